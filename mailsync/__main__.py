@@ -1,0 +1,3 @@
+from mailsync.cli.main import main
+
+main()

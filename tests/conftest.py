@@ -1,0 +1,6 @@
+"""Shared test set-up: real servers on loopback are provided by the fixture plugins."""
+
+pytest_plugins = [
+    "tests.fixtures.dovecot",
+    "tests.fixtures.smtp_server",
+]

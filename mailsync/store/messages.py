@@ -1,0 +1,211 @@
+"""Writing and reading messages: raw bytes first, parsed fields and labels after.
+
+Ingest is one transaction per batch: the raw messages, their locations and the
+folder cursor move together, so a crash between batches loses nothing and a
+crash inside one repeats that batch harmlessly (every insert is
+``ON CONFLICT DO NOTHING`` against the identity constraints).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from mailsync.store.schema import (
+    AccountRow,
+    FolderRow,
+    LabelRow,
+    LocationRow,
+    MessageRow,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RawMessage:
+    """What ingest needs: the bytes and their identity, plus where they were seen."""
+
+    raw: bytes
+    message_id: str
+    content_hash: str
+    uid: int | None = None
+    flags: tuple[str, ...] = ()
+
+
+def _insert(session: Session, table: Any) -> Any:
+    """An INSERT that ignores rows violating a unique constraint, on either backend."""
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing()
+    return sqlite.insert(table).on_conflict_do_nothing()
+
+
+def ensure_account(session: Session, name: str) -> int:
+    found = session.scalar(select(AccountRow.id).where(AccountRow.name == name))
+    if found is not None:
+        return found
+    session.execute(_insert(session, AccountRow).values(name=name, state="idle", last_error=""))
+    return session.scalar(select(AccountRow.id).where(AccountRow.name == name))  # type: ignore[return-value]
+
+
+def ensure_folder(session: Session, account_id: int, name: str) -> FolderRow:
+    row = session.scalar(
+        select(FolderRow).where(FolderRow.account_id == account_id, FolderRow.name == name)
+    )
+    if row is None:
+        session.execute(
+            _insert(session, FolderRow).values(
+                account_id=account_id, name=name, uidvalidity=0, last_uid=0
+            )
+        )
+        row = session.scalar(
+            select(FolderRow).where(FolderRow.account_id == account_id, FolderRow.name == name)
+        )
+    assert row is not None
+    return row
+
+
+def store_batch(
+    session: Session,
+    *,
+    account_id: int,
+    messages: Sequence[RawMessage],
+    source: str,
+    now: datetime,
+    folder: FolderRow | None = None,
+) -> int:
+    """Store raw messages and their locations; returns how many rows were new."""
+    if not messages:
+        return 0
+    before = _count(session, account_id)
+    session.execute(
+        _insert(session, MessageRow),
+        [
+            {
+                "account_id": account_id, "message_id": m.message_id,
+                "content_hash": m.content_hash, "size": len(m.raw), "raw": m.raw,
+                "source": source, "stored_at": now, "parse_state": "pending",
+            }
+            for m in messages
+        ],
+    )
+    if folder is not None:
+        _store_locations(session, account_id, folder, messages)
+    return _count(session, account_id) - before
+
+
+def _count(session: Session, account_id: int) -> int:
+    return session.scalar(
+        select(func.count(MessageRow.id)).where(MessageRow.account_id == account_id)
+    ) or 0
+
+
+def _store_locations(
+    session: Session, account_id: int, folder: FolderRow, messages: Sequence[RawMessage]
+) -> None:
+    hashes = list({m.content_hash for m in messages})
+    ids = {
+        (mid, h): pk
+        for pk, mid, h in session.execute(
+            select(MessageRow.id, MessageRow.message_id, MessageRow.content_hash).where(
+                MessageRow.account_id == account_id, MessageRow.content_hash.in_(hashes)
+            )
+        )
+    }
+    rows = [
+        {
+            "message_pk": ids[(m.message_id, m.content_hash)], "folder_id": folder.id,
+            "uidvalidity": folder.uidvalidity, "uid": m.uid, "flags": list(m.flags),
+        }
+        for m in messages
+        if m.uid is not None
+    ]
+    if rows:
+        session.execute(_insert(session, LocationRow), rows)
+
+
+def advance_cursor(
+    session: Session, folder_id: int, *, last_uid: int, highestmodseq: int | None, now: datetime
+) -> None:
+    session.execute(
+        update(FolderRow)
+        .where(FolderRow.id == folder_id)
+        .values(last_uid=last_uid, highestmodseq=highestmodseq, last_sync_at=now)
+    )
+
+
+def reset_folder(session: Session, folder_id: int, *, uidvalidity: int) -> None:
+    """UIDVALIDITY changed: old UIDs mean nothing now, so fetch everything again.
+
+    Stored messages stay; re-fetched ones de-duplicate on (Message-ID, content hash).
+    """
+    session.execute(
+        update(FolderRow)
+        .where(FolderRow.id == folder_id)
+        .values(uidvalidity=uidvalidity, last_uid=0, highestmodseq=None)
+    )
+
+
+def pending(session: Session, limit: int) -> list[tuple[int, bytes]]:
+    """Messages stored but not yet parsed, oldest first."""
+    rows = session.execute(
+        select(MessageRow.id, MessageRow.raw)
+        .where(MessageRow.parse_state == "pending")
+        .order_by(MessageRow.id)
+        .limit(limit)
+    )
+    return [(pk, raw) for pk, raw in rows]
+
+
+def save_parsed(session: Session, results: Iterable[dict[str, Any]]) -> None:
+    """Write parsed columns; each dict has ``id`` plus MessageRow column values."""
+    rows = list(results)
+    if rows:
+        session.execute(update(MessageRow), rows)
+
+
+def save_labels(session: Session, labels: Sequence[dict[str, Any]]) -> None:
+    """Insert or replace the automatic labels; a user's own label (source=user) is kept."""
+    if not labels:
+        return
+    pks = [lbl["message_pk"] for lbl in labels]
+    user_owned = set(
+        session.scalars(
+            select(LabelRow.message_pk).where(
+                LabelRow.message_pk.in_(pks), LabelRow.source == "user"
+            )
+        )
+    )
+    fresh = [lbl for lbl in labels if lbl["message_pk"] not in user_owned]
+    existing = set(
+        session.scalars(select(LabelRow.message_pk).where(LabelRow.message_pk.in_(pks)))
+    )
+    updates = [lbl for lbl in fresh if lbl["message_pk"] in existing]
+    inserts = [lbl for lbl in fresh if lbl["message_pk"] not in existing]
+    if updates:
+        session.execute(update(LabelRow), updates)
+    if inserts:
+        session.execute(_insert(session, LabelRow), inserts)
+
+
+def message_query() -> Select[tuple[MessageRow, LabelRow]]:
+    """Messages with their labels (outer join: unparsed mail is listed too)."""
+    return (
+        select(MessageRow, LabelRow)
+        .outerjoin(LabelRow, LabelRow.message_pk == MessageRow.id)
+        .order_by(MessageRow.date.is_(None), MessageRow.date, MessageRow.id)
+    )
+
+
+def thread_links(session: Session) -> dict[str, str]:
+    """Message-ID → program for every linked message, for linking replies by thread."""
+    rows = session.execute(
+        select(MessageRow.message_id, LabelRow.program_id)
+        .join(LabelRow, LabelRow.message_pk == MessageRow.id)
+        .where(LabelRow.program_id.is_not(None))
+    )
+    return {mid: pid for mid, pid in rows}

@@ -85,7 +85,7 @@ def parse_message(raw: bytes) -> ParsedMessage:
         reply_to=_addresses(msg, "reply-to"),
         date=_date(msg, defects),
         in_reply_to=_first_id(_header(msg, "in-reply-to")),
-        references=tuple(_ids(_header(msg, "references"))),
+        references=tuple(message_ids(_header(msg, "references"))),
         text=_clean(text)[:MAX_TEXT_CHARS],
         html=_clean(html)[:MAX_TEXT_CHARS],
         body_format=fmt,
@@ -155,7 +155,7 @@ def _header(msg: Message, name: str) -> str:
         value = msg.get(name)
     except Exception:
         return ""
-    if isinstance(value, str) and any(ord(c) > 127 for c in value) and "\udc80" <= max(value):
+    if isinstance(value, str) and any(ord(c) > 127 for c in value) and max(value) >= "\udc80":
         value = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return decode_header_value(value)
 
@@ -178,7 +178,7 @@ def _first(items: tuple[Address, ...]) -> Address | None:
     return items[0] if items else None
 
 
-def _ids(value: str) -> list[str]:
+def message_ids(value: str) -> list[str]:
     """Message-IDs in a References or In-Reply-To header, in order, angle brackets kept."""
     ids = []
     for token in value.replace(",", " ").split():
@@ -189,12 +189,12 @@ def _ids(value: str) -> list[str]:
 
 
 def _first_id(value: str) -> str:
-    ids = _ids(value)
+    ids = message_ids(value)
     return ids[0] if ids else ""
 
 
 def _message_id(msg: Message, digest: str, defects: list[str]) -> str:
-    ids = _ids(_header(msg, "message-id"))
+    ids = message_ids(_header(msg, "message-id"))
     if ids:
         return ids[0]
     raw_id = _header(msg, "message-id").strip()

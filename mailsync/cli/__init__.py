@@ -1,0 +1,1 @@
+"""The ``mailsync`` command line: one module per command group."""

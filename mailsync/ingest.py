@@ -1,0 +1,86 @@
+"""Turning bytes from anywhere (IMAP, mbox, Maildir, .eml) into stored raw messages.
+
+Only the identity is computed here (Message-ID and a content hash, from the
+header block alone), so storing is fast and never depends on a full parse.
+"""
+
+from __future__ import annotations
+
+import mailbox
+from collections.abc import Iterator
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from pathlib import Path
+
+from mailsync.errors import ConfigError
+from mailsync.parse import content_hash, decode_header_value, message_ids, synthetic_message_id
+from mailsync.store.messages import RawMessage
+
+_HEADER_PARSER = BytesHeaderParser(policy=compat32)
+
+
+def quick_identity(raw: bytes) -> tuple[str, str]:
+    """(Message-ID, sha256) from the header block only."""
+    digest = content_hash(raw)
+    head = raw.split(b"\r\n\r\n", 1)[0] if b"\r\n\r\n" in raw[:65536] else raw.split(b"\n\n", 1)[0]
+    try:
+        value = decode_header_value(_HEADER_PARSER.parsebytes(head[:65536]).get("message-id"))
+    except Exception:
+        value = ""
+    ids = message_ids(value)
+    if ids:
+        return ids[0][:998], digest
+    value = value.strip()
+    if value:
+        return (value if value.startswith("<") else f"<{value}>")[:998], digest
+    return synthetic_message_id(digest), digest
+
+
+def raw_message(raw: bytes, *, uid: int | None = None, flags: tuple[str, ...] = ()) -> RawMessage:
+    mid, digest = quick_identity(raw)
+    return RawMessage(raw=raw, message_id=mid, content_hash=digest, uid=uid, flags=flags)
+
+
+def iter_local(path: Path) -> Iterator[bytes]:
+    """Messages in an .eml file, a directory of them, an mbox file or a Maildir."""
+    if not path.exists():
+        raise ConfigError(f"{path}: no such file or directory")
+    if path.is_dir():
+        if (path / "cur").is_dir() and (path / "new").is_dir():
+            yield from _maildir(path)
+        else:
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not child.name.startswith("."):
+                    yield from iter_local(child)
+        return
+    if _looks_like_mbox(path):
+        yield from _mbox(path)
+    else:
+        yield path.read_bytes()
+
+
+def count_local(path: Path) -> int | None:
+    """How many messages ``iter_local`` will yield, when cheap to know (for progress bars)."""
+    if path.is_dir() and (path / "cur").is_dir():
+        return sum(1 for sub in ("cur", "new") for f in (path / sub).iterdir() if f.is_file())
+    return None
+
+
+def _looks_like_mbox(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(5) == b"From "
+
+
+def _mbox(path: Path) -> Iterator[bytes]:
+    box = mailbox.mbox(str(path), create=False)
+    try:
+        for key in box.iterkeys():
+            yield box.get_bytes(key)
+    finally:
+        box.close()
+
+
+def _maildir(path: Path) -> Iterator[bytes]:
+    box = mailbox.Maildir(str(path), factory=None, create=False)
+    for key in sorted(box.iterkeys()):
+        yield box.get_bytes(key)

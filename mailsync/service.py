@@ -1,0 +1,261 @@
+"""The composition root: the I/O adapters and the pure decisions, sequenced.
+
+``sync_account`` is the heart of the foundation: for each watched folder it
+takes a snapshot, asks :mod:`mailsync.sync` what to fetch, pulls raw bytes with
+``BODY.PEEK[]`` in batches, and commits each batch together with the folder
+cursor. Only after the raw mail is durable does :mod:`mailsync.pipeline` parse,
+classify and link it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from mailsync import pipeline
+from mailsync.classify import Feedback
+from mailsync.clock import Clock
+from mailsync.config import AccountSettings, Settings
+from mailsync.credentials import get_password
+from mailsync.imap import ImapSession
+from mailsync.ingest import iter_local, raw_message
+from mailsync.link import LinkCorrections
+from mailsync.programs import Program, program_from_row
+from mailsync.store import Database, open_database
+from mailsync.store import messages as repo
+from mailsync.store.schema import AccountRow, CorrectionRow, MessageRow, ProgramRow
+from mailsync.sync import Cursor, plan_fetch
+
+log = logging.getLogger(__name__)
+
+LOCAL_ACCOUNT = "local"
+Progress = Callable[[int], None]
+
+
+@dataclass
+class FolderReport:
+    folder: str
+    fetched: int = 0
+    new: int = 0
+    reset: bool = False
+    note: str = ""
+
+
+@dataclass
+class SyncReport:
+    account: str
+    folders: list[FolderReport] = field(default_factory=list)
+    analyzed: int = 0
+
+    @property
+    def new(self) -> int:
+        return sum(f.new for f in self.folders)
+
+
+def open_store(settings: Settings) -> Database:
+    return open_database(settings.store_url)
+
+
+def load_programs(db: Database) -> list[Program]:
+    with db.reading() as s:
+        rows = s.scalars(select(ProgramRow).order_by(ProgramRow.program_id)).all()
+    return [program_from_row(r.record) for r in rows]
+
+
+def load_corrections(db: Database) -> tuple[LinkCorrections, Feedback | None]:
+    """The applicant's links (by sender and thread) and relabels, for the decisions."""
+    by_sender: dict[str, str] = {}
+    by_thread: dict[str, str] = {}
+    with db.reading() as s:
+        rows = s.scalars(select(CorrectionRow).order_by(CorrectionRow.id)).all()
+        relabels = [r for r in rows if r.what == "relabel"]
+        for r in rows:
+            if r.what == "link" and r.program_id:
+                if r.sender:
+                    by_sender[r.sender] = r.program_id
+                if r.thread_id:
+                    by_thread[r.thread_id] = r.program_id
+        feedback = _feedback(s, relabels) if relabels else None
+    return LinkCorrections(by_sender=by_sender, by_thread=by_thread), feedback
+
+
+def _feedback(session: object, relabels: list[CorrectionRow]) -> Feedback:
+    from mailsync.parse import parse_message
+    from mailsync.taxonomy import Flag, Kind
+
+    examples = []
+    for r in relabels:
+        raw = session.scalar(select(MessageRow.raw).where(MessageRow.id == r.message_pk))  # type: ignore[attr-defined]
+        if raw is not None:
+            examples.append((parse_message(raw), Kind(r.kind), frozenset(Flag(f) for f in r.flags)))
+    return Feedback.from_examples(examples)
+
+
+def analysis_context(db: Database, settings: Settings) -> pipeline.AnalysisContext:
+    corrections, feedback = load_corrections(db)
+    with db.reading() as s:
+        links = repo.thread_links(s)
+    links.update(corrections.by_thread)
+    return pipeline.AnalysisContext(
+        programs=tuple(load_programs(db)), corrections=corrections, feedback=feedback,
+        thread_links=links, default_tz=settings.applicant_timezone,
+    )
+
+
+def analyze_pending(db: Database, settings: Settings, clock: Clock,
+                    progress: Progress | None = None) -> int:
+    return pipeline.process_pending(
+        db, lambda: analysis_context(db, settings), clock,
+        workers=settings.sync.parse_workers, progress=progress,
+    )
+
+
+def connect(account: AccountSettings, timeout: float = 30.0) -> ImapSession:
+    """An authenticated IMAP session for ``account`` (raises AuthenticationError etc.)."""
+    session = ImapSession(
+        host=account.imap_host, port=account.imap_port, tls=account.imap_tls,  # type: ignore[arg-type]
+        user=account.user, password=get_password(account), timeout=timeout,
+    )
+    session.connect()
+    return session
+
+
+def sync_account(
+    settings: Settings,
+    account: AccountSettings,
+    db: Database,
+    clock: Clock,
+    *,
+    session: ImapSession | None = None,
+    on_plan: Callable[[str, int], Progress | None] | None = None,
+    analyze: bool = True,
+) -> SyncReport:
+    """One incremental pass over the account's folders, then analysis of what is new."""
+    report = SyncReport(account=account.name)
+    own = session is None
+    imap = session or connect(account)
+    try:
+        with db.transaction() as s:
+            account_id = repo.ensure_account(s, account.name)
+        for folder in account.folders:
+            report.folders.append(
+                sync_folder(imap, db, account_id, folder, clock, settings.sync.batch_size,
+                            on_plan)
+            )
+    finally:
+        if own:
+            imap.logout()
+    _mark_synced(db, account.name, clock)
+    if analyze:
+        report.analyzed = analyze_pending(db, settings, clock)
+    return report
+
+
+def sync_folder(
+    imap: ImapSession,
+    db: Database,
+    account_id: int,
+    folder: str,
+    clock: Clock,
+    batch_size: int,
+    on_plan: Callable[[str, int], Progress | None] | None = None,
+) -> FolderReport:
+    """Fetch what is new in one folder; every batch is committed with the cursor."""
+    snap = imap.snapshot(folder)
+    with db.transaction() as s:
+        row = repo.ensure_folder(s, account_id, folder)
+        cursor = Cursor(uidvalidity=row.uidvalidity, last_uid=row.last_uid,
+                        highestmodseq=row.highestmodseq)
+        plan = plan_fetch(cursor, uidvalidity=snap.uidvalidity, uidnext=snap.uidnext,
+                          exists=snap.exists)
+        if plan.reset:
+            if cursor.uidvalidity:
+                log.warning("folder %s: %s; re-syncing", folder, plan.reason)
+            repo.reset_folder(s, row.id, uidvalidity=snap.uidvalidity)
+    report = FolderReport(folder=folder, reset=plan.reset and bool(cursor.uidvalidity),
+                          note=plan.reason)
+    if plan.nothing_new:
+        _touch(db, row.id, cursor.last_uid if not plan.reset else 0, snap.highestmodseq, clock)
+        return report
+    uids = imap.uids_since(folder, plan.after_uid)
+    progress = on_plan(folder, len(uids)) if on_plan else None
+    for start in range(0, len(uids), batch_size):
+        chunk = uids[start:start + batch_size]
+        fetched = [raw_message(m.raw, uid=m.uid, flags=tuple(sorted(m.flags)))
+                   for m in imap.fetch_raw(chunk, batch_size=batch_size)]
+        report.fetched += len(fetched)
+        report.new += _commit_batch(db, account_id, row.id, fetched, max(chunk),
+                                    snap.highestmodseq, clock)
+        if progress:
+            progress(len(chunk))
+    return report
+
+
+def _commit_batch(db: Database, account_id: int, folder_id: int, fetched: list,
+                  last_uid: int, modseq: int | None, clock: Clock) -> int:
+    from mailsync.store.schema import FolderRow
+
+    now = clock.now()
+    with db.transaction() as s:
+        folder = s.get(FolderRow, folder_id)
+        new = repo.store_batch(s, account_id=account_id, messages=fetched, source="imap",
+                               now=now, folder=folder)
+        repo.advance_cursor(s, folder_id, last_uid=last_uid, highestmodseq=modseq, now=now)
+    return new
+
+
+def _touch(db: Database, folder_id: int, last_uid: int, modseq: int | None,
+           clock: Clock) -> None:
+    with db.transaction() as s:
+        repo.advance_cursor(s, folder_id, last_uid=last_uid, highestmodseq=modseq,
+                            now=clock.now())
+
+
+def _mark_synced(db: Database, name: str, clock: Clock) -> None:
+    with db.transaction() as s:
+        row = s.scalar(select(AccountRow).where(AccountRow.name == name))
+        if row is not None:
+            row.last_sync_at = clock.now()
+            row.updated_at = clock.now()
+            row.state = "ok"
+            row.last_error = ""
+
+
+def import_messages(
+    db: Database, sources: Iterable[bytes], clock: Clock, *, account: str = LOCAL_ACCOUNT,
+    progress: Progress | None = None, batch_size: int = 500,
+) -> tuple[int, int]:
+    """Store messages from a local source; returns (seen, new). Analysis is separate."""
+    with db.transaction() as s:
+        account_id = repo.ensure_account(s, account)
+    seen = new = 0
+    batch = []
+    for raw in sources:
+        batch.append(raw_message(raw))
+        if len(batch) >= batch_size:
+            new += _store_local(db, account_id, batch, clock)
+            seen += len(batch)
+            if progress:
+                progress(len(batch))
+            batch = []
+    if batch:
+        new += _store_local(db, account_id, batch, clock)
+        seen += len(batch)
+        if progress:
+            progress(len(batch))
+    return seen, new
+
+
+def _store_local(db: Database, account_id: int, batch: list, clock: Clock) -> int:
+    with db.transaction() as s:
+        return repo.store_batch(s, account_id=account_id, messages=batch, source="import",
+                                now=clock.now())
+
+
+def import_path(db: Database, path: Path, clock: Clock,
+                progress: Progress | None = None) -> tuple[int, int]:
+    return import_messages(db, iter_local(path), clock, progress=progress)

@@ -1,0 +1,164 @@
+"""Sync against a real Dovecot: complete, incremental, idempotent, and never marks mail read."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from mailsync.clock import SystemClock
+from mailsync.config import load_settings
+from mailsync.errors import ConnectionLostError
+from mailsync.service import open_store, sync_account
+from mailsync.store.schema import FolderRow, LocationRow, MessageRow
+from tests.support import MAILSYNC, TORTURE, bulk_append, make_mail, run_cli, write_config
+
+
+def _counts(config: Path) -> tuple[int, int, int]:
+    db = open_store(load_settings(config))
+    with db.reading() as s:
+        rows = s.scalar(select(func.count(MessageRow.id))) or 0
+        distinct = s.scalar(select(func.count()).select_from(
+            select(MessageRow.message_id, MessageRow.content_hash).distinct().subquery())) or 0
+        locations = s.scalar(select(func.count(LocationRow.id))) or 0
+    db.dispose()
+    return rows, distinct, locations
+
+
+def _sync(config: Path):
+    settings = load_settings(config)
+    db = open_store(settings)
+    try:
+        return sync_account(settings, settings.accounts[0], db, SystemClock())
+    finally:
+        db.dispose()
+
+
+def test_first_then_incremental_sync(imap_account, tmp_path):
+    bulk_append(imap_account.host, imap_account.port, imap_account.user, imap_account.password,
+                "INBOX", [make_mail(i) for i in range(30)])
+    config = write_config(tmp_path, imap=imap_account, batch_size=7)
+    first = _sync(config)
+    assert first.new == 30 and first.analyzed == 30
+    assert _counts(config) == (30, 30, 30)
+
+    bulk_append(imap_account.host, imap_account.port, imap_account.user, imap_account.password,
+                "INBOX", [make_mail(i) for i in range(30, 35)])
+    second = _sync(config)
+    assert second.folders[0].fetched == 5 and second.new == 5
+    assert _counts(config) == (35, 35, 35)
+    third = _sync(config)
+    assert third.folders[0].fetched == 0
+
+
+def test_sync_never_changes_flags(imap_account, tmp_path):
+    server = imap_account.server
+    for i in range(6):
+        server.append(imap_account.user, "INBOX", make_mail(i),
+                      flags=("\\Seen",) if i % 2 else ())
+    before = server.flags(imap_account.user, "INBOX")
+    _sync(write_config(tmp_path, imap=imap_account))
+    assert server.flags(imap_account.user, "INBOX") == before
+    assert sum("\\Seen" in f for f in before.values()) == 3
+
+
+def test_uidvalidity_change_resyncs_without_duplicates(imap_account, tmp_path):
+    bulk_append(imap_account.host, imap_account.port, imap_account.user, imap_account.password,
+                "INBOX", [make_mail(i) for i in range(12)])
+    config = write_config(tmp_path, imap=imap_account)
+    _sync(config)
+    old = imap_account.server.uidvalidity(imap_account.user, "INBOX")
+    new = imap_account.server.force_uidvalidity_change(imap_account.user, "INBOX")
+    assert new != old
+    bulk_append(imap_account.host, imap_account.port, imap_account.user, imap_account.password,
+                "INBOX", [make_mail(100)])
+    report = _sync(config)
+    assert report.folders[0].reset
+    rows, distinct, locations = _counts(config)
+    assert rows == distinct == 13  # nothing duplicated, the new one added
+    assert locations >= 13
+    db = open_store(load_settings(config))
+    with db.reading() as s:
+        assert s.scalar(select(FolderRow.uidvalidity)) == new
+    db.dispose()
+
+
+def test_connection_dropped_mid_batch_then_resumes(imap_account, imap_proxy, tmp_path):
+    bulk_append(imap_account.host, imap_account.port, imap_account.user, imap_account.password,
+                "INBOX", [make_mail(i, size=20_000) for i in range(40)])
+    proxied = type(imap_account)(host="127.0.0.1", port=imap_proxy.port, user=imap_account.user,
+                                 password=imap_account.password, server=imap_account.server)
+    config = write_config(tmp_path, imap=proxied, batch_size=10)
+    imap_proxy.cut_after(200_000)
+    with pytest.raises(ConnectionLostError):
+        _sync(config)
+    partial = _counts(config)[0]
+    assert 0 < partial < 40
+    _sync(config)
+    assert _counts(config) == (40, 40, 40)
+
+
+def test_wrong_password_is_a_clear_error_exit_2(imap_account, tmp_path):
+    wrong = type(imap_account)(host=imap_account.host, port=imap_account.port,
+                               user=imap_account.user, password="not-the-password",
+                               server=imap_account.server)
+    config = write_config(tmp_path, imap=wrong)
+    done = run_cli("sync", config=config)
+    assert done.returncode == 2
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error:")
+    assert "not-the-password" not in done.stderr + done.stdout
+
+
+def test_kill_9_mid_sync_then_sync_again(imap_account, tmp_path):
+    total = 1500
+    bulk_append(imap_account.host, imap_account.port, imap_account.user, imap_account.password,
+                "INBOX", [make_mail(i, size=4000) for i in range(total)])
+    config = write_config(tmp_path, imap=imap_account, batch_size=25)
+    db_path = tmp_path / "mailsync.sqlite3"
+    env = dict(os.environ, MAILSYNC_CONFIG=str(config))
+    proc = subprocess.Popen([*MAILSYNC, "sync"], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    killed_at = None
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db_path.exists():
+            rows = _counts(config)[0]
+            if rows >= 100:
+                proc.send_signal(signal.SIGKILL)
+                killed_at = rows
+                break
+        time.sleep(0.005)
+    proc.wait(timeout=30)
+    assert killed_at is not None and killed_at < total, "sync finished before it could be killed"
+    assert proc.returncode == -signal.SIGKILL
+    done = run_cli("sync", config=config)
+    assert done.returncode == 0, done.stderr
+    assert _counts(config) == (total, total, total)
+
+
+def test_torture_mail_synced_after_append(imap_account, tmp_path):
+    files = sorted(p for p in TORTURE.rglob("*.eml"))
+    assert len(files) > 90
+    raws = [p.read_bytes() for p in files]
+    bulk_append(imap_account.host, imap_account.port, imap_account.user, imap_account.password,
+                "INBOX", raws)
+    config = write_config(tmp_path, imap=imap_account)
+    report = _sync(config)
+    assert report.folders[0].fetched == len(files)
+    db = open_store(load_settings(config))
+    with db.reading() as s:
+        states = dict(s.execute(select(MessageRow.parse_state, func.count())
+                                .group_by(MessageRow.parse_state)).all())
+        locations = s.scalar(select(func.count(LocationRow.id)))
+    db.dispose()
+    assert locations == len(files)
+    assert "pending" not in states
+    listed = run_cli("inbox", "--format", "jsonl", config=config)
+    assert listed.returncode == 0, listed.stderr
+    assert len([line for line in listed.stdout.splitlines() if line]) == sum(states.values())

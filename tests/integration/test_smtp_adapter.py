@@ -63,6 +63,7 @@ def _send(settings: SmtpSettings, raw: bytes, on_data_start: Callable[[], None] 
 
 def test_success_delivers_the_exact_bytes_with_headers(smtp_server: SmtpTestServer) -> None:
     raw = _raw(body=".a line that starts with a dot\nnon-ASCII: Zürich, café\n")
+    assert b"\r\n.a line" in raw  # exercises dot-stuffing (RFC 5321 §4.5.2)
     recorder = DataStartRecorder()
     result = _send(_settings(smtp_server), raw, recorder)
 

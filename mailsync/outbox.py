@@ -39,7 +39,7 @@ from email.policy import SMTP
 from email.utils import format_datetime, getaddresses
 from enum import StrEnum
 
-from mailsync.message import Address
+from mailsync.message import Address, ParsedMessage
 
 
 class SendState(StrEnum):
@@ -328,6 +328,15 @@ class ThreadParent:
     message_id: str
     references: tuple[str, ...] = ()
     in_reply_to: str = ""
+
+
+def parent_of(parsed: ParsedMessage) -> ThreadParent:
+    """The threading facts of a received message, for :func:`build_outgoing`."""
+    return ThreadParent(
+        message_id=parsed.message_id,
+        references=tuple(parsed.references),
+        in_reply_to=parsed.in_reply_to,
+    )
 
 
 def thread_headers(parent: ThreadParent) -> tuple[str, tuple[str, ...]]:

@@ -6,10 +6,15 @@ so the adapter sees the same bytes a provider would send.
 
 from __future__ import annotations
 
+import json
+import mailbox
 import socket
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -258,12 +263,13 @@ def test_implicit_tls(smtp_server_factory: Callable[..., SmtpTestServer]) -> Non
     assert len(server.messages) == 1
 
 
+@pytest.mark.parametrize("tls", ["ssl", "starttls"])
 def test_untrusted_certificate_is_permanent(
-    smtp_server_factory: Callable[..., SmtpTestServer],
+    smtp_server_factory: Callable[..., SmtpTestServer], tls: str
 ) -> None:
-    server = smtp_server_factory(tls="ssl")
+    server = smtp_server_factory(tls=tls)
     with pytest.raises(PermanentSendError, match="certificate"):
-        _send(_settings(server, tls="ssl"), _raw())
+        _send(_settings(server, tls=tls), _raw())
     assert server.messages == []
 
 
@@ -289,3 +295,29 @@ def test_settings_reject_inconsistent_values() -> None:
         SmtpSettings(host="h", port=25, tls="plain", user=None, password=None)  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         SmtpSettings(host="h", port=25, tls="none", user=None, password="p")
+
+
+def test_command_line_server_writes_a_maildir(tmp_path: Path) -> None:
+    """The out-of-process server (for kill -9 tests and demos) delivers into a Maildir."""
+    maildir = tmp_path / "maildir"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.fixtures.smtp_server", "--port", "0",
+         "--maildir", str(maildir), "--fail", "451:rcpt:1"],
+        stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        assert proc.stdout is not None
+        ready, host, port = proc.stdout.readline().split()
+        assert ready == "READY"
+        settings = SmtpSettings(host=host, port=int(port), tls="none", user=None,
+                                password=None, timeout=5)
+        with pytest.raises(TemporarySendError):
+            _send(settings, _raw())
+        _send(settings, _raw())
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    [stored] = list(mailbox.Maildir(str(maildir), create=False))
+    assert stored["Message-ID"] == make_message_id("example.org", "draft-1")
+    lines = (maildir / "envelopes.jsonl").read_text().splitlines()
+    assert json.loads(lines[0])["rcpt_tos"] == [PD, "coordinator@mercy-hospital.edu"]

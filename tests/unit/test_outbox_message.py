@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mailsync.message import Address
+from mailsync.message import Address, ParsedMessage
 from mailsync.outbox import (
     MAX_REFERENCES,
     ThreadParent,
@@ -20,6 +20,7 @@ from mailsync.outbox import (
     envelope,
     make_message_id,
     normalize_msgid,
+    parent_of,
     reply_subject,
     thread_headers,
 )
@@ -152,6 +153,12 @@ def test_thread_headers(
     parent: ThreadParent, in_reply_to: str, references: tuple[str, ...]
 ) -> None:
     assert thread_headers(parent) == (in_reply_to, references)
+
+
+def test_parent_of_a_parsed_message() -> None:
+    parsed = ParsedMessage(message_id="<p@x>", subject="Invite", references=("<r@x>",),
+                           in_reply_to="<r@x>")
+    assert thread_headers(parent_of(parsed)) == ("<p@x>", ("<r@x>", "<p@x>"))
 
 
 def test_long_reference_chains_keep_the_root_and_the_newest() -> None:

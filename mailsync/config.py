@@ -154,7 +154,7 @@ def settings_from_dict(data: Mapping[str, Any], *, path: Path | None = None) -> 
         applicant=_applicant(_table(data, "applicant")),
         accounts=_accounts(_table(data, "accounts")),
         store_url=_store_url(store.get("url"), base),
-        policy=dict(_table(data, "policy")),
+        policy=_policy(_table(data, "policy")),
         season=_season(_table(data, "season")),
         notify=_notify(_table(data, "notify")),
         sync=_sync(_table(data, "sync")),
@@ -279,10 +279,29 @@ def _store_url(value: Any, base: Path) -> str:
     return value
 
 
+def _policy(table: Mapping[str, Any]) -> dict[str, Any]:
+    """Validated against the default policy's keys, so a typo is a load error."""
+    from mailsync.policy import PolicyRules
+
+    try:
+        PolicyRules.from_toml("", overrides=table)
+    except ConfigError as exc:
+        raise ConfigError(f"config key {exc}") from None
+    return dict(table)
+
+
 def _season(table: Mapping[str, Any]) -> dict[str, Any]:
-    _no_unknown(table, {"rol_deadline", "match_day", "timezone", "rank_list_certified"}, "season.")
-    if "timezone" in table:
-        _check_tz(_str(table, "timezone", "season."), "season.timezone")
+    """Checked here so a bad date is a load error, not a surprise at approval time."""
+    from datetime import UTC, datetime
+
+    from mailsync.season import season_for
+
+    _no_unknown(table, {"match_year", "rol_deadline", "match_day", "rol_certified_at"},
+                "season.")
+    try:
+        season_for(datetime(2026, 11, 1, tzinfo=UTC), table)
+    except ConfigError as exc:
+        raise ConfigError(f"config key {exc}") from None
     return dict(table)
 
 

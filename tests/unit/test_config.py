@@ -30,6 +30,8 @@ ACCOUNT = {"user": "a@b.example", "imap_host": "imap.b.example", "smtp_host": "s
         ({"notify": {"urls": "json://x"}}, "notify.urls"),
         ({"sync": {"batch_size": 0}}, "sync.batch_size"),
         ({"colour": "blue"}, "colour"),
+        ({"policy": {"global": {"daily_cpa": 3}}}, "daily_cpa"),
+        ({"season": {"match_day": "someday"}}, "match_day"),
     ],
 )
 def test_bad_key_is_named(data, key):

@@ -329,3 +329,44 @@ def test_force_uidvalidity_change(session: ImapSession, imap_account: ImapAccoun
     assert new != old
     with session_for(imap_account) as fresh:
         assert fresh.snapshot("INBOX").uidvalidity == new
+
+
+# ----------------------------------------------- a server with fewer extensions
+
+
+@pytest.fixture(scope="module")
+def minimal_server() -> Iterator[DovecotServer]:
+    """Dovecot advertising no MOVE, IDLE or CONDSTORE, like many older servers."""
+    caps = "IMAP4rev1 LITERAL+ SASL-IR ID ENABLE UIDPLUS NAMESPACE SPECIAL-USE UNSELECT"
+    with DovecotServer(tls=False, extra_config=f"imap_capability = {caps}") as server:
+        server.add_user("old", "old-secret")
+        yield server
+
+
+def test_fallbacks_without_move_idle_condstore(minimal_server: DovecotServer) -> None:
+    server = minimal_server
+    uid = server.append("old", "INBOX", make_raw())
+    options = {"host": server.host, "port": server.port, "tls": "none", "timeout": 10.0}
+    with ImapSession(user="old", password="old-secret", **options) as imap:  # type: ignore[arg-type]
+        assert not {"MOVE", "IDLE", "CONDSTORE"} & imap.capabilities()
+        assert imap.snapshot("INBOX").highestmodseq is None
+        assert imap.changed_since("INBOX", 0) == {uid: frozenset()}
+
+        second = server.append("old", "INBOX", make_raw())
+        events = imap.idle_wait("INBOX", timeout=0.2)  # Sleeps, then polls with NOOP.
+        assert any(e.kind == "EXISTS" and e.number == 2 for e in events)
+
+        dest = imap.ensure_folder("mailsync/Done")
+        assert imap.move("INBOX", second, dest) is False  # COPY only: nothing is deleted.
+    assert server.message_count("old", "INBOX") == 2
+    assert server.message_count("old", dest) == 1
+
+
+def test_reads_after_a_flag_write_still_leave_seen_alone(
+    session: ImapSession, imap_account: ImapAccount
+) -> None:
+    server, user = imap_account.server, imap_account.user
+    uid = server.append(user, "INBOX", make_raw())
+    session.add_flags("INBOX", [uid], ["$Linked"])  # Selects INBOX read-write.
+    assert [m.uid for m in session.fetch_raw([uid])] == [uid]
+    assert server.flags(user, "INBOX") == {uid: frozenset({"$Linked"})}

@@ -1,0 +1,115 @@
+"""Classify one incoming message: exactly one kind, zero or more flags, reasons, deadlines.
+
+A pure function (no I/O, no clock): the same message, thread, programs and
+feedback always give the same answer. The method is a weighted cue registry
+(:mod:`mailsync.classify.cues`) read over the *new* part of the message
+(:mod:`mailsync.classify.quoting`), a gate for mail that is not about the
+applicant's applications (:mod:`mailsync.classify.context`), the precedence of
+taxonomy.md, and deadline extraction (:mod:`mailsync.classify.deadlines`). It was
+chosen over a learned model by measurement on the dev corpus (see
+``mailsync.evaluate``): 200 examples are too few to learn ten kinds and four
+flags that must also hold on other programs' and platforms' wording, while
+pattern families written from how programs write do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from mailsync.classify import engine
+from mailsync.classify.context import domain_matches, residency_terms, sender_context
+from mailsync.classify.deadlines import find_deadlines
+from mailsync.classify.feedback import Feedback, FeedbackExample
+from mailsync.classify.quoting import Parts, split_message
+from mailsync.classify.text import normalize, sentences
+from mailsync.labels import Classification, Deadline, Reason
+from mailsync.message import ParsedMessage
+from mailsync.programs import Program
+from mailsync.taxonomy import Flag, Kind
+
+__all__ = ["Feedback", "FeedbackExample", "classify", "message_view"]
+
+_REPLY = ("re:", "aw:", "sv:", "antw:")
+
+
+def message_view(msg: ParsedMessage) -> tuple[engine.View, Parts]:
+    """The normalized texts the cues read, and the quoting split they came from."""
+    subject = normalize(msg.subject or "")
+    parts = split_message(msg.text or "", subject)
+    is_reply = subject.lower().lstrip().startswith(_REPLY)
+    body = normalize(parts.readable)
+    if not is_reply and subject:
+        body = f"{subject}\n\n{body}"
+    att = "\n\n".join(normalize(a.text) for a in msg.attachments
+                      if a.text and a.content_type != "text/calendar")
+    return engine.View(subject=subject, body=body, attachments=att, is_reply=is_reply), parts
+
+
+def classify(
+    msg: ParsedMessage,
+    *,
+    thread: Sequence[ParsedMessage] = (),
+    programs: Sequence[Program] = (),
+    feedback: Feedback | None = None,
+    default_tz: str = "America/New_York",
+) -> Classification:
+    """Label one message (see the module docstring). Never raises on odd text."""
+    view, parts = message_view(msg)
+    hits = engine.collect_hits(view)
+    ctx = sender_context(msg, programs, parts.forwarded_from)
+    terms = len(residency_terms(f"{view.subject}\n{view.body}"))
+    best = max(engine.kind_scores(hits).values(), default=0.0)
+    gate = engine.other_gate(hits, ctx, terms, bool(parts.forwarded), best)
+    if gate is not None:
+        result = Classification(kind=Kind.OTHER, confidence=0.8 if gate.cue != "other.off_topic"
+                                else 0.6, reasons=(gate,))
+    else:
+        result = _residency(msg, view, hits, ctx, programs, default_tz)
+    return _apply_feedback(result, msg, feedback)
+
+
+def _residency(msg: ParsedMessage, view: engine.View, hits: list[engine.Hit], ctx,
+               programs: Sequence[Program], default_tz: str) -> Classification:
+    kind, why, confidence = engine.choose_kind(hits, ctx)
+    flags, flag_why = engine.red_flags(hits, kind)
+    tz = _program_tz(ctx.address, ctx.domain, programs) or default_tz
+    deadlines = _deadlines(view.body, msg.date, tz)
+    reasons = [*why, *flag_why]
+    if deadlines:
+        flags = flags | {Flag.RESPONSE_DEADLINE}
+        reasons.append(Reason(cue="deadline.date", detail=f"respond by {deadlines[0].when}",
+                              span=deadlines[0].span))
+    return Classification(kind=kind, flags=flags, confidence=round(confidence, 2),
+                          reasons=tuple(reasons), deadlines=tuple(deadlines))
+
+
+def _deadlines(body: str, sent: datetime | None, tz: str) -> list[Deadline]:
+    out: list[Deadline] = []
+    for s, e in sentences(body):
+        for found in find_deadlines(body[s:e], sent=sent, tz=tz):
+            out.append(Deadline(when=found.when.isoformat(), span=body[s:e].strip()[:200]))
+    return out
+
+
+def _program_tz(address: str, domain: str, programs: Sequence[Program]) -> str | None:
+    """The time zone of the program the sender belongs to, when it is unambiguous."""
+    zones = {p.timezone for p in programs
+             if any(c.email == address for c in p.all_contacts if c.email)}
+    if not zones:
+        zones = {p.timezone for p in programs
+                 if any(domain_matches(domain, d) for d in p.email_domains)}
+    return zones.pop() if len(zones) == 1 else None
+
+
+def _apply_feedback(result: Classification, msg: ParsedMessage,
+                    feedback: Feedback | None) -> Classification:
+    match = feedback.nearest(msg) if feedback else None
+    if match is None:
+        return result
+    ex, score = match
+    reason = Reason(cue="feedback.nearest", detail=f"your correction of similar mail from "
+                    f"{ex.sender} ({score:.2f})", span=" ".join(sorted(ex.subject_tokens))[:120])
+    flags = ex.flags if ex.kind is not Kind.OTHER else frozenset()
+    return Classification(kind=ex.kind, flags=flags, confidence=max(result.confidence, score),
+                          reasons=(reason, *result.reasons), deadlines=result.deadlines)

@@ -1,0 +1,102 @@
+"""Who sent a message and how "residency-like" it reads: inputs to the ``other`` gate.
+
+Flags and most kinds only make sense for mail about the applicant's own
+applications. Before any kind is chosen, the classifier asks: is the sender a
+national service (ERAS/AAMC, NRMP, ECFMG), an interview platform, a known
+program, a consumer mailbox (a friend), or someone else; and does the text talk
+about residency applications at all? A look-alike domain (``nrmp-verify-account.com``)
+is *not* NRMP: domains match exactly or as a subdomain, never by substring.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mailsync.message import ParsedMessage
+from mailsync.programs import Program
+
+NATIONAL_DOMAINS = ("aamc.org", "nrmp.org", "ecfmg.org", "intealth.org")
+#: Interview and application platforms that write on a program's behalf.
+PLATFORM_DOMAINS = (
+    "thalamusgme.com", "thalamus.com", "interviewbroker.com", "liaisoncas.com", "liaison.com",
+    "residencycas.org", "interviewly-mail.com", "interviewly.com", "matchslate.io",
+    "rezbook.app", "calendly.com",
+)
+PLATFORM_NAMES = re.compile(
+    r"\b(?:thalamus|interview ?broker|residencycas|interviewly|matchslate|rezbook)\b", re.I
+)
+FREEMAIL = frozenset({
+    "gmail.com", "googlemail.com", "yahoo.com", "ymail.com", "hotmail.com", "outlook.com",
+    "live.com", "msn.com", "icloud.com", "me.com", "mac.com", "aol.com", "proton.me",
+    "protonmail.com", "gmx.com", "gmx.net", "mail.com", "yandex.com", "zoho.com", "hey.com",
+    "fastmail.com", "qq.com", "163.com", "rediffmail.com", "yahoo.co.in", "hotmail.co.uk",
+})
+_AUTOMATED_LOCAL = re.compile(
+    r"^(?:no-?reply|do-?not-?reply|donotreply|notifications?|notify|mailer|alerts?|"
+    r"automated|system|bounce|support)\b", re.I)
+_RESIDENCY_TERMS = re.compile(
+    r"\b(?:residency|residents?|program director|coordinator|interview(?:s|ed|ing)?|applicants?|"
+    r"application|ERAS|NRMP|ECFMG|Match|PGY-?\d|rank (?:order )?list|selection committee|"
+    r"intern(?:ship)?|GME|graduate medical education|AAMC|USMLE|J-1|preliminary|categorical|"
+    r"transitional year|fellowship)\b", re.I)
+
+
+def domain_matches(domain: str, owned: str) -> bool:
+    """``domain`` is ``owned`` or one of its subdomains (never a look-alike)."""
+    return domain == owned or domain.endswith("." + owned)
+
+
+@dataclass(frozen=True, slots=True)
+class SenderContext:
+    """Facts about the sender used by the kind decision."""
+
+    address: str
+    domain: str
+    national: bool
+    platform: bool
+    program: bool  # sender domain or contact belongs to a known program
+    personal: bool  # consumer mailbox (or the applicant's own provider)
+    automated: bool
+
+    @property
+    def institutional(self) -> bool:
+        return self.national or self.platform or self.program
+
+
+def sender_context(msg: ParsedMessage, programs: Sequence[Program],
+                   forwarded_from: str = "") -> SenderContext:
+    """Classify the (effective) sender; a forward is judged by its original sender."""
+    own = {a.addr for a in msg.to}
+    address = forwarded_from if forwarded_from and forwarded_from not in own else msg.sender
+    if forwarded_from and msg.sender in own:
+        address = forwarded_from
+    domain = address.rpartition("@")[2]
+    to_domains = {a.domain for a in msg.to}
+    name = msg.from_.name if msg.from_ else ""
+    platform = any(domain_matches(domain, d) for d in PLATFORM_DOMAINS) or bool(
+        PLATFORM_NAMES.search(name) and not any(domain_matches(domain, d) for d in FREEMAIL))
+    return SenderContext(
+        address=address,
+        domain=domain,
+        national=any(domain_matches(domain, d) for d in NATIONAL_DOMAINS),
+        platform=platform,
+        program=_known_program(address, domain, programs),
+        personal=(domain in FREEMAIL or domain in to_domains) and address not in own,
+        automated=bool(_AUTOMATED_LOCAL.match(address.partition("@")[0])),
+    )
+
+
+def _known_program(address: str, domain: str, programs: Sequence[Program]) -> bool:
+    for p in programs:
+        if any(c.email == address for c in p.all_contacts if c.email):
+            return True
+        if any(domain_matches(domain, d) for d in p.email_domains):
+            return True
+    return False
+
+
+def residency_terms(text: str) -> set[str]:
+    """Distinct residency words in ``text`` (lower-cased), a measure of topicality."""
+    return {m.group(0).lower() for m in _RESIDENCY_TERMS.finditer(text)}

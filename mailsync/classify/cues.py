@@ -1,0 +1,355 @@
+"""The cue registry: pattern families, each pointing at a kind, a flag or a context signal.
+
+A cue is a *family* of phrasings (regular expressions over normalized text), not a
+corpus sentence: "invite you to interview", "has invited you to interview", "would
+love to interview you" and "offer you an interview" are one family. Each cue
+carries a weight; the classifier sums weights per target and applies the
+precedence of taxonomy.md. Cues marked ``negatable`` are ignored when a negation
+or a policy frame ("programs may not ask…", "we will never ask…") stands just
+before them in the same sentence: that is how "we are not asking where you intend
+to rank us" differs from "where do you intend to rank us?".
+
+Context targets (strings starting with ``ctx.``) are not kinds: they describe the
+sender or the mailing (bulk, automated, commercial, personal) and feed the gate
+that decides between residency mail and ``other``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mailsync.taxonomy import Flag, Kind
+
+Target = Kind | Flag | str
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One pattern family. ``where`` is body, subject or attachment."""
+
+    name: str
+    target: Target
+    weight: float
+    detail: str
+    pattern: re.Pattern[str]
+    negatable: bool = True
+    where: str = "body"
+    requires_kind: Kind | None = None
+    hypothetical: bool = False  # skip when it follows "if", "when", "whether"…
+    neg_window: int = 45  # how far back (characters) a negation still applies
+
+
+def _c(name: str, target: Target, weight: float, detail: str, pattern: str, *,
+       negatable: bool = True, where: str = "body", requires_kind: Kind | None = None,
+       hypothetical: bool = False, neg_window: int = 45) -> Cue:
+    return Cue(name, target, weight, detail, re.compile(pattern, re.I | re.M), negatable, where,
+               requires_kind, hypothetical, neg_window)
+
+
+# Shared vocabulary -------------------------------------------------------------------------
+_WE = r"(?:we|I|our (?:program|committee|faculty|team|selection committee))"
+_YOU_RANK_SLOT = r"(?:#\s?1|number one|no\.\s?1|first|1st|top(?: choice| pick|\s\d+| three| five)?)"
+_NEG = re.compile(
+    r"(?:\bnot\b|\bnever\b|\bno\b|n't\b|\bunable\b|\bcannot\b|\bwithout\b|\bnor\b|\bprohibit\w*|"
+    r"\bforbid\w*|\brather not\b|\bno need\b)[^.?!;]*$",
+    re.I,
+)
+_HYPOTHETICAL = re.compile(r"\b(?:if|when|whether|once|should|as|until|unless)\b[^.?!;]{0,30}$", re.I)
+
+
+def negated(prefix: str, window: int = 45) -> bool:
+    """True when ``prefix`` (the text just before a match, same sentence) ends in a negation
+    that reaches the match (at most ``window`` characters back)."""
+    return bool(_NEG.search(prefix[-window:])) if window else False
+
+
+def hypothetical(prefix: str) -> bool:
+    """True when the match sits in a condition ("if a spot opens", "whether you've been…")."""
+    return bool(_HYPOTHETICAL.search(prefix[-40:]))
+
+
+# Kinds -------------------------------------------------------------------------------------
+_INVITE = [
+    _c("invite.phrase", Kind.INTERVIEW_INVITE, 1.6, "invitation to interview",
+       r"\b(?:invit(?:e|es|ed|ing)) you\b[^.?!\n]{0,25}?\b(?:to|for)\b(?: an?| our| your)?"
+       r"(?: [\w-]+){0,3} interview", hypothetical=True),
+    _c("invite.platform", Kind.INTERVIEW_INVITE, 1.6, "platform: program invited you",
+       r"\b(?:has|have) invited you to (?:an? )?interview|\byou(?:'ve| have) been invited to "
+       r"(?:an? )?interview|\byou have a new interview invitation|\bis inviting you to interview|"
+       r"\byou're invited to interview", hypothetical=True),
+    _c("invite.waitlist", Kind.INTERVIEW_INVITE, 1.6, "invited off the waitlist",
+       r"\binvit\w* you off (?:of )?(?:our|the) wait ?list"),
+    _c("invite.want", Kind.INTERVIEW_INVITE, 1.5, "program wants to interview you",
+       r"\b(?:like|love|want|happy|glad|delighted|pleased) to (?:interview|meet with) you\b"
+       r"(?! (?:again|today|yesterday))"),
+    _c("invite.offer_interview", Kind.INTERVIEW_INVITE, 1.5, "offers an interview",
+       r"\b(?:offer|extend)(?:ing)? (?:you )?(?:an?|the) (?:[\w-]+ ){0,2}interview"
+       r"(?: (?:date|spot|slot|invitation))?\b(?! (?:season|dates are full))"
+       r"|\b(?:offer|extend) (?:it|this (?:date|spot|slot)) to you\b"),
+    _c("invite.spot_opened", Kind.INTERVIEW_INVITE, 1.0, "an interview spot opened",
+       r"\b(?:an? )?(?:interview )?(?:spot|date|slot|opening|place) (?:has |just )?(?:opened|"
+       r"become available|opened up)\b", hypothetical=True),
+    _c("invite.can_you", Kind.INTERVIEW_INVITE, 0.8, "asks whether you can interview",
+       r"\bcan you (?:interview|join us for (?:an|the) interview)\b"),
+    _c("invite.subject", Kind.INTERVIEW_INVITE, 1.2, "subject says interview invitation",
+       r"^(?!\s*(?:re|aw|sv)\s*:)(?:.*\binterview invit|.*\binvitation to interview|"
+       r".*\binvited to interview|.*\binterview invite\b)", where="subject"),
+    _c("invite.select_date", Kind.INTERVIEW_INVITE, 0.5, "asks to pick an interview date",
+       r"\b(?:select|choose|pick|schedule|claim|secure) (?:an? |your )?(?:interview )?"
+       r"(?:date|slot|time)\b|\b(?:first|second) choices?\b[^.?!]{0,40}\bdates?\b"),
+]
+
+_REJECTION = [
+    _c("reject.regret", Kind.REJECTION, 1.0, "regret / sorry wording",
+       r"\b(?:we )?regret (?:to (?:inform|tell|let) you|that)\b|\bregrettably\b", negatable=False),
+    _c("reject.cannot_offer", Kind.REJECTION, 1.8, "cannot offer an interview or position",
+       r"\b(?:unable|not able|no longer able|cannot|can ?not|can't|won't be able|will not be able)"
+       r" to (?:offer|extend)(?: you)? (?:an?|any|additional|further|the)? ?(?:[\w-]+ )?"
+       r"(?:interviews?|positions?|invitations?|spots?)\b|\bnot able to extend an interview",
+       negatable=False),
+    _c("reject.no_further", Kind.REJECTION, 1.8, "application not considered further",
+       r"\b(?:unable|not able|cannot|can't|will not be able|won't be able) to (?:consider|move "
+       r"forward with|proceed with) your application\b|\bno further consideration\b|"
+       r"\bcannot move forward with your application\b|"
+       r"\bclosed your application\b|\bnot (?:be )?(?:ranking|rank) you\b|\byou (?:have|were|are) not "
+       r"(?:been )?selected\b|\b(?:unable|not able|cannot) to invite you\b", negatable=False),
+    _c("reject.not_selected", Kind.REJECTION, 1.2, "decision against the applicant",
+       r"\b(?:we are|I am|I'm|we're) sorry to (?:inform|let you know|share|tell you) that we "
+       r"(?:are|will) not\b", negatable=False),
+]
+
+_WAITLIST = [
+    _c("waitlist.placed", Kind.WAITLIST, 1.6, "placed on a waitlist",
+       r"\b(?:placed|put|added|moved|keep(?:ing)?)(?: you(?:r application)?)? (?:on|to) "
+       r"(?:our|the|its|their|an?) (?:[\w-]+ ){0,2}(?:wait ?list|alternate list|waiting list)"
+       r"|\byou(?:'ve| have) been (?:wait ?listed|placed on)\b|\bwaitlisted\b", negatable=False),
+    _c("waitlist.subject", Kind.WAITLIST, 0.7, "subject mentions a waitlist",
+       r"^(?!\s*re\s*:).*\bwait ?list\b", where="subject"),
+]
+
+_OFFER = [
+    _c("offer.position", Kind.PRE_MATCH_OFFER, 1.8, "offer of a residency position",
+       r"\b(?:offer(?:ing)?|extend(?:ing)?) (?:to )?you (?:an?|one of our|the|this)? ?"
+       r"(?:[\w/-]+ ){0,4}(?:position|spot|contract|appointment)s?\b"
+       r"|\boffer of (?:appointment|(?:a )?(?:PGY-?\d )?(?:residency )?position)\b"
+       r"|\b(?:pleased|happy|delighted) to (?:offer|extend)\b[^.?!]{0,60}\b(?:position|appointment)"
+       r"|\b(?:I'd|I would|we'd|we would) like to offer (?:you )?one\b"),
+    _c("offer.off_cycle", Kind.PRE_MATCH_OFFER, 1.2, "off-cycle or outside-the-Match position",
+       r"\boff-?cycle\b[^.?!]{0,40}\bposition\b(?![^.?!]{0,30}\b(?:has|have|was|were|is) (?:now |"
+       r"already )?(?:been )?filled)|\b(?:position|spot)s?\b[^.?!]{0,60}\b(?:outside|"
+       r"ahead) of the (?:NRMP )?Match|\b(?:outside|ahead) of the (?:NRMP )?Match\b[^.?!]{0,60}"
+       r"\b(?:position|offer|class)|\bpre-?match offer\b|\bfill\w* [^.?!]{0,30}\bspots? early\b"),
+    _c("offer.letter", Kind.PRE_MATCH_OFFER, 0.9, "offer letter / contract to sign",
+       r"\b(?:offer letter|letter of offer|resident agreement|agreement of appointment|"
+       r"(?:employment|PGY-?\d) contract|acceptance of appointment)\b|\byour offer\b"),
+    _c("offer.selected_position", Kind.PRE_MATCH_OFFER, 1.2, "selected for a position",
+       r"\bselection for a (?:PGY-?\d )?(?:[\w-]+ )?position\b"),
+]
+
+_INFO = [
+    # The main info_request detector is a sentence-level request+topic test (engine.py).
+    _c("info.survey", Kind.INFO_REQUEST, 1.2, "asks to complete a survey or form",
+       r"\b(?:complete|fill (?:in|out)|return)\b[^.?!]{0,40}\b(?:survey|questionnaire|form)\b"),
+    _c("info.remain", Kind.INFO_REQUEST, 1.2, "asks whether to remain under consideration",
+       r"\b(?:remain|be|stay) (?:under|in) consideration\b|\bstill interested in (?:our|the) "
+       r"program\b|\bwould you like to be considered\b"),
+]
+
+_INTEREST = [
+    _c("interest.rank_high", Kind.INTEREST_SIGNAL, 1.5, "program will rank the applicant highly",
+       r"\b(?:rank(?:ing|ed)?|list(?:ing)?) you (?:very )?(?:highly|high|to match|accordingly|"
+       r"at the top)\b|\byou (?:are|were|have been) ranked (?:very )?(?:highly|high|to match)\b"),
+    _c("interest.top_candidate", Kind.INTEREST_SIGNAL, 1.4, "among the program's top candidates",
+       r"\b(?:among|one of) (?:the|our) (?:very )?(?:top|favou?rite|strongest|best) "
+       r"(?:candidates|applicants|interviewees)\b|\btop candidate\b|\bhighly consider\w*\b"),
+    _c("interest.impressed", Kind.INTEREST_SIGNAL, 0.8, "program was impressed",
+       r"\b(?:were|was|are|am) (?:all )?(?:very |so |really |truly |deeply )?impressed\b|"
+       r"\bmade an? (?:great|strong|wonderful|lasting|real) impression\b|\bpositive impression\b|"
+       r"\byou were outstanding\b|\bthe best interview\b|\bone of the highlights\b|"
+       r"\bthink (?:very )?highly of you\b"),
+    _c("interest.fit", Kind.INTEREST_SIGNAL, 1.1, "program wants the applicant",
+       r"\b(?:would|will|you'd) (?:be|make) an? (?:wonderful|great|fantastic|excellent|terrific) "
+       r"(?:addition|fit|resident|colleague)\b|\bfit right in\b|\b(?:great|good|natural) fit here\b|"
+       r"\b(?:glad|happy|thrilled|love|delighted) to have you (?:in|here|join|as)\b|"
+       r"\bwe want you here\b|\bhope to (?:see|have) you (?:here )?in (?:July|June)\b|"
+       r"\bgoing to match here\b|\blooking forward to having you\b"),
+    _c("interest.second_look", Kind.INTEREST_SIGNAL, 1.3, "personal second-look invitation",
+       r"\b(?:personally )?invit\w* you to (?:our|an?|the)? ?(?:[\w-]+ ){0,3}second look\b"),
+    _c("interest.build_list", Kind.INTEREST_SIGNAL, 0.9, "thinking of the applicant for the list",
+       r"\bthinking of you as we\b|\bas we (?:build|plan|finalize) our (?:rank )?list\b"
+       r"[^.?!]{0,40}\byou\b"),
+    _c("interest.enjoyed", Kind.INTEREST_SIGNAL, 0.5, "personal post-interview note",
+       r"\b(?:enjoyed|loved) (?:meeting|talking|speaking|our conversation|hearing|having you)\b|"
+       r"\b(?:great|so nice|wonderful|a pleasure|pleasure) (?:to meet|meeting|to see|seeing) you\b|"
+       r"\bthank you for interviewing with us\b"),
+]
+
+_LOGISTICS = [
+    _c("logistics.confirmed", Kind.INTERVIEW_LOGISTICS, 1.3, "interview confirmed or booked",
+       r"\b(?:you(?:'re| are)|interview is|you have been|you've been) (?:all set|confirmed|booked|"
+       r"scheduled)\b|\binterview (?:is|has been) (?:confirmed|scheduled|booked)\b|"
+       r"^\s*(?:confirmed|booked|scheduled)\b|\byou're booked\b|\bsee you (?:on )?\d"),
+    _c("logistics.links", Kind.INTERVIEW_LOGISTICS, 1.0, "links, itinerary or schedule for the day",
+       r"\b(?:zoom|teams|webex|meeting) (?:link|info|information|details)\b|\bpasscode\b|"
+       r"\bitinerary\b|\btech(?:nical)? check\b|\bschedule for (?:tomorrow|friday|monday|tuesday|"
+       r"wednesday|thursday|your interview)\b|\byour (?:personal )?schedule\b|\blog in (?:at|by)\b"),
+    _c("logistics.reminder", Kind.INTERVIEW_LOGISTICS, 1.0, "reminder of an upcoming interview",
+       r"\byour (?:[\w-]+ ){0,2}interview (?:is|on|day is) (?:tomorrow|this|next|in \d|"
+       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\breminder\b[^.?!]{0,40}\binterview\b|"
+       r"\bupcoming interview\b|\byour interview day\b|\bbefore your interview\b"),
+    _c("logistics.change", Kind.INTERVIEW_LOGISTICS, 1.1, "interview moved, cancelled, rescheduled",
+       r"\b(?:reschedul\w+|moved you|moving everyone|(?:cancel\w*|moved?) (?:the |our |your )?"
+       r"(?:[\w-]+ )?interview (?:day|session|date)|date change|interview canceled)\b"),
+    _c("logistics.eve", Kind.INTERVIEW_LOGISTICS, 1.0, "social tied to the interview day",
+       r"\b(?:night|evening|day) before your interview\b|\bsince you(?:'re| are) interviewing\b|"
+       r"\bas part of your interview day\b"),
+    _c("logistics.travel", Kind.INTERVIEW_LOGISTICS, 0.6, "travel for the interview visit",
+       r"\b(?:hotel|airport pickup|parking|check-?in at|business attire)\b"),
+]
+
+_ADMIN = [
+    _c("admin.application", Kind.ADMIN_NOTICE, 1.3, "application received or complete",
+       r"\b(?:application|documents?|letter of recommendation|MSPE|transcript)\b[^.?!]{0,60}"
+       r"\b(?:has|have) been (?:received|submitted|uploaded|downloaded|processed|transmitted|"
+       r"certified|forwarded)\b|\bapplication (?:is|was) (?:complete|received)\b|"
+       r"\bconfirms that your (?:\w+ )?application\b|\bapplication status\b|\bstatus: under review\b"),
+    _c("admin.automated", Kind.ADMIN_NOTICE, 0.7, "automated notice",
+       r"\b(?:this is an automated|automated (?:message|notification)|do not reply|"
+       r"unmonitored mailbox|not monitored|replies to this (?:address|email) are not)\b"),
+    _c("admin.account", Kind.ADMIN_NOTICE, 1.2, "account or portal notice",
+       r"\bverify your email\b|\bnew message in your\b|\byou have \d+ new messages?\b|"
+       r"\bactivate your account\b|\bpayment receipt\b|\bregistration confirmation\b|"
+       r"\bthank you for registering\b|\bcertificate has been issued\b|\byou have matched\b|"
+       r"\bcertify your rank order list\b|\bJ-1 sponsorship after the\b"),
+    _c("admin.auto_reply", Kind.ADMIN_NOTICE, 1.8, "automatic reply",
+       r"^\s*(?:automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office)\b", where="subject"),
+    _c("admin.out_of_office", Kind.ADMIN_NOTICE, 1.4, "out-of-office reply",
+       r"\bI am out of the office\b|\bI'm out of the office\b|\blimited access to email\b"),
+    _c("admin.correction", Kind.ADMIN_NOTICE, 1.6, "correction of an earlier message",
+       r"\bsent (?:to you )?in error\b|\bplease disregard\b|\bdisregard (?:our|the|my) "
+       r"(?:earlier|previous)\b"),
+    _c("admin.ack", Kind.ADMIN_NOTICE, 1.3, "acknowledges the applicant's message",
+       r"\b(?:received|got) your (?:note|email|message|letter|update)\b|\badded it to your file\b"),
+    _c("admin.welcome_matched", Kind.ADMIN_NOTICE, 1.6, "post-Match onboarding",
+       r"\bcongratulations on (?:your )?match(?:ing)?\b|\bonboarding portal\b"),
+]
+
+_UPDATE = [
+    _c("update.audience", "ctx.bulk", 1.0, "addressed to all applicants",
+       r"\b(?:dear|hello|hi|to all(?: of)?(?: our)?) (?:\d{4} )?(?:[\w-]+ ){0,2}applicants\b|"
+       r"\ball (?:\d{4} )?applicants\b|\bopen to all\b|\bhello everyone\b|\bhi everyone\b|"
+       r"\bthank you to (?:all|everyone)\b|\bsent to all applicants\b|\bdear (?:all|alumni)\b|"
+       r"\bfor everyone on\b|\bwhether you'?ve (?:been invited|interviewed|received)"),
+    _c("update.event", Kind.PROGRAM_UPDATE, 0.9, "open house, info session or social",
+       r"\b(?:open house|info(?:rmation)? (?:session|night)|grand rounds|trivia night|hangout|"
+       r"applicant social|q&a|meet the residents|ask the residents|livestream|second look day|"
+       r"webinar)\b"),
+    _c("update.news", Kind.PROGRAM_UPDATE, 0.9, "newsletter or program news",
+       r"\b(?:newsletter|bulletin|spotlight|program news|news from|happy holidays|"
+       r"season'?s greetings|what'?s new|winter update|applicant update|a few updates|"
+       r"two pieces of news|interview season (?:is )?complete)\b"),
+    _c("update.list_footer", "ctx.bulk", 0.8, "mailing-list footer",
+       r"\bunsubscribe\b|\bmanage (?:notifications|preferences)\b|\bupdate preferences\b|"
+       r"\bto stop receiving\b|\bview (?:this email )?(?:in your browser|online)\b"),
+    _c("update.applied", Kind.PROGRAM_UPDATE, 0.6, "sent because the applicant applied",
+       r"\b(?:receiving|received) this (?:\w+ )?because you (?:applied|interviewed|are scheduled)"),
+]
+
+# Context signals that mean "not about this applicant's applications" ----------------------
+_OTHER = [
+    _c("other.marketing", "ctx.other", 1.0, "marketing or promotion",
+       r"\b\d{1,2}% off\b|\buse code\b|\bpromo(?:tion)? code\b|\bat checkout\b|\bget the deal\b|"
+       r"\bbook a free consultation\b|\blimited[- ]time\b|\bclaim my offer\b|\bregister free\b|"
+       r"\bfree webinar\b|\bthis week only\b|\blowest price\b|\bsign-?on bonus\b"),
+    _c("other.subscription", "ctx.other", 1.4, "third-party subscription footer",
+       r"\b(?:receiving|received|getting) this (?:\w+ )?because you (?!applied|interviewed|are "
+       r"scheduled|were invited)(?:[\w-]+ ){0,3}(?:subscribed|signed up|registered for|set a|"
+       r"created a|opted|joined|follow|purchased|are a (?:member|subscriber))|\bsaved search\b"),
+    _c("other.scam", "ctx.other", 2.0, "scam or phishing pattern",
+       r"\bguaranteed\b[^.?!]{0,40}\b(?:placement|offer|match)|\b100% (?:placement|guaranteed)\b|"
+       r"\bplacement fee\b|\bonly \d+ (?:seats|spots) left\b|\bverify (?:your )?(?:identity|"
+       r"account)\b|\breinstatement fee\b|\bpassport copy\b|\bunusual activity\b|"
+       r"\bpermanently deleted\b"),
+    _c("other.commerce", "ctx.other", 1.2, "receipt, shipping, bill or travel booking",
+       r"\b(?:order #|your package|tracking number|shipped|e-?ticket|booking ref|itinerary #|"
+       r"trip (?:is booked|confirmation)|thanks for riding|your bill is ready|card ending|"
+       r"transaction alert|receipt #|renew(?:s|al)? automatically|membership renews|"
+       r"your cloud recording|profile views|appeared in \d+ searches|job offer|"
+       r"new (?:rentals|listings))\b"),
+    _c("other.recruiting", "ctx.other", 1.2, "job recruiting",
+       r"\b(?:hospitalist|locum|physician) (?:openings|opportunities|jobs|positions)\b|"
+       r"\brecruiter\b|\breply stop\b|\bopt out of future\b"),
+    _c("other.publication", "ctx.other", 1.2, "journal, alumni or community newsletter",
+       r"\btable of contents\b|\balumni newsletter\b|\babstract\b[^.?!]{0,40}\baccepted\b|"
+       r"\bissue #\d+|\bread the full issue\b|\bmanuscript\b|\bour readers?\b"),
+    _c("other.calendar", "ctx.other", 1.0, "personal calendar notification",
+       r"\bset a notification for this event\b|\bmock interview\b"),
+]
+
+# Flags ---------------------------------------------------------------------------------------
+_RANK = [
+    _c("rank.how_rank", Flag.RANK_INQUIRY, 1.0, "asks how the applicant will rank the program",
+       r"\b(?:how|where) (?:do |will |would )?(?:you|they) (?:plan|intend|are planning|are going|"
+       r"going) to rank\b|\bhow (?:high(?:ly)?|will|would) (?:you|will you|would you) rank us\b"),
+    _c("rank.position", Flag.RANK_INQUIRY, 1.0, "asks where the program stands on the list",
+       r"\bwhere\b[^.?!\n]{0,60}\b(?:stand|stands|fall|falls|sit|sits|rank|ranks|place|places|are)"
+       r"\b[^.?!\n]{0,25}\b(?:on|in|among) (?:your|their|the) (?:[\w-]+ ){0,4}(?:list|choices|"
+       r"programs|preferences|rank order list)\b"),
+    _c("rank.are_we_first", Flag.RANK_INQUIRY, 1.0, "asks whether the program is the #1 choice",
+       r"\b(?:are|is|be|were|am)\b[^.?!\n]{0,50}?\b(?:in )?your " + _YOU_RANK_SLOT + r"\b"
+       r"(?! (?:interview|priority|question))"),
+    _c("rank.ranking_in_top", Flag.RANK_INQUIRY, 1.0, "asks whether the applicant ranks it top",
+       r"\b(?:be |are you |you be )?rank(?:ing)? (?:us|\w+(?: \w+){0,3}) (?:in|as) your "
+       + _YOU_RANK_SLOT + r"\b|\bplanning to rank (?:us|\w+(?: \w+){0,3}) (?:#\s?1|first|"
+       r"number one|highly|in your top)"),
+    _c("rank.other_programs", Flag.RANK_INQUIRY, 1.0, "asks where else the applicant applied",
+       r"\b(?:which|what) other (?:[\w/-]+ ){0,3}programs\b|\bwhere else (?:did |have |are |will )?"
+       r"you\b|\bprograms (?:are )?you(?:'re| are)? (?:ranking|interviewing with|applying to)\b|"
+       r"\bdid you signal us\b|\bwhere (?:did|have) you (?:signal|send your signals)\b|"
+       r"\bwhich regions\b"),
+]
+
+_COMMIT = [
+    _c("commit.reciprocity", Flag.COMMITMENT_REQUEST, 1.0, "ties a benefit to the applicant's rank",
+       r"\bif you (?:rank|put|list|place|give|promise|commit|sign|tell us|are|do|will|can)\b"
+       r"[^.?!]{0,90}?\b(?:I|we)(?:'ll| will|'d| would| can| shall)\b[^.?!]{0,40}\b(?:make sure|"
+       r"ensure|guarantee|rank you|hold|reserve|match)\b|\brank us (?:#\s?1|first|number one)\b"
+       r"[^.?!]{0,30}\b(?:and|,) (?:we|I)(?:'ll| will)\b"),
+    _c("commit.promise", Flag.COMMITMENT_REQUEST, 1.0, "asks for a promise or commitment",
+       r"\bgive (?:me|us) your word\b|\byour (?:word|promise|commitment) that you\b|"
+       r"\bconfirm(?:ing)? that\b[^.?!]{0,60}\b(?:intend|plan|will) to rank\b|"
+       r"\bletter of commitment\b|\bneed (?:your|a) (?:commitment|yes)\b|\bneed a yes from you\b|"
+       r"\b(?:commit|pledge|promise) (?:to (?:rank|us|our|accept)|that you)\b|"
+       r"\bcommit(?:ment)? (?:early|now|before)\b"),
+    _c("commit.accept_offer", Flag.COMMITMENT_REQUEST, 1.0, "asks the applicant to accept or sign",
+       r"\b(?:sign|signed|execute|executed|return)\b[^.?!]{0,40}\b(?:contract|agreement|"
+       r"offer letter|acceptance|letter of commitment|appointment letter)\b|\b(?:contract|"
+       r"agreement|letter) (?:be )?(?:executed|signed|for signature)\b|\binterested in accepting\b|"
+       r"\bto accept (?:this|the|our) (?:offer|position)\b|\bhopes? you will accept\b|"
+       r"\b(?:need|want) your (?:answer|decision)\b|\byour decision within\b",
+       requires_kind=Kind.PRE_MATCH_OFFER),
+]
+
+_WITHDRAW = [
+    _c("withdraw.match", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to withdraw from the Match",
+       r"\bwithdraw\w*\b[^.?!]{0,40}?\b(?:from (?:the |this year's )?(?:\d{4} )?(?:NRMP|Match|Main)|"
+       r"(?:your )?(?:NRMP )?registration)|\bNRMP withdrawal\b", neg_window=18),
+    _c("withdraw.interviews", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to cancel other interviews",
+       r"\b(?:cancel|decline|turn down|give up|skip)\b[^.?!]{0,25}\b(?:other|rest of (?:your|the)|"
+       r"remaining|those|all|any other) (?:[\w-]+ ){0,2}interviews?\b|\bnot (?:to )?interview "
+       r"(?:at|with|elsewhere)\b|\bstop interviewing\b"),
+    _c("withdraw.rank_only", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to rank only this program",
+       r"\brank (?:order )?list with only\b|\brank only (?:us|our|\w+(?: \w+){0,3} "
+       r"(?:program|residency))\b|\bremove\b[^.?!]{0,60}\bfrom your rank (?:order )?list\b"),
+    _c("withdraw.contract_before_match", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "contract before Match Day",
+       r"\b(?:sign|signed|execute|executed)\b[^.?!]{0,60}\bbefore (?:the )?(?:Match|rank (?:order )?"
+       r"list deadline)\b|\bnot to accept any other (?:residency )?(?:position|offer)s?\b"),
+]
+
+KIND_CUES: tuple[Cue, ...] = (*_INVITE, *_REJECTION, *_WAITLIST, *_OFFER, *_INFO, *_INTEREST,
+                              *_LOGISTICS, *_ADMIN, *_UPDATE)
+CONTEXT_CUES: tuple[Cue, ...] = tuple(_OTHER)
+FLAG_CUES: tuple[Cue, ...] = (*_RANK, *_COMMIT, *_WITHDRAW)
+ALL_CUES: tuple[Cue, ...] = (*KIND_CUES, *CONTEXT_CUES, *FLAG_CUES)

@@ -1,0 +1,178 @@
+"""Response deadlines: a date, time or window attached to something the applicant must do.
+
+``response_deadline`` (taxonomy.md) needs a concrete date, time or window *for the
+applicant's reply or action*. So a sentence counts only when it has both an action
+("reply", "select a date", "sign and return", "register", "RSVP", "expires",
+"hold this date until") and a time expression tied to it by "by", "until", "no
+later than", "through", "within", a colon, or "deadline … is". Event dates alone
+("Open house on Nov 12", "log in at 7:15 AM") do not count.
+
+Dates are resolved to timezone-aware datetimes: the zone named in the text ("CT",
+"Eastern") wins, else the program's zone, else the caller's default; a missing
+year is the first one that puts the date on or after the message date (a January
+deadline in a December message is next year); a missing time means the end of
+that day; "within 48 hours" counts from the message date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+_MONTHS = {m: i for i, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+    ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+    ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for m in names}
+_WEEKDAYS = {d: i for i, names in enumerate((
+    ("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"),
+    ("thu", "thur", "thurs", "thursday"), ("fri", "friday"), ("sat", "saturday"),
+    ("sun", "sunday"))) for d in names}
+_ZONES = {
+    "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
+    "eastern": "America/New_York", "ct": "America/Chicago", "cst": "America/Chicago",
+    "cdt": "America/Chicago", "central": "America/Chicago", "mt": "America/Denver",
+    "mdt": "America/Denver", "mountain": "America/Denver", "mst": "America/Phoenix",
+    "arizona": "America/Phoenix", "pt": "America/Los_Angeles", "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles", "pacific": "America/Los_Angeles",
+}
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "ten": 10, "fourteen": 14, "twenty-four": 24, "forty-eight": 48,
+            "seventy-two": 72}
+
+_MONTH_RE = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|" \
+            r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WD_RE = r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|" \
+         r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
+_TIME_RE = r"(?P<time>(?P<hh>\d{1,2})(?::(?P<mm>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)|noon|" \
+           r"midnight)(?:\s+(?P<tz>ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|Eastern|Central|" \
+           r"Mountain|Pacific|Arizona)\b(?:\s+(?:standard\s+|daylight\s+)?time\b)?)?"
+_DATE_RE = (
+    r"(?:(?:this|next)\s+)?(?:" + _WD_RE + r",?\s+)?(?:" + _MONTH_RE
+    + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>20\d\d))?|(?P<nm>\d{1,2})/(?P<nd>\d{1,2})"
+    r"(?:/(?P<ny>(?:20)?\d\d))?)|(?:this|next)\s+" + _WD_RE.replace("wd", "wd2")
+    + r"|(?P<rel>tomorrow|tonight)"
+)
+_WHEN = re.compile(
+    r"(?:" + _TIME_RE + r"(?:\s+(?:on|,))?\s+)?(?:" + _DATE_RE + r")(?:,?\s+(?:at\s+)?"
+    + _TIME_RE.replace("?P<", "?P<t2") + r")?", re.I)
+_WINDOW = re.compile(
+    r"\bwithin\s+(?P<n>\d+|one|two|three|four|five|six|seven|ten|fourteen|twenty-four|"
+    r"forty-eight|seventy-two)(?:\s*\(\d+\))?\s+(?P<biz>business\s+)?(?P<unit>hours?|hrs?|days?|"
+    r"weeks?)\b|\b(?:held|hold)\s+for\s+(?P<n2>\d+)\s+(?P<unit2>hours?|hrs?|days?)\b", re.I)
+_ACTION = re.compile(
+    r"\b(?:reply|replies|respond|response|answer|return|submit|send|email it|complete|confirm|"
+    r"register|registration|rsvp|sign|select|choose|schedule[ds]?|book|accept|let (?:me|us) know|"
+    r"upload|decide|decision|certify|hold|held|expires?|expiring|valid|need|claim|lapse|"
+    r"deadline|due)\b", re.I)
+_TIE = re.compile(
+    r"(?:\bby\b|\buntil\b|\bno later than\b|\bthrough\b|\bbefore\b|\blatest by\b|:|"
+    r"\bdeadline\b[^.?!]{0,80}\bis\b|\bexpires?\b|\bcloses\b|\bdue\b)\s*(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One deadline: the resolved moment and the text that gave it."""
+
+    when: datetime
+    span: str
+
+
+def zone(name: str | None, fallback: str = "America/New_York") -> tzinfo:
+    """A ZoneInfo for an IANA name or a US abbreviation; the fallback when unknown."""
+    key = _ZONES.get((name or "").lower(), name or fallback)
+    try:
+        return ZoneInfo(key)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(fallback)
+
+
+def find_deadlines(sentence: str, *, sent: datetime | None, tz: str) -> list[Found]:
+    """Deadlines stated in one sentence (empty when it has no action or no tied time)."""
+    if not _ACTION.search(sentence):
+        return []
+    found = [f for f in (_window(m, sent) for m in _WINDOW.finditer(sentence)) if f]
+    for m in _WHEN.finditer(sentence):
+        if _TIE.search(sentence[max(0, m.start() - 90):m.start()]):
+            when = _resolve(m, sent, tz)
+            if when:
+                found.append(Found(when, m.group(0).strip()))
+    return found
+
+
+def _window(m: re.Match[str], sent: datetime | None) -> Found | None:
+    if sent is None:
+        return None
+    raw = m.group("n") or m.group("n2")
+    n = int(raw) if raw.isdigit() else _NUMBERS.get(raw.lower(), 0)
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    if unit.startswith("h"):
+        delta = timedelta(hours=n)
+    elif unit.startswith("w"):
+        delta = timedelta(weeks=n)
+    else:
+        delta = timedelta(days=n * (7 / 5 if m.group("biz") else 1))
+    return Found(sent + delta, m.group(0))
+
+
+def _resolve(m: re.Match[str], sent: datetime | None, tz: str) -> datetime | None:
+    zname = m.group("tz") or m.group("t2tz")
+    tzi = zone(zname, tz) if zname else zone(tz)
+    ref = sent.astimezone(tzi) if sent else None
+    day = _day(m, ref)
+    if day is None:
+        return None
+    return datetime.combine(day, _clock(m), tzinfo=tzi)
+
+
+def _day(m: re.Match[str], ref: datetime | None) -> date | None:
+    g = m.groupdict()
+    if g.get("rel"):
+        return (ref.date() + timedelta(days=1 if g["rel"].lower() == "tomorrow" else 0)
+                if ref else None)
+    if g.get("mon") and g.get("day"):
+        month, dnum, year = _MONTHS[g["mon"].lower().rstrip(".")[:3] if g["mon"].lower()[:3]
+                                    != "sep" else "sep"], int(g["day"]), g.get("year")
+    elif g.get("nm"):
+        month, dnum, year = int(g["nm"]), int(g["nd"]), g.get("ny")
+        if year and len(year) == 2:
+            year = "20" + year
+    else:
+        wd = (g.get("wd2") or "").lower().rstrip(".")
+        if not wd or ref is None:
+            return None
+        ahead = (_WEEKDAYS[wd] - ref.weekday()) % 7 or 7
+        return ref.date() + timedelta(days=ahead)
+    return _with_year(month, dnum, int(year) if year else None, ref)
+
+
+def _with_year(month: int, dnum: int, year: int | None, ref: datetime | None) -> date | None:
+    try:
+        if year:
+            return date(year, month, dnum)
+        base = ref.year if ref else 2000
+        guess = date(base, month, dnum)
+        if ref and guess < ref.date() - timedelta(days=30):
+            guess = date(base + 1, month, dnum)
+        return guess
+    except ValueError:
+        return None
+
+
+def _clock(m: re.Match[str]) -> time:
+    for p in ("", "t2"):
+        raw = m.group(f"{p}time")
+        if not raw:
+            continue
+        low = raw.lower()
+        if low == "noon":
+            return time(12, 0)
+        if low == "midnight":
+            return time(23, 59)
+        hh, mm = int(m.group(f"{p}hh")), int(m.group(f"{p}mm") or 0)
+        pm = m.group(f"{p}ampm").lower().startswith("p")
+        hh = hh % 12 + (12 if pm else 0)
+        if 0 <= hh < 24 and 0 <= mm < 60:
+            return time(hh, mm)
+    return time(23, 59)

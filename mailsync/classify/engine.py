@@ -1,0 +1,223 @@
+"""Matching cues against a message and turning the hits into a kind and flags.
+
+The decision is deliberately simple to explain:
+
+1. ``other`` gate: scams always, then (for senders that are not a national
+   service, a platform or a known program) consumer mailboxes, commerce and
+   subscription mail, and text with too little residency vocabulary.
+2. Kind: every cue adds its weight to its kind; kinds reaching 1.0 are
+   candidates and the taxonomy precedence picks among them. Mass mailings damp
+   the personal kinds (interest, info request). With no candidate, the sender
+   decides (service/platform → admin notice, mass mail → program update).
+3. Flags: red-flag cues in the new text or in attachments; commitment-to-accept
+   cues only on offers; ``response_deadline`` when a deadline sentence resolves
+   to a date. ``other`` mail never gets flags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from mailsync.classify.context import SenderContext
+from mailsync.classify.cues import ALL_CUES, Cue, hypothetical, negated
+from mailsync.classify.text import sentence_at, sentences
+from mailsync.labels import Reason
+from mailsync.taxonomy import Flag, Kind
+
+THRESHOLD = 1.0
+_REQUEST = re.compile(
+    r"\b(?:could|can|would|will) you\b|\bplease (?:let (?:us|me) know|confirm|reply|respond|send|"
+    r"provide|complete|fill|return|tell|describe|forward|ask|upload|re-?authori[sz]e|submit|"
+    r"answer|email|indicate)\b|\blet (?:us|me) know\b|\b(?:we|I|they|office) (?:need|needs|"
+    r"require|requires|would like to know|ask that you|ask all|ask you to)\b|\b(?:do|are|have|"
+    r"did|is|were|will) you\b[^.?!]*\?|\bkindly (?:send|confirm|provide|reply|let)\b|"
+    r"\b(?:asked|asks) (?:me )?(?:to request|for (?:a|an|your)|that you)\b|"
+    r"\brequest (?:a little )?more information\b|\bneeds? to confirm\b", re.I)
+_TOPIC = re.compile(
+    r"\b(?:visas?|J-1|H-1B|citizenship|immigration|ECFMG|certifi\w*|USMLE|Step [123]|scores?|"
+    r"transcripts?|MSPE|dean'?s letter|documents?|questionnaire|survey|OET|Statement of Need|"
+    r"clinical\w*|activities|graduation|licen[sc]\w*|research|advanced positions?|applying to|"
+    r"interested|level of interest|consideration|considered|track|sponsorship|CV)\b", re.I)
+_FOOTER = re.compile(r"\b(?:receiving|received|getting) this\b|\bbecause (?:a|the) program\b", re.I)
+_ANAPHOR = re.compile(r"\b(?:it|this|these|them|the following)\b|\bwith:\s*$", re.I)
+_ASK = re.compile(r"\?|\blet (?:us|me) know\b|\breply\b|\btell (?:us|me)\b|\bwould like to know\b|"
+                  r"\bcould you\b|\bcan you\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One fired cue with the text it matched."""
+
+    cue: str
+    target: object
+    weight: float
+    detail: str
+    span: str
+    where: str
+    requires_kind: Kind | None = None
+
+    def reason(self) -> Reason:
+        where = "" if self.where == "body" else f" [{self.where}]"
+        return Reason(cue=self.cue, detail=self.detail + where, span=self.span[:160])
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """The texts cues read: subject, new body (plus forwarded), attachment text."""
+
+    subject: str
+    body: str
+    attachments: str
+    is_reply: bool
+
+
+def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES) -> list[Hit]:
+    """Every cue's first non-negated match in its source, plus the compound detectors."""
+    body_spans = sentences(view.body)
+    att_spans = sentences(view.attachments) if view.attachments else []
+    hits: list[Hit] = []
+    for cue in cues:
+        if cue.where == "subject":
+            hit = _first(cue, view.subject, None, "subject")
+        else:
+            hit = _first(cue, view.body, body_spans, "body")
+            if hit is None and view.attachments and not isinstance(cue.target, Kind) \
+                    and isinstance(cue.target, Flag):
+                hit = _first(cue, view.attachments, att_spans, "attachment")
+        if hit:
+            hits.append(hit)
+    hits.extend(_info_requests(view.body, body_spans, hits))
+    return hits
+
+
+def _first(cue: Cue, text: str, spans: list[tuple[int, int]] | None, where: str) -> Hit | None:
+    if not text:
+        return None
+    for m in cue.pattern.finditer(text):
+        start, end = sentence_at(text, spans, m.start()) if spans is not None else (0, len(text))
+        prefix = text[start:m.start()]
+        if cue.negatable and negated(prefix, cue.neg_window):
+            continue
+        if cue.hypothetical and hypothetical(prefix):
+            continue
+        if isinstance(cue.target, Kind) and _FOOTER.search(text[start:end]):
+            continue
+        return Hit(cue.name, cue.target, cue.weight, cue.detail, m.group(0).strip(), where,
+                   cue.requires_kind)
+    return None
+
+
+def _info_requests(body: str, spans: list[tuple[int, int]], hits: list[Hit]) -> list[Hit]:
+    """A question or request about the applicant's information, in one sentence (or a
+    request pointing back with "it"/"this" at the sentence before)."""
+    out: list[Hit] = []
+    prev = ""
+    for i, (s, e) in enumerate(spans):
+        sent = body[s:e]
+        req = _REQUEST.search(sent)
+        if req and not negated(sent[: req.start()]):
+            after = " ".join(body[a:b] for a, b in spans[i + 1:i + 3]) \
+                if sent.rstrip().endswith(":") else ""
+            topic = (_TOPIC.search(sent) or (_ANAPHOR.search(sent) and _TOPIC.search(prev))
+                     or _TOPIC.search(after))
+            if topic:
+                out.append(Hit("info.request", Kind.INFO_REQUEST, 1.2,
+                               "asks the applicant for information", sent.strip(), "body"))
+                break
+        prev = sent
+    rank = [h for h in hits if h.target is Flag.RANK_INQUIRY and h.where == "body"]
+    for h in rank:
+        pos = body.find(h.span)
+        s, e = sentence_at(body, spans, max(pos, 0))
+        if pos >= 0 and _ASK.search(body[s:e]):
+            out.append(Hit("info.rank_question", Kind.INFO_REQUEST, 1.2,
+                           "asks for an answer about ranking", body[s:e].strip(), "body"))
+            break
+    return out
+
+
+def kind_scores(hits: Iterable[Hit]) -> dict[Kind, float]:
+    scores: dict[Kind, float] = defaultdict(float)
+    for h in hits:
+        if isinstance(h.target, Kind):
+            scores[h.target] += h.weight
+    return scores
+
+
+def context_score(hits: Iterable[Hit], name: str) -> float:
+    return sum(h.weight for h in hits if h.target == name)
+
+
+def other_gate(hits: list[Hit], ctx: SenderContext, terms: int, forwarded: bool,
+               best: float) -> Reason | None:
+    """A reason to label the message ``other``, or None when it is residency mail."""
+    scam = [h for h in hits if h.cue == "other.scam"]
+    if scam:
+        return scam[0].reason()
+    if ctx.institutional:
+        return None
+    if ctx.personal and not forwarded:
+        return Reason(cue="other.personal", detail="personal mailbox, not a program or service",
+                      span=ctx.address)
+    commercial = [h for h in hits if h.target == "ctx.other"]
+    if sum(h.weight for h in commercial) >= THRESHOLD:
+        return commercial[0].reason()
+    if terms < 2 or (terms < 4 and best < THRESHOLD):
+        return Reason(cue="other.off_topic", detail="little residency vocabulary",
+                      span=f"{terms} residency terms")
+    return None
+
+
+def choose_kind(hits: list[Hit], ctx: SenderContext) -> tuple[Kind, list[Reason], float]:
+    """Precedence among kinds over the threshold, else a fallback from the sender."""
+    scores = kind_scores(hits)
+    bulk = context_score(hits, "ctx.bulk")
+    audience = any(h.cue == "update.audience" for h in hits)
+    if audience:
+        # "Dear applicants": not a personal note, not about one applicant's interview.
+        for k, factor in ((Kind.INTEREST_SIGNAL, 0.3), (Kind.INFO_REQUEST, 0.5),
+                          (Kind.INTERVIEW_LOGISTICS, 0.5), (Kind.ADMIN_NOTICE, 0.6)):
+            scores[k] *= factor
+        scores[Kind.PROGRAM_UPDATE] += 0.4
+    elif bulk >= 0.8:
+        scores[Kind.INTEREST_SIGNAL] *= 0.5
+        scores[Kind.PROGRAM_UPDATE] += 0.3
+    strong = [k for k, s in scores.items() if s >= THRESHOLD]
+    if strong:
+        kind = min(strong, key=lambda k: k.precedence)
+        why = [h.reason() for h in hits if h.target is kind]
+        return kind, why, min(0.97, 0.55 + 0.12 * scores[kind])
+    return _fallback(hits, ctx, scores, bulk)
+
+
+def _fallback(hits: list[Hit], ctx: SenderContext, scores: dict[Kind, float],
+              bulk: float) -> tuple[Kind, list[Reason], float]:
+    if ctx.national or ctx.platform:
+        return Kind.ADMIN_NOTICE, [Reason(cue="sender.service", detail="national service or "
+                                          "platform notice", span=ctx.address)], 0.6
+    if bulk >= 0.8:
+        why = [h.reason() for h in hits if h.target == "ctx.bulk"]
+        return Kind.PROGRAM_UPDATE, why, 0.55
+    if scores and max(scores.values()) > 0:
+        kind = max(scores, key=lambda k: (scores[k], -k.precedence))
+        return kind, [h.reason() for h in hits if h.target is kind], 0.45
+    if ctx.automated:
+        return Kind.ADMIN_NOTICE, [Reason(cue="sender.automated", detail="automated sender",
+                                          span=ctx.address)], 0.45
+    return Kind.ADMIN_NOTICE, [Reason(cue="fallback", detail="residency mail, no specific cue")], \
+        0.35
+
+
+def red_flags(hits: list[Hit], kind: Kind) -> tuple[frozenset[Flag], list[Reason]]:
+    flags: set[Flag] = set()
+    why: list[Reason] = []
+    for h in hits:
+        if isinstance(h.target, Flag) and h.weight >= THRESHOLD:
+            if h.requires_kind is not None and h.requires_kind is not kind:
+                continue
+            flags.add(h.target)
+            why.append(h.reason())
+    return frozenset(flags), why

@@ -1,0 +1,151 @@
+"""Find the part of a message its sender actually wrote this time.
+
+Replies carry the applicant's own earlier words below the new text ("On … wrote:",
+Outlook "From:/Sent:" blocks, "-----Original Message-----", lines starting with
+``>``). Cues must not fire on those: a quoted letter of intent is the applicant
+speaking, not the program. Forwards are the opposite case: the forwarded block
+*is* the content (a coordinator forwarding a PD's note, the applicant's old
+address auto-forwarding an invitation), so its body is kept, and the address in
+its ``From:`` line is returned for the linker.
+
+Signatures after ``-- `` and legal boilerplate (confidentiality notices) are cut
+because they say nothing about the message and are full of trigger words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ATTRIBUTION = re.compile(r"^\s*>?\s*On\b.{4,240}?\bwrote:", re.I)
+_ORIGINAL = re.compile(r"^\s*-{2,}\s*Original Message\s*-{2,}\s*$", re.I)
+_FORWARD = re.compile(
+    r"^\s*(-{2,}\s*Forwarded message\s*-{2,}|Begin forwarded message:?|-{2,}\s*Forwarded by .*)\s*$",
+    re.I,
+)
+_RULE = re.compile(r"^\s*_{8,}\s*$")
+_HEADER_FIELD = re.compile(r"^\s*\*{0,2}(From|Sent|Date|To|Cc|Subject)\s*:\*{0,2}\s*(.*)$", re.I)
+_SIG_DELIM = re.compile(r"^--\s*$")
+_BOILERPLATE = re.compile(
+    r"^\s*(CONFIDENTIALITY NOTICE|This (e-?mail|message)( and any attachments)? (is|may contain|"
+    r"is intended)|This message was automatically forwarded)",
+    re.I,
+)
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_FWD_SUBJECT = re.compile(r"^\s*(fwd?|fw)\s*:", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """The text a cue may read, split by who wrote it."""
+
+    new: str  # what the sender wrote now (signature and boilerplate removed)
+    forwarded: str = ""  # body of a forwarded message, when this is a forward
+    forwarded_from: str = ""  # address in the forwarded block's From: line
+    quoted: str = ""  # earlier messages quoted below (never read by cues)
+
+    @property
+    def readable(self) -> str:
+        """New text plus forwarded content: everything the sender is saying now."""
+        return f"{self.new}\n\n{self.forwarded}".strip() if self.forwarded else self.new
+
+
+def split_message(text: str, subject: str = "") -> Parts:
+    """Split ``text`` into new, forwarded and quoted parts (see the module docstring)."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    start = _first_break(lines)
+    if start is None:
+        return Parts(new=_strip_tail(lines))
+    new_lines, rest = lines[:start], lines[start:]
+    if _is_forward(rest, subject, new_lines):
+        body, sender = _forwarded_body(rest)
+        return Parts(new=_strip_tail(new_lines), forwarded=body, forwarded_from=sender,
+                     quoted="\n".join(rest))
+    return Parts(new=_strip_tail(new_lines), quoted="\n".join(rest))
+
+
+def _first_break(lines: list[str]) -> int | None:
+    """Index of the first line that starts quoted or forwarded material."""
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith(">") and _quote_run(lines, i):
+            return i
+        if _ORIGINAL.match(line) or _FORWARD.match(line):
+            return i
+        if _RULE.match(line) and _header_block_follows(lines, i + 1):
+            return i
+        if _HEADER_FIELD.match(line) and line.lstrip().lower().startswith(("from:", "*from:")) \
+                and _header_block_follows(lines, i):
+            return i
+        if _attribution_at(lines, i):
+            return i
+    return None
+
+
+def _quote_run(lines: list[str], i: int) -> bool:
+    """A '>' line counts as quoting only when the next non-blank line is quoted too
+    or it is the last line (a lone '> 5 stars' in a body is not a quote)."""
+    for nxt in lines[i + 1:i + 3]:
+        if nxt.strip():
+            return nxt.lstrip().startswith(">")
+    return True
+
+
+def _attribution_at(lines: list[str], i: int) -> bool:
+    """'On <date>, <name> wrote:' (possibly wrapped over up to three lines)."""
+    if not re.match(r"^\s*>?\s*On\b", lines[i], re.I):
+        return False
+    joined = " ".join(x.strip() for x in lines[i:i + 3])
+    return bool(_ATTRIBUTION.match(joined))
+
+
+def _header_block_follows(lines: list[str], i: int) -> bool:
+    """True when a From: line starts a block with Sent:/Date:/To:/Subject: after it."""
+    fields = set()
+    for line in lines[i:i + 7]:
+        m = _HEADER_FIELD.match(line)
+        if m:
+            fields.add(m.group(1).lower())
+        elif line.strip():
+            break
+    return "from" in fields and bool(fields & {"sent", "date", "subject", "to"})
+
+
+def _is_forward(rest: list[str], subject: str, new_lines: list[str]) -> bool:
+    head = "\n".join(rest[:2])
+    if _FORWARD.search(head):
+        return True
+    if _FWD_SUBJECT.match(subject or ""):
+        return True
+    lead = " ".join(new_lines).lower()
+    return bool(re.search(r"\bforward(ing|ed)?\b", lead)) and not _ORIGINAL.match(rest[0])
+
+
+def _forwarded_body(rest: list[str]) -> tuple[str, str]:
+    """The forwarded message's body (header block skipped) and its From: address."""
+    i, sender = 0, ""
+    while i < len(rest) and (not rest[i].strip() or _FORWARD.match(rest[i])
+                             or _RULE.match(rest[i]) or _ORIGINAL.match(rest[i])):
+        i += 1
+    while i < len(rest) and _HEADER_FIELD.match(rest[i]):
+        m = _HEADER_FIELD.match(rest[i])
+        if m and m.group(1).lower() == "from":
+            found = _EMAIL.search(m.group(2))
+            sender = found.group(0).lower() if found else ""
+        i += 1
+    body = rest[i:]
+    nested = _first_break(body)
+    if nested is not None:
+        body = body[:nested]
+    return _strip_tail(body), sender
+
+
+def _strip_tail(lines: list[str]) -> str:
+    """Drop the signature after '-- ', legal boilerplate, and 'Sent from my …' lines."""
+    out: list[str] = []
+    for line in lines:
+        if _SIG_DELIM.match(line) or _BOILERPLATE.match(line):
+            break
+        if re.match(r"^\s*Sent from my \w+", line):
+            continue
+        out.append(line)
+    return "\n".join(out).strip()

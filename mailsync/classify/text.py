@@ -1,0 +1,44 @@
+"""Text normalization shared by the cue matchers.
+
+Mail arrives as plain text, as HTML rendered by html2text (which escapes Markdown
+characters: ``\\-``, ``1\\.``) or with typographic quotes. Cues are written once
+against one normalized form instead of once per rendering.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                         "\u00a0": " ", "\u2011": "-", "\u2212": "-"})
+_ABBREV = re.compile(r"\b(Dr|St|Mr|Ms|Mrs|Prof|Jr|Sr|Drs|Mt|Ft|No|Vol|approx|vs|etc)\.(?=\s)")
+_SPACES = re.compile(r"[ \t]+")
+_SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9#])|\n\s*\n|\n(?=\s*[-•*\d]+[.)]?\s)")
+
+
+def normalize(text: str) -> str:
+    """One canonical spelling: no Markdown escapes, straight quotes, single spaces."""
+    text = _ABBREV.sub(r"\1", _MD_ESCAPE.sub(r"\1", text.translate(_QUOTES)))
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of sentences: split at end punctuation, blank lines, bullets."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def sentence_at(text: str, spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The sentence containing offset ``pos`` (the whole text when none does)."""
+    for s, e in spans:
+        if s <= pos < e:
+            return s, e
+    return 0, len(text)

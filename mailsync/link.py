@@ -1,0 +1,334 @@
+"""Tie a message to one program record, or leave it unlinked.
+
+Evidence, strongest first (the first that decides wins, and the reasons say which):
+
+1. the applicant's corrections (by thread, then by sender address);
+2. a reply to an earlier linked message (``thread_links``: Message-ID → program);
+3. a known contact address (PD, coordinator, others); a contact shared by two
+   programs is disambiguated like a shared domain;
+4. the sender's domain (exact or subdomain, never a look-alike such as
+   ``greyhavenregional.org`` for ``greyhaven.edu``); a domain hosting several
+   programs is disambiguated by specialty words and abbreviations ("EM", "Peds",
+   "IR", "IM prelim"), program and contact names, weighted subject > body >
+   signature; a tie (institution-wide mail) stays unlinked;
+5. for platforms and unknown senders, the program named in the body: an
+   institution name (or its acronym, "QHUMC") confirmed by fuzzy matching, then
+   specialty words among that institution's programs.
+
+``other`` mail and ERAS/NRMP/ECFMG mail stay unlinked. A :class:`Linker` builds
+its indexes once per program list; :func:`link` caches linkers by identity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from mailsync.classify.context import FREEMAIL, NATIONAL_DOMAINS, domain_matches
+from mailsync.classify.quoting import split_message
+from mailsync.classify.text import normalize
+from mailsync.labels import Link, Reason
+from mailsync.message import ParsedMessage
+from mailsync.programs import Program
+from mailsync.taxonomy import Kind
+
+SPECIALTY_WORDS: dict[str, tuple[str, ...]] = {
+    "diagnostic radiology": (r"diagnostic radiology", r"\bDR\b", r"\bradiology\b"),
+    "interventional radiology": (r"interventional radiology", r"\bIR\b", r"\binterventional\b",
+                                 r"\bradiology\b"),
+    "internal medicine": (r"internal medicine", r"\bIM\b", r"\bprelim(?:inary)? medicine\b"),
+    "emergency medicine": (r"emergency medicine", r"\bEM\b", r"\bemergency\b"),
+    "transitional year": (r"transitional year", r"\bTY\b", r"\btransitional\b"),
+    "psychiatry": (r"\bpsychiatr\w*", r"\bpsych\b"),
+    "family medicine": (r"family medicine", r"\bFM\b"),
+    "pediatrics": (r"\bpediatric\w*", r"\bpaediatric\w*", r"\bpeds\b"),
+    "anesthesiology": (r"\banesthesi\w*", r"\banaesthe\w*"),
+    "neurology": (r"\bneurolog\w*", r"\bneuro\b"),
+    "surgery": (r"\bsurg(?:ery|ical)\b", r"\bgen(?:eral)? surg\w*"),
+    "obstetrics and gynecology": (r"\bobstetric\w*", r"\bgyn\w*", r"\bOB/?-?GYN\b"),
+    "dermatology": (r"\bdermatolog\w*", r"\bderm\b"),
+    "orthopaedic surgery": (r"\borthop\w*", r"\bortho\b"),
+    "otolaryngology": (r"\botolaryngolog\w*", r"\bENT\b"),
+    "pathology": (r"\bpatholog\w*",),
+    "radiation oncology": (r"radiation oncology", r"\brad onc\b"),
+    "physical medicine and rehabilitation": (r"\bPM&R\b", r"physical medicine"),
+    "urology": (r"\burolog\w*",),
+    "ophthalmology": (r"\bophthalmolog\w*",),
+}
+_TRACK_WORDS = {"preliminary": r"\bprelim(?:inary)?\b", "advanced": r"\badvanced\b",
+                "transitional": r"\btransitional\b"}
+_GENERIC = frozenset({"university", "hospital", "medical", "center", "centre", "health",
+                      "system", "regional", "community", "children's", "childrens", "the", "of",
+                      "and", "institute", "behavioral", "clinic", "college", "school", "medicine",
+                      "saint", "st", "general", "memorial", "county"})
+_SIGNOFF = re.compile(r"^\s*(?:best|regards|sincerely|thanks|thank you|warm(?:ly| regards)?|kind "
+                      r"regards|best regards|cheers|respectfully|with (?:warm )?regards|"
+                      r"with best wishes|all the best|take care|yours)\b[^\n]{0,30}$", re.I | re.M)
+FUZZY_MIN = 88.0
+
+
+@dataclass(frozen=True, slots=True)
+class LinkCorrections:
+    """The applicant's link corrections: they always win."""
+
+    by_sender: Mapping[str, str] = field(default_factory=dict)  # address -> program_id
+    by_thread: Mapping[str, str] = field(default_factory=dict)  # message-id -> program_id
+
+
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    program: Program
+    specialty: tuple[re.Pattern[str], ...]
+    track: re.Pattern[str] | None
+    names: tuple[str, ...]  # lower-cased program/contact names that identify it
+
+
+class Linker:
+    """Indexes over one program list; :meth:`link` is cheap per message."""
+
+    def __init__(self, programs: Sequence[Program]) -> None:
+        self.programs = {p.program_id: p for p in programs}
+        self.profiles = {p.program_id: _profile(p) for p in programs}
+        self.by_contact: dict[str, set[str]] = defaultdict(set)
+        self.domains: dict[str, set[str]] = defaultdict(set)
+        self.by_institution: dict[str, set[str]] = defaultdict(set)
+        for p in programs:
+            for c in p.all_contacts:
+                if c.email:
+                    self.by_contact[c.email.lower()].add(p.program_id)
+            for d in p.email_domains:
+                self.domains[d].add(p.program_id)
+            if p.institution:
+                self.by_institution[p.institution].add(p.program_id)
+        self._keys = _institution_keys(self.by_institution)
+        self._institution_re = (re.compile(r"\b(?:" + "|".join(
+            re.escape(k) for k in sorted(self._keys, key=len, reverse=True)) + r")\b", re.I)
+            if self._keys else None)
+
+    def link(self, msg: ParsedMessage, *, corrections: LinkCorrections | None = None,
+             thread_links: Mapping[str, str] | None = None, kind: Kind | None = None) -> Link:
+        """The program ``msg`` is about, or ``Link(None)`` with the reason it stayed open."""
+        decided = self._corrected(msg, corrections) or self._threaded(msg, thread_links or {})
+        if decided:
+            return decided
+        if kind is Kind.OTHER:
+            return Link(program_id=None, reasons=(Reason(cue="link.other",
+                        detail="not residency mail"),))
+        parts = split_message(msg.text or "", msg.subject)
+        sender = self._effective_sender(msg, parts.forwarded_from)
+        domain = sender.rpartition("@")[2]
+        if any(domain_matches(domain, d) for d in NATIONAL_DOMAINS):
+            return Link(program_id=None, reasons=(Reason(cue="link.national",
+                        detail="ERAS/NRMP/ECFMG mail is not about one program", span=domain),))
+        text = _link_text(msg, parts.readable)
+        return (self._by_contact(sender, msg, text) or self._by_domain(domain, text)
+                or self._by_body(domain, text)
+                or Link(program_id=None, reasons=(Reason(cue="link.none",
+                        detail="no program matched above threshold"),)))
+
+    def _effective_sender(self, msg: ParsedMessage, forwarded_from: str) -> str:
+        """A forward from an unknown address (the applicant's old mailbox) is judged by the
+        forwarded message's sender; a program contact forwarding stays the sender."""
+        if not forwarded_from or self._known(msg.sender):
+            return msg.sender
+        return forwarded_from
+
+    def _known(self, address: str) -> bool:
+        domain = address.rpartition("@")[2]
+        return address in self.by_contact or any(domain_matches(domain, d) for d in self.domains)
+
+    def _corrected(self, msg: ParsedMessage, corr: LinkCorrections | None) -> Link | None:
+        if corr is None:
+            return None
+        for mid in (msg.message_id, *msg.thread_parent_ids):
+            if mid in corr.by_thread:
+                return _link(corr.by_thread[mid], 1.0, "link.correction.thread",
+                             "your correction for this thread", mid)
+        if msg.sender in corr.by_sender:
+            return _link(corr.by_sender[msg.sender], 1.0, "link.correction.sender",
+                         "your correction for this sender", msg.sender)
+        return None
+
+    def _threaded(self, msg: ParsedMessage, links: Mapping[str, str]) -> Link | None:
+        for mid in msg.thread_parent_ids:
+            if links.get(mid):
+                return _link(links[mid], 0.9, "link.thread", "reply in a linked thread", mid)
+        return None
+
+    def _by_contact(self, sender: str, msg: ParsedMessage, text: _Text) -> Link | None:
+        ids = self.by_contact.get(sender, set())
+        if len(ids) == 1:
+            pid = next(iter(ids))
+            return _link(pid, 0.95, "link.contact", "known program contact", sender)
+        if len(ids) > 1:
+            pid = self._disambiguate(ids, text)
+            if pid:
+                return _link(pid, 0.8, "link.contact.shared",
+                             "shared contact; specialty words decide", sender)
+        return None
+
+    def _by_domain(self, domain: str, text: _Text) -> Link | None:
+        ids: set[str] = set()
+        for d, pids in self.domains.items():
+            if domain_matches(domain, d):
+                ids |= pids
+        if not ids:
+            return None
+        if len(ids) == 1:
+            pid = next(iter(ids))
+            return _link(pid, 0.85, "link.domain", "program email domain", domain)
+        pid = self._disambiguate(ids, text)
+        if pid:
+            return _link(pid, 0.7, "link.domain.shared",
+                         "shared institution domain; specialty words decide", domain)
+        return Link(program_id=None, score=0.3, reasons=(Reason(
+            cue="link.domain.ambiguous", detail="institution mail for several programs",
+            span=domain),))
+
+    def _by_body(self, domain: str, text: _Text) -> Link | None:
+        if domain in FREEMAIL or self._institution_re is None:
+            return None
+        institutions = set()
+        for m in self._institution_re.finditer(text.all):
+            inst = self._confirm_institution(text.all, m)
+            if inst:
+                institutions.add(inst)
+        ids = set().union(*(self.by_institution[i] for i in institutions)) if institutions else set()
+        if not ids:
+            return None
+        pid = next(iter(ids)) if len(ids) == 1 and _no_specialty_conflict(
+            self.profiles[next(iter(ids))], text) else self._disambiguate(ids, text)
+        if pid:
+            return _link(pid, 0.75, "link.body", "program named in the body",
+                         self.programs[pid].institution)
+        return None
+
+    def _confirm_institution(self, text: str, m: re.Match[str]) -> str | None:
+        """The institution named at the hit: its acronym exactly, or its full name matching
+        the text from the hit on ("Greyhaven Regional Medical Center" is not "Greyhaven
+        University Hospital")."""
+        for inst in self._keys.get(m.group(0).lower(), ()):
+            if m.group(0) == _acronym(inst):
+                return inst
+            window = text[m.start(): m.start() + len(inst) + 4]
+            if fuzz.ratio(inst.lower(), window[: len(inst)].lower()) >= FUZZY_MIN:
+                return inst
+            if inst.lower().startswith("saint ") and fuzz.ratio(
+                    inst.lower()[6:], window[: len(inst) - 6].lower()) >= FUZZY_MIN:
+                return inst
+        return None
+
+    def _disambiguate(self, ids: set[str], text: _Text) -> str | None:
+        scores = {pid: _specialty_score(self.profiles[pid], text) for pid in ids}
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        best, second = ranked[0], (ranked[1] if len(ranked) > 1 else (None, 0.0))
+        if best[1] >= 2.0 and second[1] <= 0.6 * best[1]:
+            return best[0]
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    subject: str
+    body: str  # before the sign-off
+    signature: str  # from the sign-off on
+    all: str
+
+
+def _link_text(msg: ParsedMessage, readable: str) -> _Text:
+    body = normalize(readable)
+    att = "\n".join(normalize(a.text) for a in msg.attachments if a.text)[:4000]
+    signoffs = list(_SIGNOFF.finditer(body))
+    cut = signoffs[-1].start() if signoffs and signoffs[-1].start() > len(body) // 3 else len(body)
+    subject = normalize(msg.subject)
+    return _Text(subject=subject, body=body[:cut], signature=body[cut:] + "\n" + att,
+                 all=f"{subject}\n{body}\n{att}")
+
+
+def _specialty_score(profile: _Profile, text: _Text) -> float:
+    score = 0.0
+    for weight, chunk in ((3.0, text.subject), (2.0, text.body), (1.0, text.signature)):
+        score += weight * sum(1 for rx in profile.specialty if rx.search(chunk))
+        if profile.track is not None and profile.track.search(chunk):
+            score += weight * 0.5
+        low = chunk.lower()
+        score += weight * sum(1.5 for n in profile.names if n and n in low)
+    return score
+
+
+def _no_specialty_conflict(profile: _Profile, text: _Text) -> bool:
+    """A lone institution match still needs its specialty (or no specialty at all) named."""
+    own = any(rx.search(text.all) for rx in profile.specialty)
+    other = any(re.search(p, text.all, re.I) for words in SPECIALTY_WORDS.values()
+                for p in words[:1])
+    return own or not other
+
+
+def _profile(p: Program) -> _Profile:
+    words = SPECIALTY_WORDS.get(p.specialty.lower(), (re.escape(p.specialty.lower()),))
+    track = _TRACK_WORDS.get(p.track.lower())
+    names = tuple(n.lower() for n in (p.pd_name.replace("Dr. ", ""), p.coordinator_name,
+                                      *(c.name for c in p.contacts)) if n)
+    return _Profile(program=p, specialty=tuple(_word_rx(w) for w in words),
+                    track=re.compile(track, re.I) if track else None, names=names)
+
+
+def _word_rx(pattern: str) -> re.Pattern[str]:
+    """Abbreviations written in capitals ("EM", "IR") match case-sensitively: "em" and
+    "ir" are not specialties."""
+    letters = re.sub(r"\\[bwsdB]", "", pattern)
+    upper = any(c.isupper() for c in letters) and not any(c.islower() for c in letters)
+    return re.compile(pattern, 0 if upper else re.I)
+
+
+def _acronym(institution: str) -> str:
+    letters = "".join(w[0] for w in re.split(r"[\s\-]+", institution) if w and w[0].isalpha()
+                      and w.lower() not in {"of", "the", "and"})
+    return letters.upper() if len(letters) >= 4 else ""
+
+
+def _institution_keys(by_institution: Mapping[str, set[str]]) -> dict[str, list[str]]:
+    """First distinctive word (and acronym) of each institution → institutions it starts."""
+    keys: dict[str, list[str]] = defaultdict(list)
+    for inst in by_institution:
+        words = [w for w in re.split(r"[\s,]+", inst) if w]
+        if words:
+            keys[words[0].lower()].append(inst)
+        distinctive = [w for w in words if w.lower() not in _GENERIC]
+        if distinctive and distinctive[0] != words[0]:
+            keys[distinctive[0].lower()].append(inst)
+        acro = _acronym(inst)
+        if acro:
+            keys[acro.lower()].append(inst)
+    return dict(keys)
+
+
+def _link(pid: str, score: float, cue: str, detail: str, span: str) -> Link:
+    return Link(program_id=pid, score=score, reasons=(Reason(cue=cue, detail=detail, span=span),))
+
+
+_CACHE: dict[int, tuple[Sequence[Program], Linker]] = {}
+
+
+def linker_for(programs: Sequence[Program]) -> Linker:
+    """A cached :class:`Linker` for this exact program list object."""
+    key = id(programs)
+    hit = _CACHE.get(key)
+    if hit is None or hit[0] is not programs:
+        if len(_CACHE) > 16:
+            _CACHE.clear()
+        hit = (programs, Linker(programs))
+        _CACHE[key] = hit
+    return hit[1]
+
+
+def link(msg: ParsedMessage, programs: Sequence[Program], *,
+         corrections: LinkCorrections | None = None, thread_links: Mapping[str, str] | None = None,
+         kind: Kind | None = None) -> Link:
+    """Link one message (see the module docstring); a thin wrapper over :class:`Linker`."""
+    return linker_for(programs).link(msg, corrections=corrections,
+                                     thread_links=thread_links or {}, kind=kind)

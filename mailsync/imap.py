@@ -95,6 +95,12 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _server_text(text: str) -> str:
+    """``b'[AUTHENTICATIONFAILED] ...'`` as imapclient words it -> the server's text."""
+    match = re.fullmatch(r"(?:.*?: )?b(['\"])(.*)\1", text, flags=re.DOTALL)
+    return match.group(2) if match else text
+
+
 def _flags(raw: Sequence[Any]) -> frozenset[str]:
     # \Recent is per-session state (RFC 3501 section 2.3.2, gone in RFC 9051); dropping it
     # keeps flag sets comparable across connections.
@@ -207,8 +213,17 @@ class ImapSession:
 
         With ``tls="starttls"`` a server that does not offer STARTTLS is refused
         (RFC 3501 section 6.2.1); credentials are never sent in clear by surprise.
+        Any failure leaves the session closed.
         """
         self._drop()
+        try:
+            self._open()
+        except ImapError:
+            self._drop()
+            raise
+        log.info("IMAP connected: %s", self._where)
+
+    def _open(self) -> None:
         with self._translate("connect"):
             client = IMAPClient(
                 self.host,
@@ -227,7 +242,6 @@ class ImapSession:
             if client.has_capability("CONDSTORE"):
                 # RFC 7162 section 3.1: after ENABLE, EXAMINE reports HIGHESTMODSEQ.
                 client.enable("CONDSTORE")
-        log.info("IMAP connected: %s", self._where)
 
     def _context(self) -> ssl.SSLContext:
         return self._ssl_context or ssl.create_default_context()
@@ -238,7 +252,6 @@ class ImapSession:
             if offered:
                 client.starttls(self._context())
         if not offered:
-            self._drop()
             raise ImapError(
                 f"IMAP server for {self._where} does not offer STARTTLS and tls='starttls' "
                 "was configured; refusing to log in without encryption"
@@ -254,8 +267,7 @@ class ImapSession:
             cause = exc.__context__
             if isinstance(cause, imaplib.IMAP4.abort | OSError):
                 self._fail("login", cause)
-            text = self._scrub(str(exc))
-            self._drop()
+            text = _server_text(self._scrub(str(exc)))
             if any(code in text.upper() for code in _TRANSIENT_LOGIN_CODES):
                 raise ConnectionLostError(
                     f"IMAP login for {self._where} temporarily refused: {text}"
@@ -355,6 +367,8 @@ class ImapSession:
         Uses ``BODY.PEEK[]`` so ``\\Seen`` is never set. UIDs that no longer exist
         (expunged meanwhile) are skipped silently.
         """
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
         if self._selected is None:
             raise ImapError(f"fetch_raw needs a selected folder ({self._where})")
         folder = self._selected[0]
@@ -424,9 +438,9 @@ class ImapSession:
         folders = self.list_folders()
         wanted = use.lower()
         for info in folders:
-            if wanted in {f.lower() for f in info.flags} and "\\noselect" not in {
-                f.lower() for f in info.flags
-            }:
+            flags = {f.lower() for f in info.flags}
+            # RFC 5258: \Noselect and \NonExistent names cannot hold messages.
+            if wanted in flags and not flags & {"\\noselect", "\\nonexistent"}:
                 return info.name
         by_lower = {info.name.lower(): info.name for info in folders}
         for name in fallback_names:
@@ -503,7 +517,11 @@ class ImapSession:
         flags: Sequence[str] = (),
         when: datetime | None = None,
     ) -> int | None:
-        """APPEND ``raw`` to ``folder``; the new UID from APPENDUID (RFC 4315) or None."""
+        """APPEND ``raw`` to ``folder``; the new UID from APPENDUID (RFC 4315) or None.
+
+        ``when`` sets INTERNALDATE; give an aware datetime (a naive one is read
+        as local time by imapclient).
+        """
         with self._translate(f"APPEND to {folder!r}"):
             response = self._imap.append(folder, raw, flags=tuple(flags), msg_time=when)
         match = _APPENDUID.search(response if isinstance(response, bytes) else b"")

@@ -370,3 +370,11 @@ def test_reads_after_a_flag_write_still_leave_seen_alone(
     session.add_flags("INBOX", [uid], ["$Linked"])  # Selects INBOX read-write.
     assert [m.uid for m in session.fetch_raw([uid])] == [uid]
     assert server.flags(user, "INBOX") == {uid: frozenset({"$Linked"})}
+
+
+def test_refused_command_is_imap_error_and_session_survives(session: ImapSession) -> None:
+    with pytest.raises(ImapError) as info:
+        session.snapshot("No.Such.Folder")
+    assert not isinstance(info.value, ConnectionLostError)
+    session.noop()
+    assert session.snapshot("INBOX").exists == 0

@@ -244,7 +244,7 @@ PATTERN_RULES: tuple[PatternRule, ...] = (
                    r"\bmy (?:position|standing|place|spot|ranking) on your (?:rank(?:ing)? )?"
                    r"(?:order )?list\b",
                    r"\b(?:will|would|do|does|are) (?:you|your program|the program|the committee)"
-                   r" (?:plan to |intend to |going to )?rank(?:ing)? me\b",
+                   r" (?:plan to |intend to |going to |be )?rank(?:ing)? me\b",
                    r"\bhow (?:competitive|strong) (?:my application|I) (?:is|am) (?:for|at|"
                    r"with) (?:your|the) program\b",
                    r"\bwhy (?:I have not|I haven't|haven't I|have I not) (?:yet )?(?:been "
@@ -341,7 +341,7 @@ PATTERN_RULES: tuple[PatternRule, ...] = (
         rule="criticism",
         pattern=_p(r"\bunlike (?:other|many|most|some|the other|so many) (?:programs|places|"
                    r"institutions|residencies|hospitals)\b",
-                   r"\b(?:better|more \w+|friendlier|warmer|stronger) than (?:other|the other|any "
+                   r"\b(?:better|more \w+|(?!rather\b|other\b)\w+(?:ier|er)) than (?:other|the other|any "
                    r"other|many other|most other|all (?:the )?other) (?:programs|places)\b",
                    r"\bcompared (?:to|with) (?:other|my other|the other|all the other) "
                    r"(?:programs|interviews)\b"),
@@ -411,11 +411,13 @@ def _rank_exempt(text: str, m: re.Match[str]) -> bool:
     phrase = m.group(0).lower()
     if "top" in phrase and _TOP_ALLOWED.search(text[max(0, m.start() - 20):m.start()]):
         return True
-    if "choice" in phrase or "option" in phrase or "priority" in phrase:
-        s, e = sentence_bounds(text, m.start())
-        sentence = text[s:e]
-        if _DATE_WORDS.search(sentence) and not _RANK_WORDS.search(sentence):
-            return True
+    s, e = sentence_bounds(text, m.start())
+    sentence = text[s:e]
+    if "choice" in phrase and _DATE_WORDS.search(sentence) and not _RANK_WORDS.search(sentence):
+        return True
+    if re.search(r"priority|option|pick|number|no\.", phrase):
+        # "patient safety is my top priority", "my number one goal": not about ranking.
+        return not re.search(r"\b(?:program|rank\w*|list|choice|residency)\b", sentence, re.I)
     return False
 
 
@@ -673,12 +675,12 @@ _STATUS_CLAIM = _p(
     r"certification|ECFMG certificate|DS-2019)\b",
     r"\bI (?:do not|don't|no longer|will not|won't) (?:need|require) (?:any )?(?:visa )?"
     r"sponsorship\b",
-    r"\bmy (?:green card|visa|H-?1B|J-?1|ECFMG certification|certification|citizenship|EAD) "
+    r"\bmy (?:(?:J-?1|H-?1B|O-1) )?(?:green card|visa|H-?1B|J-?1|ECFMG certification|certification|citizenship|EAD) "
     r"(?:is|has been) (?:approved|granted|issued|complete|completed|finali[sz]ed|done)\b",
 )
-_FUTURE = _p(r"\b(?:expected|expect|expecting|anticipated|anticipate|pending|will be|should be|"
-             r"soon|upcoming|awaiting|once|projected|hopefully|in process|being processed|"
-             r"scheduled|later this|in the coming|next (?:week|month|year)|by the time|"
+_FUTURE = _p(r"\b(?:expected|expect|expecting|anticipated|anticipate|pending|should be|"
+             r"soon|upcoming|awaiting|projected|hopefully|in process|being processed|"
+             r"later this|in the coming|next (?:week|month|year)|by the time|"
              r"by (?:the )?(?:start|spring|summer|July|June|May|April|March|February|"
              r"January|December|November|October)|before (?:the )?(?:start|July|June))\b")
 _CITIZEN = re.compile(r"citizen|permanent|green|(?:do not|don't|no longer|will not|won't) "
@@ -692,10 +694,11 @@ def _visa_tense(doc: Doc, profile: Mapping[str, str]) -> Iterator[Finding]:
     for start, end in doc.scanned():
         for m in _STATUS_CLAIM.finditer(doc.text, start, end):
             s, e = sentence_bounds(doc.text, m.start())
+            near = doc.text[max(s, m.start() - 30):min(e, m.end() + 40)]
             claim = m.group(0)
             contradicts = (needs_visa and _CITIZEN.search(claim)) or (
                 pr and re.search(r"citizen", claim, re.I))
-            if _FUTURE.search(doc.text[s:e]) or contradicts:
+            if _FUTURE.search(near) or contradicts:
                 why = ("states as current a status your profile does not have"
                        if contradicts else "states an expected status as current")
                 yield Finding(rule="visa_tense", severity=BLOCKING,

@@ -7,6 +7,7 @@ header block alone), so storing is fast and never depends on a full parse.
 from __future__ import annotations
 
 import mailbox
+import re
 from collections.abc import Iterator
 from email.parser import BytesHeaderParser
 from email.policy import compat32
@@ -50,7 +51,7 @@ def iter_local(path: Path) -> Iterator[bytes]:
             yield from _maildir(path)
         else:
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith("."):
+                if child.is_file() and not child.name.startswith(".") and _is_mail_file(child):
                     yield from iter_local(child)
         return
     if _looks_like_mbox(path):
@@ -64,6 +65,21 @@ def count_local(path: Path) -> int | None:
     if path.is_dir() and (path / "cur").is_dir():
         return sum(1 for sub in ("cur", "new") for f in (path / sub).iterdir() if f.is_file())
     return None
+
+
+_HEADER_LINE = re.compile(rb"^(From |[!-9;-~]+:)")
+MAIL_SUFFIXES = {".eml", ".msg", ".mbox", ".mbx"}
+
+
+def _is_mail_file(path: Path) -> bool:
+    """In a directory walk: .eml files always; others only if they start like mail.
+
+    This keeps a README or LICENSE next to the messages from being imported.
+    """
+    if path.suffix.lower() in MAIL_SUFFIXES:
+        return True
+    with path.open("rb") as fh:
+        return bool(_HEADER_LINE.match(fh.read(200)))
 
 
 def _looks_like_mbox(path: Path) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from mailsync import pipeline
 from mailsync.classify import Feedback
@@ -83,16 +84,21 @@ def load_corrections(db: Database) -> tuple[LinkCorrections, Feedback | None]:
     return LinkCorrections(by_sender=by_sender, by_thread=by_thread), feedback
 
 
-def _feedback(session: object, relabels: list[CorrectionRow]) -> Feedback:
-    from mailsync.parse import parse_message
+def _feedback(session: Session, relabels: list[CorrectionRow]) -> Feedback:
+    """Relabels as examples: the stored sender and subject are all the classifier uses."""
+    from mailsync.message import Address, ParsedMessage
     from mailsync.taxonomy import Flag, Kind
 
     examples = []
     for r in relabels:
-        raw = session.scalar(select(MessageRow.raw).where(MessageRow.id == r.message_pk))  # type: ignore[attr-defined]
-        if raw is not None:
-            examples.append((parse_message(raw), Kind(r.kind), frozenset(Flag(f) for f in r.flags)))
-    return Feedback.from_examples(examples)
+        row = session.execute(select(MessageRow.message_id, MessageRow.subject,
+                                     MessageRow.from_addr).where(MessageRow.id == r.message_pk)
+                              ).first()
+        if row is not None:
+            msg = ParsedMessage(message_id=row[0], subject=row[1],
+                                from_=Address(name="", addr=row[2]))
+            examples.append((msg, Kind(r.kind), frozenset(Flag(f) for f in r.flags)))
+    return Feedback.from_corrections(examples)
 
 
 def analysis_context(db: Database, settings: Settings) -> pipeline.AnalysisContext:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -74,19 +75,43 @@ def eval_cmd(corpus: Path, programs_file: Path | None, feedback_file: Path | Non
              min_macro_f1: float | None, min_flag_recall: float | None,
              min_link_accuracy: float | None, fmt: str) -> None:
     """Score the classifier and linker on a labeled corpus (corpus/ schema)."""
-    from mailsync.evaluate import run_eval
+    from mailsync.evaluate import render, run_eval
 
-    report = run_eval(corpus, programs_file, feedback_file)
+    report, after = run_eval(corpus, programs_file, feedback_file)
     if fmt == "jsonl":
-        jsonl([report.as_dict()])
+        rows = [dict(asdict(report), label="as shipped")]
+        if after is not None:
+            rows.append(dict(asdict(after), label="after feedback"))
+        jsonl(rows)
     else:
-        click.echo(report.render())
-    failures = report.below(min_macro_f1=min_macro_f1, min_flag_recall=min_flag_recall,
-                            min_link_accuracy=min_link_accuracy)
+        click.echo(render(report, title=f"{corpus.name}: as shipped"))
+        if after is not None:
+            click.echo("")
+            click.echo(render(after, title=f"{corpus.name}: after feedback"))
+    failures = below_bars(report, min_macro_f1=min_macro_f1, min_flag_recall=min_flag_recall,
+                          min_link_accuracy=min_link_accuracy)
     for line in failures:
         click.echo(f"below bar: {line}", err=True)
     if failures:
         raise SystemExit(1)
+
+
+def below_bars(report: Any, *, min_macro_f1: float | None, min_flag_recall: float | None,
+               min_link_accuracy: float | None) -> list[str]:
+    """Which requested bars the report misses, one human line each."""
+    from mailsync.taxonomy import RED_FLAGS
+
+    misses = []
+    if min_macro_f1 is not None and report.macro_f1 < min_macro_f1:
+        misses.append(f"macro-F1 {report.macro_f1:.3f} < {min_macro_f1}")
+    if min_flag_recall is not None:
+        for flag in sorted(f.value for f in RED_FLAGS):
+            prf = report.flags.get(flag)
+            if prf is not None and prf.support and prf.recall < min_flag_recall:
+                misses.append(f"{flag} recall {prf.recall:.3f} < {min_flag_recall}")
+    if min_link_accuracy is not None and report.linking_accuracy < min_link_accuracy:
+        misses.append(f"linking accuracy {report.linking_accuracy:.3f} < {min_link_accuracy}")
+    return misses
 
 
 def register(cli: click.Group) -> None:

@@ -341,7 +341,8 @@ PATTERN_RULES: tuple[PatternRule, ...] = (
         rule="criticism",
         pattern=_p(r"\bunlike (?:other|many|most|some|the other|so many) (?:programs|places|"
                    r"institutions|residencies|hospitals)\b",
-                   r"\b(?:better|more \w+|(?!rather\b|other\b)\w+(?:ier|er)) than (?:other|the other|any "
+                   r"\b(?:better|more \w+|(?!rather\b|other\b)\w+(?:ier|er)) than "
+                   r"(?:other|the other|any "
                    r"other|many other|most other|all (?:the )?other) (?:programs|places)\b",
                    r"\bcompared (?:to|with) (?:other|my other|the other|all the other) "
                    r"(?:programs|interviews)\b"),
@@ -675,7 +676,8 @@ _STATUS_CLAIM = _p(
     r"certification|ECFMG certificate|DS-2019)\b",
     r"\bI (?:do not|don't|no longer|will not|won't) (?:need|require) (?:any )?(?:visa )?"
     r"sponsorship\b",
-    r"\bmy (?:(?:J-?1|H-?1B|O-1) )?(?:green card|visa|H-?1B|J-?1|ECFMG certification|certification|citizenship|EAD) "
+    r"\bmy (?:(?:J-?1|H-?1B|O-1) )?(?:green card|visa|H-?1B|J-?1|ECFMG certification|"
+    r"certification|citizenship|EAD) "
     r"(?:is|has been) (?:approved|granted|issued|complete|completed|finali[sz]ed|done)\b",
 )
 _FUTURE = _p(r"\b(?:expected|expect|expecting|anticipated|anticipate|pending|should be|"

@@ -534,7 +534,8 @@ def render_draft(
     missing = [_with_offers(f, ctx) for f in _missing(spec, ctx, group)]
     recipient = resolve_recipient(type, spec, ctx, program, reply_to)
     if isinstance(recipient, FactSpec):
-        missing.append(recipient)
+        if recipient.key not in {f.key for f in missing}:
+            missing.append(recipient)
     elif not recipient.email:
         key = "interviewer_email" if recipient.role == "interviewer" else "to_email"
         missing.append(FactSpec(key, BASE_FACTS[key]))

@@ -117,10 +117,14 @@ def _local(when: datetime, tz: str) -> str:
 
 
 def _hours(delta: timedelta) -> str:
-    hours = delta.total_seconds() / 3600
-    if hours < 1:
-        return f"{max(int(delta.total_seconds() // 60), 0)} min"
-    return f"{hours:.0f} h"
+    """Time left, as precise as it matters: minutes near the end, whole hours far out."""
+    minutes = max(int(delta.total_seconds() // 60), 0)
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 180:
+        hours, rest = divmod(minutes, 60)
+        return f"{hours} h {rest} min" if rest else f"{hours} h"
+    return f"{round(minutes / 60)} h"
 
 
 def _next_deadline(mail: LabeledMail, now: datetime) -> datetime | None:

@@ -128,7 +128,7 @@ def new_mail_alerts(session: Session, now: datetime, tz: str) -> tuple[list[A.Al
     rows = session.execute(
         select(LabelRow, MessageRow).join(MessageRow, MessageRow.id == LabelRow.message_pk)
         .where(LabelRow.notified_at.is_(None)).order_by(LabelRow.message_pk).limit(_LABEL_BATCH)
-    ).tuples().all()
+    ).all()
     fresh = [(label, msg) for label, msg in rows if _is_fresh(msg, now)]
     found = [a for mail in _mails(session, fresh) for a in A.mail_alerts(mail, now, tz)]
     return found, [label.message_pk for label, _ in rows]
@@ -138,7 +138,7 @@ def _mails_with_deadlines(session: Session) -> list[A.LabeledMail]:
     rows = session.execute(
         select(LabelRow, MessageRow).join(MessageRow, MessageRow.id == LabelRow.message_pk)
         .where(cast(LabelRow.deadlines, String) != "[]")
-    ).tuples().all()
+    ).all()
     return _mails(session, rows)
 
 

@@ -79,7 +79,7 @@ def status_rows(app: App) -> list[dict[str, Any]]:
         next_send = dict(s.execute(
             select(OutboxRow.account_name, func.min(OutboxRow.scheduled_at))
             .where(OutboxRow.state.in_(("scheduled", "retry")))
-            .group_by(OutboxRow.account_name)).tuples().all())
+            .group_by(OutboxRow.account_name)).all())
     names += [n for n in accounts if n not in names and n != "local"]
     enabled = {a.name: a.enabled for a in settings.accounts}
     return [_row(name, accounts.get(name), queues, _next(next_send, name, default),
@@ -89,7 +89,7 @@ def status_rows(app: App) -> list[dict[str, Any]]:
 def _queues(session: Any, default: str) -> Counter[tuple[str, str]]:
     counts: Counter[tuple[str, str]] = Counter()
     rows = session.execute(select(OutboxRow.account_name, OutboxRow.state, func.count())
-                           .group_by(OutboxRow.account_name, OutboxRow.state)).tuples()
+                           .group_by(OutboxRow.account_name, OutboxRow.state))
     for account, state, n in rows:
         if state in _QUEUE_STATES:
             counts[(account or default, _QUEUE_STATES[state])] += n

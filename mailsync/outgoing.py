@@ -1059,6 +1059,10 @@ def _apply_recovery(env: Outgoing, row: OutboxRow, decision: outbox.Recovery, no
         current.last_error = decision.reason
         current.updated_at = now
     report.recovered.append(f"{row.id}: {action.value} ({decision.reason})")
+    if action is outbox.RecoveryAction.MARK_UNCERTAIN:
+        report.uncertain.append(row.id)
+    elif action is outbox.RecoveryAction.MARK_FAILED:
+        report.failed.append(row.id)
 
 
 def _mark_sent(s: Session, row: OutboxRow, now: datetime, note: str = "") -> None:

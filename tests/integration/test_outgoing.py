@@ -8,8 +8,10 @@ amounts to).
 
 from __future__ import annotations
 
+import asyncio
 import email
 import email.policy
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -45,6 +47,23 @@ class AccountSmtp(SmtpTestServer):
     def __init__(self, user: str, password: str, **kwargs: Any) -> None:
         self._creds = (user, password)
         super().__init__(**kwargs)
+        # Set once a whole message has been read (before any scripted delay): the
+        # point after which a killed client has certainly handed the content over.
+        self.data_arrived = threading.Event()
+        # With ``queue_then_stall`` the server keeps the message and never answers:
+        # "it left, but the 250 was lost".
+        self.queue_then_stall = False
+        original = self.handler.handle_DATA
+
+        async def handle_data(server: Any, session: Any, envelope: Any) -> str:
+            if self.queue_then_stall:
+                self.handler._record(session, envelope)
+                self.data_arrived.set()
+                await asyncio.sleep(60)
+            self.data_arrived.set()
+            return await original(server, session, envelope)
+
+        self.handler.handle_DATA = handle_data  # type: ignore[method-assign]
 
     def _smtp_kwargs(self, auth_required: bool, tls: Any, cert_dir: Any) -> dict[str, Any]:
         kwargs = super()._smtp_kwargs(auth_required, tls, cert_dir)

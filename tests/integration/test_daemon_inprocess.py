@@ -1,0 +1,98 @@
+"""The daemon in-process with an injected clock: sleep/wake detection, wake-up times, stop.
+
+Moving a FixedClock forward while the monotonic clock does not is exactly what
+a laptop sees after a suspend, so the jump can be tested without sleeping.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from mailsync.clock import FixedClock
+from mailsync.config import load_settings
+from mailsync.daemon import Daemon, Tuning
+from mailsync.service import open_store
+from mailsync.store.schema import AccountRow, MessageRow, OutboxRow
+from tests.integration.test_daemon import wait_until
+from tests.support import bulk_append, make_mail, write_config
+
+FAST = Tuning(socket_timeout=5, tick=0.05, safety=5, jump=30, backoff_base=0.05,
+              backoff_cap=0.5, auth_retry=5, stop_grace=5, store_retry=0.1)
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str]] = []
+
+    def send(self, title: str, body: str) -> None:
+        self.sent.append((title, body))
+
+
+@pytest.fixture
+def running(imap_account, imap_proxy, tmp_path) -> Iterator[tuple[Daemon, FixedClock, object]]:
+    via_proxy = type(imap_account)(host=imap_proxy.host, port=imap_proxy.port,
+                                   user=imap_account.user, password=imap_account.password,
+                                   server=imap_account.server)
+    settings = load_settings(write_config(tmp_path, imap=via_proxy))
+    db = open_store(settings)
+    clock = FixedClock(datetime.now(UTC))
+    daemon = Daemon(settings, db, clock, notifier=Recorder(), tuning=FAST)
+    thread = threading.Thread(target=daemon.run, daemon=True)
+    thread.start()
+    wait_until(lambda: _state(daemon) == "idle" and daemon.cycles >= 1, 20, "connected")
+    daemon.kick()  # The second cycle starts only once the first (and its review scan) ended.
+    wait_until(lambda: daemon.cycles >= 2, 20, "the first cycle done")
+    yield daemon, clock, imap_proxy
+    daemon.stop()
+    thread.join(20)
+    assert not thread.is_alive()
+    assert _state(daemon) == "stopped"
+    db.dispose()
+
+
+def _state(daemon: Daemon) -> str | None:
+    with daemon.db.reading() as s:
+        return s.scalar(select(AccountRow.state).where(AccountRow.name == "main"))
+
+
+def _messages(daemon: Daemon) -> int:
+    with daemon.db.reading() as s:
+        return s.scalar(select(func.count(MessageRow.id))) or 0
+
+
+def test_wall_clock_jump_forces_reconnect_and_resync(running, imap_account):
+    daemon, clock, proxy = running
+    accepted = proxy.accepted
+    clock.advance(timedelta(hours=3))  # The lid was closed for three hours.
+    wait_until(lambda: proxy.accepted > accepted, 10, "a fresh connection after the jump")
+    wait_until(lambda: _state(daemon) == "idle", 10, "idle again")
+    bulk_append(imap_account.host, imap_account.port, imap_account.user, imap_account.password,
+                "INBOX", [make_mail(1)])
+    wait_until(lambda: _messages(daemon) == 1, 10, "mail after the wake-up")
+
+
+def test_no_jump_no_reconnect(running):
+    daemon, _clock, proxy = running
+    accepted = proxy.accepted
+    cycles = daemon.cycles
+    daemon.kick()
+    wait_until(lambda: daemon.cycles > cycles, 5, "a kicked cycle")
+    assert proxy.accepted == accepted
+
+
+def test_wakes_for_the_next_scheduled_send(running):
+    daemon, clock, _proxy = running
+    now = clock.now()
+    with daemon.db.transaction() as s:
+        s.add(OutboxRow(type="thank_you", message_id="<wake@test>", state="scheduled",
+                        scheduled_at=now + timedelta(seconds=2), created_at=now, updated_at=now))
+    assert daemon._next_wake(deferred=False) == pytest.approx(2, abs=0.01)
+    assert daemon._next_wake(deferred=True) == pytest.approx(2, abs=0.01)
+    with daemon.db.transaction() as s:
+        s.query(OutboxRow).delete()
+    assert daemon._next_wake(deferred=False) == FAST.safety

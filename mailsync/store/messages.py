@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -81,41 +81,45 @@ def store_batch(
     """Store raw messages and their locations; returns how many rows were new."""
     if not messages:
         return 0
-    before = _count(session, account_id)
-    session.execute(
-        _insert(session, MessageRow),
-        [
-            {
-                "account_id": account_id, "message_id": m.message_id,
-                "content_hash": m.content_hash, "size": len(m.raw), "raw": m.raw,
-                "source": source, "stored_at": now, "parse_state": "pending",
-            }
-            for m in messages
-        ],
-    )
+    known = _identities(session, account_id, messages)
+    fresh = {(m.message_id, m.content_hash) for m in messages} - set(known)
+    rows = [
+        {
+            "account_id": account_id, "message_id": m.message_id,
+            "content_hash": m.content_hash, "size": len(m.raw), "raw": m.raw,
+            "source": source, "stored_at": now, "parse_state": "pending",
+        }
+        for m in messages
+        if (m.message_id, m.content_hash) not in known
+    ]
+    if rows:
+        session.execute(_insert(session, MessageRow), rows)
     if folder is not None:
         _store_locations(session, account_id, folder, messages)
-    return _count(session, account_id) - before
+    return len(fresh)
 
 
-def _count(session: Session, account_id: int) -> int:
-    return session.scalar(
-        select(func.count(MessageRow.id)).where(MessageRow.account_id == account_id)
-    ) or 0
+def _identities(
+    session: Session, account_id: int, messages: Sequence[RawMessage]
+) -> dict[tuple[str, str], int]:
+    """(Message-ID, hash) → row id for the batch's messages already stored.
+
+    Looked up by Message-ID, the leading column of the identity index, so the
+    cost stays flat as the mailbox grows.
+    """
+    ids = list({m.message_id for m in messages})
+    rows = session.execute(
+        select(MessageRow.id, MessageRow.message_id, MessageRow.content_hash).where(
+            MessageRow.account_id == account_id, MessageRow.message_id.in_(ids)
+        )
+    )
+    return {(mid, h): pk for pk, mid, h in rows}
 
 
 def _store_locations(
     session: Session, account_id: int, folder: FolderRow, messages: Sequence[RawMessage]
 ) -> None:
-    hashes = list({m.content_hash for m in messages})
-    ids = {
-        (mid, h): pk
-        for pk, mid, h in session.execute(
-            select(MessageRow.id, MessageRow.message_id, MessageRow.content_hash).where(
-                MessageRow.account_id == account_id, MessageRow.content_hash.in_(hashes)
-            )
-        )
-    }
+    ids = _identities(session, account_id, messages)
     rows = [
         {
             "message_pk": ids[(m.message_id, m.content_hash)], "folder_id": folder.id,

@@ -12,7 +12,8 @@ import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import icalendar
 
@@ -240,13 +241,23 @@ def _as_statuses(statuses: Mapping[str, ProgramStatus] | Iterable[ProgramStatus]
     return {s.program_id: s for s in items}  # type: ignore[union-attr]
 
 
+def _portable(when: datetime) -> datetime:
+    """UTC unless the zone is a named IANA zone.
+
+    A fixed offset (what a Date header gives) would be written as
+    ``TZID="UTC-04:00"`` with no VTIMEZONE, which common calendar apps reject
+    (RFC 5545 §3.2.19); UTC ("...Z") is read by all of them.
+    """
+    return when if isinstance(when.tzinfo, ZoneInfo) else when.astimezone(UTC)
+
+
 def _vevent(uid: str, summary: str, start: datetime, end: datetime, stamp: datetime,
             description: str, location: str = "") -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", uid)
-    event.add("dtstamp", stamp)
-    event.add("dtstart", start)
-    event.add("dtend", end)
+    event.add("dtstamp", _portable(stamp))
+    event.add("dtstart", _portable(start))
+    event.add("dtend", _portable(end))
     event.add("summary", summary)
     if description:
         event.add("description", description)

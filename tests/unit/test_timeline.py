@@ -102,3 +102,18 @@ def test_ics_parses_back_with_required_properties() -> None:
     assert "Tampa" in str(interview.get("location"))
     # Stable UIDs: the same input gives the same bytes, and events work as input too.
     assert interviews_ics(PROGRAMS, EVENTS) == data
+
+
+def test_fixed_offset_times_are_written_as_utc():
+    """A Date-header offset has no VTIMEZONE; calendar apps need UTC instead."""
+    from datetime import timedelta, timezone
+
+    from mailsync.timeline import TimelineEvent, interviews_ics, program_statuses
+
+    eastern = timezone(timedelta(hours=-5))
+    when = datetime(2027, 1, 12, 9, 0, tzinfo=eastern)
+    events = [TimelineEvent(at=when - timedelta(days=20), program_id="P1",
+                            kind="interview_scheduled", detail="Interview", when=when)]
+    text = interviews_ics([], program_statuses(events)).decode()
+    assert "DTSTART:20270112T140000Z" in text
+    assert 'TZID="UTC' not in text

@@ -167,7 +167,7 @@ class Outgoing:
         return PolicyRules.from_toml("", overrides=dict(self.settings.policy))
 
     def season(self, now: datetime) -> Season:
-        return season_for(now, _season_overrides(self.settings.season))
+        return season_for(now, self.settings.season)
 
 
 @dataclass(frozen=True)
@@ -224,14 +224,6 @@ class ReviewReport:
     blocked: list[int] = field(default_factory=list)
     rejected: list[int] = field(default_factory=list)
     notes_appended: int = 0
-
-
-def _season_overrides(raw: Mapping[str, Any]) -> dict[str, Any]:
-    """Translate the config's ``[season]`` keys to :func:`season_for` keys."""
-    out = {k: v for k, v in raw.items() if k in ("rol_deadline", "match_day", "match_year")}
-    if raw.get("rank_list_certified"):
-        out["rol_certified_at"] = raw["rank_list_certified"]
-    return out
 
 
 # ---------------------------------------------------------------- lint adapter

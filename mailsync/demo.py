@@ -37,13 +37,17 @@ def sample_dir() -> Path:
     return Path(str(resources.files("mailsync") / "sample"))
 
 
-def demo_settings(workdir: Path) -> Settings:
+def demo_settings(workdir: Path, smtp_port: int | None = None) -> Settings:
+    from mailsync.demo_loop import account_table
+
     applicant = tomllib.loads((sample_dir() / "applicant.toml").read_text())["applicant"]
-    return settings_from_dict(
-        {"applicant": applicant, "store": {"url": f"sqlite:///{workdir / 'demo.sqlite3'}"},
-         "sync": {"parse_workers": 1}},
-        path=workdir / "mailsync.toml",
-    )
+    data: dict[str, Any] = {
+        "applicant": applicant, "store": {"url": f"sqlite:///{workdir / 'demo.sqlite3'}"},
+        "sync": {"parse_workers": 1},
+    }
+    if smtp_port:
+        data["accounts"] = account_table(smtp_port)
+    return settings_from_dict(data, path=workdir / "mailsync.toml")
 
 
 @dataclass
@@ -69,18 +73,22 @@ def import_programs(db: Database, now: datetime) -> int:
 
 def run_demo(echo: Echo, workdir: Path | None = None) -> DemoResult:
     """Run every stage, printing as it goes; returns what happened."""
-    with tempfile.TemporaryDirectory(prefix="mailsync-demo-") as tmp:
+    from mailsync.demo_loop import embedded_smtp
+
+    with tempfile.TemporaryDirectory(prefix="mailsync-demo-") as tmp, \
+            embedded_smtp() as (port, received):
         root = workdir or Path(tmp)
-        settings = demo_settings(root)
+        settings = demo_settings(root, port)
         clock = FixedClock(DEMO_NOW)
         db = service.open_store(settings)
         try:
-            return _stages(settings, db, clock, echo)
+            return _stages(settings, db, clock, echo, received)
         finally:
             db.dispose()
 
 
-def _stages(settings: Settings, db: Database, clock: FixedClock, echo: Echo) -> DemoResult:
+def _stages(settings: Settings, db: Database, clock: FixedClock, echo: Echo,
+            received: Any) -> DemoResult:
     result = DemoResult()
     n_programs = import_programs(db, clock.now())
     echo(f"1. programs: {n_programs} sample programs imported")
@@ -91,7 +99,9 @@ def _stages(settings: Settings, db: Database, clock: FixedClock, echo: Echo) -> 
     echo(f"3. classify + link: {analyzed} messages labeled, each with its reasons")
     _collect(db, result)
     _print_summary(result, echo)
-    _loop(settings, db, clock, echo, result)
+    from mailsync.demo_loop import run_loop
+
+    result.loop = run_loop(settings, db, clock, echo, result.rows, received)
     return result
 
 
@@ -133,13 +143,3 @@ def _print_summary(result: DemoResult, echo: Echo) -> None:
              f"{r['subject'][:60]}")
         echo(f"       because {r['reason']}")
     echo("")
-
-
-def _loop(settings: Settings, db: Database, clock: FixedClock, echo: Echo,
-          result: DemoResult) -> None:
-    """Draft → approve → send to an embedded SMTP server, when the outgoing side exists."""
-    try:
-        from mailsync.demo_loop import run_loop
-    except ModuleNotFoundError:
-        return
-    result.loop = run_loop(settings, db, clock, echo, result.rows)

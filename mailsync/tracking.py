@@ -18,7 +18,7 @@ from mailsync.season import season_for
 from mailsync.store import Database
 from mailsync.store.schema import EventRow, LabelRow, MessageRow, OutboxRow
 from mailsync.taxonomy import Kind, OutgoingType
-from mailsync.timeline import KIND_EVENTS, OUTGOING_EVENTS, TimelineEvent
+from mailsync.timeline import EVENT_KINDS, KIND_EVENTS, OUTGOING_EVENTS, TimelineEvent
 
 
 def collect_events(db: Database, *, season: Mapping[str, Any] | None = None,
@@ -44,8 +44,10 @@ def collect_events(db: Database, *, season: Mapping[str, Any] | None = None,
             if event:
                 add(event)
         for row in s.scalars(select(EventRow)):
-            add(TimelineEvent(at=row.at, program_id=row.program_id, kind=row.kind,
-                              detail=row.detail, source=row.source))
+            kind = row.kind if row.kind in EVENT_KINDS else "note"
+            detail = row.detail if kind == row.kind else f"{row.kind}: {row.detail}"
+            add(TimelineEvent(at=row.at, program_id=row.program_id, kind=kind,
+                              detail=detail, source=row.source))
     certified = _certified(season, now)
     if certified:
         add(certified)

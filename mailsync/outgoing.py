@@ -731,6 +731,30 @@ def reject(env: Outgoing, draft_id: int | str, reason: str = "rejected") -> Outb
         return row
 
 
+def resolve_uncertain(env: Outgoing, draft_id: int | str, *, delivered: bool) -> OutboxRow:
+    """The applicant's answer for a message that may or may not have left.
+
+    Only the applicant can settle it (they can ask the program or check their
+    provider's web mail): ``delivered`` marks it sent; otherwise it is scheduled
+    again now, which is the one path to a second attempt after DATA started.
+    """
+    now = env.clock.now()
+    with env.db.transaction() as s:
+        row = get_row(s, draft_id)
+        if S(row.state) is not S.UNCERTAIN:
+            raise _not_now(row, "resolved (only an uncertain message can be)")
+        event = outbox.SendEvent.CONFIRM_SENT if delivered else outbox.SendEvent.CONFIRM_RESEND
+        row.state = outbox.next_state(S.UNCERTAIN, event).value
+        if delivered:
+            row.sent_at = row.sent_at or now
+        else:
+            row.scheduled_at, row.data_started_at = now, None
+        row.last_error = "confirmed delivered by the applicant" if delivered else \
+            "resend confirmed by the applicant"
+        row.updated_at = now
+        return row
+
+
 def _not_now(row: OutboxRow, what: str) -> Exception:
     from mailsync.errors import PolicyBlocked
 

@@ -235,6 +235,22 @@ def reject(app: App, draft_id: str) -> None:
     click.echo(f"draft {row.id} rejected")
 
 
+@click.command()
+@config_option
+@click.argument("draft_id", metavar="DRAFT")
+@click.option("--delivered", "answer", flag_value="delivered",
+              help="It arrived (you checked): mark it sent.")
+@click.option("--resend", "answer", flag_value="resend",
+              help="It did not arrive (you checked): send it again now.")
+@pass_app
+def resolve(app: App, draft_id: str, answer: str | None) -> None:
+    """Settle an UNCERTAIN message: the connection dropped after the text went out."""
+    if answer is None:
+        raise click.UsageError("say --delivered or --resend")
+    row = og.resolve_uncertain(_env(app), draft_id, delivered=answer == "delivered")
+    click.echo(f"message {row.id}: {row.state}")
+
+
 _HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*:")
 
 
@@ -311,5 +327,5 @@ def send(app: App, due: bool) -> None:
 
 
 def register(cli: click.Group) -> None:
-    for command in (draft, drafts, edit, approve, reject, lint_, outbox, send):
+    for command in (draft, drafts, edit, approve, reject, resolve, lint_, outbox, send):
         cli.add_command(command)

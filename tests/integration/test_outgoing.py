@@ -341,6 +341,31 @@ def test_cut_off_after_data_is_uncertain_never_resent(
     assert row(env, result.outbox_id).state == "uncertain" and len(smtp.messages) == 1
 
 
+def test_uncertain_resent_only_on_the_applicants_word(
+        tmp_path: Path, imap_account: Any, smtp: Any) -> None:
+    env, invite = setup(tmp_path, imap_account, smtp)
+    result = new_reply(env, invite)
+    assert og.approve(env, result.outbox_id).approved
+    smtp.drop_after_data(deliver=False)  # it did not arrive, but nobody can know that
+    assert og.send_due(env).uncertain == [result.outbox_id]
+    with pytest.raises(Exception, match="only an uncertain"):
+        og.resolve_uncertain(env, new_reply(env, invite).outbox_id, delivered=False)
+    og.resolve_uncertain(env, result.outbox_id, delivered=False)
+    assert og.send_due(env).sent == [result.outbox_id]
+    assert len(smtp.wait_for_messages(1)) == 1
+
+
+def test_uncertain_confirmed_delivered_is_sent_without_sending(
+        tmp_path: Path, imap_account: Any, smtp: Any) -> None:
+    env, invite = setup(tmp_path, imap_account, smtp)
+    result = new_reply(env, invite)
+    assert og.approve(env, result.outbox_id).approved
+    smtp.drop_after_data(deliver=True)
+    og.send_due(env)
+    assert og.resolve_uncertain(env, result.outbox_id, delivered=True).state == "sent"
+    assert not og.send_due(env).sent and len(smtp.messages) == 1
+
+
 def test_uncertain_found_in_sent_becomes_sent(
         tmp_path: Path, imap_account: Any, smtp: Any) -> None:
     """A provider that files submitted mail itself (Gmail) settles an uncertain send."""

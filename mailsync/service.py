@@ -10,9 +10,12 @@ classify and link it.
 from __future__ import annotations
 
 import logging
+import random
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,13 +25,20 @@ from mailsync.classify import Feedback
 from mailsync.clock import Clock
 from mailsync.config import AccountSettings, Settings
 from mailsync.credentials import get_password
+from mailsync.errors import ConnectionLostError
 from mailsync.imap import ImapSession
 from mailsync.ingest import iter_local, raw_message
 from mailsync.link import LinkCorrections
 from mailsync.programs import Program, program_from_row
 from mailsync.store import Database, open_database
 from mailsync.store import messages as repo
-from mailsync.store.schema import AccountRow, CorrectionRow, MessageRow, ProgramRow
+from mailsync.store.schema import (
+    AccountRow,
+    CorrectionRow,
+    LocationRow,
+    MessageRow,
+    ProgramRow,
+)
 from mailsync.sync import Cursor, plan_fetch
 
 log = logging.getLogger(__name__)
@@ -44,6 +54,7 @@ class FolderReport:
     new: int = 0
     reset: bool = False
     note: str = ""
+    flag_changes: int = 0
 
 
 @dataclass
@@ -184,6 +195,10 @@ def sync_folder(
             repo.reset_folder(s, row.id, uidvalidity=snap.uidvalidity)
     report = FolderReport(folder=folder, reset=plan.reset and bool(cursor.uidvalidity),
                           note=plan.reason)
+    if not plan.reset and cursor.highestmodseq and snap.highestmodseq \
+            and snap.highestmodseq > cursor.highestmodseq:
+        report.flag_changes = _sync_flags(imap, db, row.id, snap.uidvalidity, folder,
+                                          cursor.highestmodseq)
     if plan.nothing_new:
         _touch(db, row.id, cursor.last_uid if not plan.reset else 0, snap.highestmodseq, clock)
         return report
@@ -199,6 +214,48 @@ def sync_folder(
         if progress:
             progress(len(chunk))
     return report
+
+
+def _sync_flags(imap: ImapSession, db: Database, folder_id: int, uidvalidity: int,
+                folder: str, modseq: int) -> int:
+    """Flag changes since the last pass (CONDSTORE, RFC 7162), e.g. mail read elsewhere.
+
+    Only what the server reports as changed is asked for, so this stays cheap
+    on a big folder; flags are mirrored, never written back.
+    """
+    changed = imap.changed_since(folder, modseq)
+    if not changed:
+        return 0
+    with db.transaction() as s:
+        rows = s.scalars(select(LocationRow).where(
+            LocationRow.folder_id == folder_id, LocationRow.uidvalidity == uidvalidity,
+            LocationRow.uid.in_(list(changed)))).all()
+        for loc in rows:
+            loc.flags = sorted(changed[loc.uid])
+    return len(rows)
+
+
+def sync_with_retry(
+    settings: Settings, account: AccountSettings, db: Database, clock: Clock, *,
+    attempts: int = 5, sleep: Callable[[float], None] = time.sleep,
+    jitter: Callable[[], float] = random.random, **kwargs: Any,
+) -> SyncReport:
+    """:func:`sync_account`, reconnecting with jittered backoff when the link drops.
+
+    Each attempt resumes from the committed cursor, so a retry fetches only
+    what the broken attempt had not stored. Wrong passwords are not retried.
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            return sync_account(settings, account, db, clock, **kwargs)
+        except ConnectionLostError as exc:
+            if attempt == attempts:
+                raise
+            delay = min(60.0, 2.0 ** attempt) * (0.5 + jitter())
+            log.warning("account %s: %s; reconnecting in %.1f s (attempt %d of %d)",
+                        account.name, exc, delay, attempt + 1, attempts)
+            sleep(delay)
+    raise AssertionError("unreachable")
 
 
 def _commit_batch(db: Database, account_id: int, folder_id: int, fetched: list,

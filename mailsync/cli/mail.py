@@ -39,10 +39,12 @@ def sync(app: App, account_name: str | None) -> None:
             return start(f"{folder}", total) if total > 200 else None
 
         for acct in accounts:
-            report = service.sync_account(settings, acct, db, app.clock, on_plan=on_plan)
+            report = service.sync_with_retry(settings, acct, db, app.clock, on_plan=on_plan)
             for f in report.folders:
                 note = " (UIDVALIDITY changed: re-synced)" if f.reset else ""
-                click.echo(f"{acct.name}/{f.folder}: {f.fetched} fetched, {f.new} new{note}")
+                flags = f", {f.flag_changes} flag changes" if f.flag_changes else ""
+                click.echo(f"{acct.name}/{f.folder}: {f.fetched} fetched, {f.new} new"
+                           f"{flags}{note}")
             click.echo(f"{acct.name}: {report.analyzed} analyzed")
 
 

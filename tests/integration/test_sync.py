@@ -173,3 +173,41 @@ def test_torture_mail_synced_after_append(imap_account, tmp_path):
     listed = run_cli("inbox", "--format", "jsonl", config=config)
     assert listed.returncode == 0, listed.stderr
     assert len([line for line in listed.stdout.splitlines() if line]) == sum(states.values())
+
+
+def test_sync_with_retry_reconnects_and_completes(imap_account, imap_proxy, tmp_path):
+    from mailsync.service import sync_with_retry
+
+    bulk_append(imap_account.host, imap_account.port, imap_account.user, imap_account.password,
+                "INBOX", [make_mail(i, size=20_000) for i in range(40)])
+    proxied = type(imap_account)(host="127.0.0.1", port=imap_proxy.port, user=imap_account.user,
+                                 password=imap_account.password, server=imap_account.server)
+    config = write_config(tmp_path, imap=proxied, batch_size=10)
+    settings = load_settings(config)
+    db = open_store(settings)
+    imap_proxy.cut_after(450_000)
+    waits: list[float] = []
+    report = sync_with_retry(settings, settings.accounts[0], db, SystemClock(),
+                             sleep=waits.append, jitter=lambda: 0.5)
+    db.dispose()
+    assert len(waits) == 1 and waits[0] == 2.0  # one reconnect, no real sleeping
+    assert report.folders[0].fetched < 40  # the retry fetched only what was missing
+    assert _counts(config) == (40, 40, 40)
+
+
+def test_flag_changes_mirrored_with_condstore(imap_account, tmp_path):
+    server = imap_account.server
+    bulk_append(imap_account.host, imap_account.port, imap_account.user, imap_account.password,
+                "INBOX", [make_mail(i) for i in range(5)])
+    config = write_config(tmp_path, imap=imap_account)
+    _sync(config)
+    with server.client(imap_account.user) as imap:  # the applicant reads two in their client
+        imap.select_folder("INBOX")
+        imap.add_flags(imap.search("ALL")[:2], [b"\\Seen"])
+    report = _sync(config)
+    assert report.folders[0].flag_changes == 2
+    db = open_store(load_settings(config))
+    with db.reading() as s:
+        seen = [loc.flags for loc in s.scalars(select(LocationRow).order_by(LocationRow.uid))]
+    db.dispose()
+    assert ["\\Seen" in f for f in seen] == [True, True, False, False, False]

@@ -12,7 +12,6 @@ links *predicted* for its thread so far (never the gold ones).
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,7 +171,7 @@ def load_feedback(path: str | Path, messages: Mapping[str, ParsedMessage]
             continue
         if row.get("kind"):
             items.append((msg, Kind(row["kind"]), frozenset(Flag(f) for f in row.get("flags", ()))))
-        if "program_id" in row and row["program_id"]:
+        if row.get("program_id"):
             by_thread[mid] = row["program_id"]
             if _personal_sender(msg.sender):
                 by_sender[msg.sender] = row["program_id"]

@@ -83,6 +83,7 @@ class LinkCorrections:
 class _Profile:
     program: Program
     specialty: tuple[re.Pattern[str], ...]
+    strength: tuple[float, ...]  # per specialty pattern: 2 full name, 1.5 abbreviation, 0.5 word
     track: re.Pattern[str] | None
     names: tuple[str, ...]  # lower-cased program/contact names that identify it
 
@@ -197,7 +198,9 @@ class Linker:
             inst = self._confirm_institution(text.all, m)
             if inst:
                 institutions.add(inst)
-        ids = set().union(*(self.by_institution[i] for i in institutions)) if institutions else set()
+        ids: set[str] = set()
+        for inst in institutions:
+            ids |= self.by_institution[inst]
         if not ids:
             return None
         pid = next(iter(ids)) if len(ids) == 1 and _no_specialty_conflict(
@@ -226,7 +229,7 @@ class Linker:
         scores = {pid: _specialty_score(self.profiles[pid], text) for pid in ids}
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         best, second = ranked[0], (ranked[1] if len(ranked) > 1 else (None, 0.0))
-        if best[1] >= 2.0 and second[1] <= 0.6 * best[1]:
+        if best[1] >= 2.0 and best[1] - second[1] >= 1.5:
             return best[0]
         return None
 
@@ -250,11 +253,15 @@ def _link_text(msg: ParsedMessage, readable: str) -> _Text:
 
 
 def _specialty_score(profile: _Profile, text: _Text) -> float:
+    """Evidence for one program in subject (x3), body (x2) and signature (x0.5): the most
+    specific specialty word found (full name 2, abbreviation 1.5, generic word 0.5), the
+    track, and the names of its PD, coordinator and contacts."""
     score = 0.0
-    for weight, chunk in ((3.0, text.subject), (2.0, text.body), (1.0, text.signature)):
-        score += weight * sum(1 for rx in profile.specialty if rx.search(chunk))
+    for weight, chunk in ((3.0, text.subject), (2.0, text.body), (0.5, text.signature)):
+        score += weight * max((s for rx, s in zip(profile.specialty, profile.strength,
+                                                   strict=True) if rx.search(chunk)), default=0.0)
         if profile.track is not None and profile.track.search(chunk):
-            score += weight * 0.5
+            score += weight * 0.25
         low = chunk.lower()
         score += weight * sum(1.5 for n in profile.names if n and n in low)
     return score
@@ -273,7 +280,9 @@ def _profile(p: Program) -> _Profile:
     track = _TRACK_WORDS.get(p.track.lower())
     names = tuple(n.lower() for n in (p.pd_name.replace("Dr. ", ""), p.coordinator_name,
                                       *(c.name for c in p.contacts)) if n)
-    return _Profile(program=p, specialty=tuple(_word_rx(w) for w in words),
+    strength = tuple(2.0 if i == 0 else (1.5 if _word_rx(w).flags & re.I == 0 else 0.5)
+                     for i, w in enumerate(words))
+    return _Profile(program=p, specialty=tuple(_word_rx(w) for w in words), strength=strength,
                     track=re.compile(track, re.I) if track else None, names=names)
 
 

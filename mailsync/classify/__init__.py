@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from mailsync.classify import engine
-from mailsync.classify.context import domain_matches, residency_terms, sender_context
-from mailsync.classify.deadlines import find_deadlines
+from mailsync.classify.context import program_index, residency_terms, sender_context
+from mailsync.classify.deadlines import find_deadlines, may_have_deadline
 from mailsync.classify.feedback import Feedback, FeedbackExample
 from mailsync.classify.quoting import Parts, split_message
 from mailsync.classify.text import normalize, sentences
@@ -86,6 +86,8 @@ def _residency(msg: ParsedMessage, view: engine.View, hits: list[engine.Hit], ct
 
 def _deadlines(body: str, sent: datetime | None, tz: str) -> list[Deadline]:
     out: list[Deadline] = []
+    if not may_have_deadline(body):
+        return out
     for s, e in sentences(body):
         for found in find_deadlines(body[s:e], sent=sent, tz=tz):
             out.append(Deadline(when=found.when.isoformat(), span=body[s:e].strip()[:200]))
@@ -94,12 +96,8 @@ def _deadlines(body: str, sent: datetime | None, tz: str) -> list[Deadline]:
 
 def _program_tz(address: str, domain: str, programs: Sequence[Program]) -> str | None:
     """The time zone of the program the sender belongs to, when it is unambiguous."""
-    zones = {p.timezone for p in programs
-             if any(c.email == address for c in p.all_contacts if c.email)}
-    if not zones:
-        zones = {p.timezone for p in programs
-                 if any(domain_matches(domain, d) for d in p.email_domains)}
-    return zones.pop() if len(zones) == 1 else None
+    zones = program_index(programs).zones_for(address, domain) if programs else frozenset()
+    return next(iter(zones)) if len(zones) == 1 else None
 
 
 def _apply_feedback(result: Classification, msg: ParsedMessage,

@@ -38,9 +38,9 @@ _AUTOMATED_LOCAL = re.compile(
     r"automated|system|bounce|support)\b", re.I)
 _RESIDENCY_TERMS = re.compile(
     r"\b(?:residency|residents?|program director|coordinator|interview(?:s|ed|ing)?|applicants?|"
-    r"application|ERAS|NRMP|ECFMG|Match|PGY-?\d|rank (?:order )?list|selection committee|"
-    r"intern(?:ship)?|GME|graduate medical education|AAMC|USMLE|J-1|preliminary|categorical|"
-    r"transitional year|fellowship)\b", re.I)
+    r"application|eras|nrmp|ecfmg|match|pgy-?\d|rank (?:order )?list|selection committee|"
+    r"intern(?:ship)?|gme|graduate medical education|aamc|usmle|j-1|preliminary|categorical|"
+    r"transitional year|fellowship)\b")
 
 
 def domain_matches(domain: str, owned: str) -> bool:
@@ -82,21 +82,60 @@ def sender_context(msg: ParsedMessage, programs: Sequence[Program],
         domain=domain,
         national=any(domain_matches(domain, d) for d in NATIONAL_DOMAINS),
         platform=platform,
-        program=_known_program(address, domain, programs),
+        program=program_index(programs).knows(address, domain),
         personal=(domain in FREEMAIL or domain in to_domains) and address not in own,
         automated=bool(_AUTOMATED_LOCAL.match(address.partition("@")[0])),
     )
 
 
-def _known_program(address: str, domain: str, programs: Sequence[Program]) -> bool:
-    for p in programs:
-        if any(c.email == address for c in p.all_contacts if c.email):
-            return True
-        if any(domain_matches(domain, d) for d in p.email_domains):
-            return True
-    return False
+@dataclass(frozen=True, slots=True)
+class ProgramIndex:
+    """Contact addresses and domains of a program list, built once per list."""
+
+    contacts: dict[str, frozenset[str]]  # address -> time zones of its programs
+    domains: dict[str, frozenset[str]]  # domain -> time zones of its programs
+
+    @classmethod
+    def build(cls, programs: Sequence[Program]) -> ProgramIndex:
+        contacts: dict[str, set[str]] = {}
+        domains: dict[str, set[str]] = {}
+        for p in programs:
+            for c in p.all_contacts:
+                if c.email:
+                    contacts.setdefault(c.email.lower(), set()).add(p.timezone)
+            for d in p.email_domains:
+                domains.setdefault(d, set()).add(p.timezone)
+        return cls({k: frozenset(v) for k, v in contacts.items()},
+                   {k: frozenset(v) for k, v in domains.items()})
+
+    def zones_for(self, address: str, domain: str) -> frozenset[str]:
+        """Time zones of the programs this sender belongs to (contact first, then domain)."""
+        if address in self.contacts:
+            return self.contacts[address]
+        found: set[str] = set()
+        parts = domain.split(".")
+        for i in range(len(parts) - 1):
+            found |= self.domains.get(".".join(parts[i:]), frozenset())
+        return frozenset(found)
+
+    def knows(self, address: str, domain: str) -> bool:
+        return bool(self.zones_for(address, domain)) or address in self.contacts
+
+
+_INDEXES: dict[int, tuple[Sequence[Program], ProgramIndex]] = {}
+
+
+def program_index(programs: Sequence[Program]) -> ProgramIndex:
+    """A cached :class:`ProgramIndex` for this exact program list object."""
+    hit = _INDEXES.get(id(programs))
+    if hit is None or hit[0] is not programs:
+        if len(_INDEXES) > 16:
+            _INDEXES.clear()
+        hit = (programs, ProgramIndex.build(programs))
+        _INDEXES[id(programs)] = hit
+    return hit[1]
 
 
 def residency_terms(text: str) -> set[str]:
     """Distinct residency words in ``text`` (lower-cased), a measure of topicality."""
-    return {m.group(0).lower() for m in _RESIDENCY_TERMS.finditer(text)}
+    return set(_RESIDENCY_TERMS.findall(text.lower()))

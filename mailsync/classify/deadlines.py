@@ -88,6 +88,14 @@ def zone(name: str | None, fallback: str = "America/New_York") -> tzinfo:
         return ZoneInfo(fallback)
 
 
+_DATEISH = re.compile(r"\d|\b(?:within|tomorrow|tonight|noon|midnight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+
+
+def may_have_deadline(text: str) -> bool:
+    """Cheap whole-text test before the per-sentence search: an action word and a digit."""
+    return bool(_ACTION.search(text) and _DATEISH.search(text))
+
+
 def find_deadlines(sentence: str, *, sent: datetime | None, tz: str) -> list[Found]:
     """Deadlines stated in one sentence (empty when it has no action or no tied time)."""
     if not _ACTION.search(sentence):

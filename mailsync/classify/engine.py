@@ -76,37 +76,58 @@ class View:
 
 def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES) -> list[Hit]:
     """Every cue's first non-negated match in its source, plus the compound detectors."""
-    body_spans = sentences(view.body)
-    att_spans = sentences(view.attachments) if view.attachments else []
+    body = _Source(view.body, "body")
+    subject = _Source(view.subject, "subject", split=False)
+    att = _Source(view.attachments, "attachment") if view.attachments else None
     hits: list[Hit] = []
     for cue in cues:
         if cue.where == "subject":
-            hit = _first(cue, view.subject, None, "subject")
+            hit = _first(cue, subject)
         else:
-            hit = _first(cue, view.body, body_spans, "body")
-            if hit is None and view.attachments and not isinstance(cue.target, Kind) \
-                    and isinstance(cue.target, Flag):
-                hit = _first(cue, view.attachments, att_spans, "attachment")
+            hit = _first(cue, body)
+            if hit is None and att is not None and isinstance(cue.target, Flag):
+                hit = _first(cue, att)
         if hit:
             hits.append(hit)
-    hits.extend(_info_requests(view.body, body_spans, hits))
+    hits.extend(_info_requests(view.body, body.spans, hits))
     return hits
 
 
-def _first(cue: Cue, text: str, spans: list[tuple[int, int]] | None, where: str) -> Hit | None:
-    if not text:
+class _Source:
+    """One text in original and lower case, with its sentence offsets."""
+
+    __slots__ = ("low", "same", "spans", "text", "where")
+
+    def __init__(self, text: str, where: str, *, split: bool = True) -> None:
+        self.text, self.where = text, where
+        self.low = text.lower()
+
+        self.same = len(self.low) == len(text)  # offsets agree (no length-changing letters)
+        self.spans = sentences(text) if split else None
+
+
+def _first(cue: Cue, src: _Source) -> Hit | None:
+    if not src.text:
         return None
-    for m in cue.pattern.finditer(text):
-        start, end = sentence_at(text, spans, m.start()) if spans is not None else (0, len(text))
-        prefix = text[start:m.start()]
+    if not cue.may_match(src.low):
+        return None
+    text = src.text if src.same else src.low
+    for m in cue.fast.finditer(src.low):  # type: ignore[union-attr]
+        i = m.start()
+        if cue.word_start and i and (src.low[i - 1].isalnum() or src.low[i - 1] == "_"):
+            continue
+        start, end = sentence_at(text, src.spans, i) if src.spans is not None else (0, len(text))
+        prefix = text[start:i]
+        if cue.before is not None and not cue.before.search(prefix[-80:]):
+            continue
         if cue.negatable and negated(prefix, cue.neg_window):
             continue
         if cue.hypothetical and hypothetical(prefix):
             continue
         if isinstance(cue.target, Kind) and _FOOTER.search(text[start:end]):
             continue
-        return Hit(cue.name, cue.target, cue.weight, cue.detail, m.group(0).strip(), where,
-                   cue.requires_kind)
+        return Hit(cue.name, cue.target, cue.weight, cue.detail, text[i:m.end()].strip(),
+                   src.where, cue.requires_kind)
     return None
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _ATTRIBUTION = re.compile(r"^\s*>?\s*On\b.{4,240}?\bwrote:", re.I)
 _ORIGINAL = re.compile(r"^\s*-{2,}\s*Original Message\s*-{2,}\s*$", re.I)
@@ -32,6 +33,8 @@ _BOILERPLATE = re.compile(
     re.I,
 )
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_ON_LINE = re.compile(r"^\s*>?\s*On\b", re.I)
+_SENT_FROM = re.compile(r"^\s*Sent from my \w+")
 _FWD_SUBJECT = re.compile(r"^\s*(fwd?|fw)\s*:", re.I)
 
 
@@ -50,6 +53,7 @@ class Parts:
         return f"{self.new}\n\n{self.forwarded}".strip() if self.forwarded else self.new
 
 
+@lru_cache(maxsize=32)  # classify and link split the same message one after the other
 def split_message(text: str, subject: str = "") -> Parts:
     """Split ``text`` into new, forwarded and quoted parts (see the module docstring)."""
     lines = text.replace("\r\n", "\n").split("\n")
@@ -92,7 +96,7 @@ def _quote_run(lines: list[str], i: int) -> bool:
 
 def _attribution_at(lines: list[str], i: int) -> bool:
     """'On <date>, <name> wrote:' (possibly wrapped over up to three lines)."""
-    if not re.match(r"^\s*>?\s*On\b", lines[i], re.I):
+    if not _ON_LINE.match(lines[i]):
         return False
     joined = " ".join(x.strip() for x in lines[i:i + 3])
     return bool(_ATTRIBUTION.match(joined))
@@ -145,7 +149,7 @@ def _strip_tail(lines: list[str]) -> str:
     for line in lines:
         if _SIG_DELIM.match(line) or _BOILERPLATE.match(line):
             break
-        if re.match(r"^\s*Sent from my \w+", line):
+        if _SENT_FROM.match(line):
             continue
         out.append(line)
     return "\n".join(out).strip()

@@ -8,22 +8,25 @@ against one normalized form instead of once per rendering.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
                          "\u00a0": " ", "\u2011": "-", "\u2212": "-"})
 _ABBREV = re.compile(r"\b(Dr|St|Mr|Ms|Mrs|Prof|Jr|Sr|Drs|Mt|Ft|No|Vol|approx|vs|etc)\.(?=\s)")
 _SPACES = re.compile(r"[ \t]+")
-_SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9#])|\n\s*\n|\n(?=\s*[-•*\d]+[.)]?\s)")
+_SENTENCE = re.compile(r"(?<![ap]\.m\.)(?<![AP]\.M\.)(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9#])|\n\s*\n|\n(?=\s*[-•*\d]+[.)]?\s)")
 
 
+@lru_cache(maxsize=64)  # the classifier and the linker normalize the same texts
 def normalize(text: str) -> str:
     """One canonical spelling: no Markdown escapes, straight quotes, single spaces."""
     text = _ABBREV.sub(r"\1", _MD_ESCAPE.sub(r"\1", text.translate(_QUOTES)))
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=64)
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) offsets of sentences: split at end punctuation, blank lines, bullets."""
     spans: list[tuple[int, int]] = []
     start = 0
@@ -33,12 +36,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
-    return spans
+    return tuple(spans)
 
 
-def sentence_at(text: str, spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+def sentence_at(text: str, spans: tuple[tuple[int, int], ...] | None, pos: int
+                ) -> tuple[int, int]:
     """The sentence containing offset ``pos`` (the whole text when none does)."""
-    for s, e in spans:
+    for s, e in spans or ():
         if s <= pos < e:
             return s, e
     return 0, len(text)

@@ -96,3 +96,44 @@ def test_wakes_for_the_next_scheduled_send(running):
     with daemon.db.transaction() as s:
         s.query(OutboxRow).delete()
     assert daemon._next_wake(deferred=False) == FAST.safety
+
+
+def test_locked_database_is_logged_retried_and_loses_nothing(running, imap_account, caplog):
+    """Another process holds SQLite's write lock past busy_timeout (10 s): nothing is lost."""
+    import sqlite3
+
+    daemon, _clock, _proxy = running
+    caplog.set_level("WARNING", logger="mailsync.daemon")
+    path = daemon.db.url.removeprefix("sqlite:///")
+    blocker = sqlite3.connect(path, timeout=1, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        bulk_append(imap_account.host, imap_account.port, imap_account.user,
+                    imap_account.password, "INBOX", [make_mail(1), make_mail(2)])
+        wait_until(lambda: "event=store_busy" in caplog.text, 30, "the busy store logged")
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    wait_until(lambda: _messages(daemon) == 2, 20, "both messages stored after the lock")
+
+
+def test_cycle_survives_a_busy_store(tmp_path, monkeypatch, caplog):
+    from mailsync import daemon as daemon_module
+    from mailsync.errors import StoreError
+
+    settings = load_settings(write_config(tmp_path))
+    db = open_store(settings)
+    daemon = Daemon(settings, db, FixedClock(datetime.now(UTC)), tuning=FAST)
+    calls = []
+
+    def flaky(*args: object, **kw: object) -> int:
+        calls.append(1)
+        if len(calls) == 1:
+            raise StoreError("database is locked by another process; try again")
+        return 0
+
+    monkeypatch.setattr(daemon_module.service, "analyze_pending", flaky)
+    assert daemon._cycle_safely() == FAST.store_retry
+    assert "event=store_busy step=cycle" in caplog.text
+    assert daemon._cycle_safely() == FAST.safety
+    db.dispose()

@@ -220,7 +220,7 @@ class FolderWatcher(threading.Thread):
         if not self.d.is_paused(self.account.name):  # Keep auth_failed visible meanwhile.
             self.d.book.set(self.account.name, CONNECTING)
         session = service.connect(self.account, timeout=self.d.tuning.socket_timeout)
-        self.session = session
+        self.session, self._hurry = session, False
         try:
             idle = self.d.settings.sync.idle and "IDLE" in session.capabilities()
             log.info("event=connected account=%s folder=%s mode=%s", self.account.name,

@@ -247,6 +247,7 @@ def test_sigterm_during_sync_is_clean(imap_account, tmp_path, sink, daemons):
     assert d.stop() == 0
     stored = _count(config)
     assert 0 < stored <= 400
+    print(f"stopped after {stored} of 400 messages")
     assert "event=stopped" in d.log()
     result = run_cli("sync", config=config)
     assert result.returncode == 0, result.stderr

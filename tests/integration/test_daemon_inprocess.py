@@ -137,3 +137,33 @@ def test_cycle_survives_a_busy_store(tmp_path, monkeypatch, caplog):
     assert "event=store_busy step=cycle" in caplog.text
     assert daemon._cycle_safely() == FAST.safety
     db.dispose()
+
+
+def test_polls_where_the_server_has_no_idle(tmp_path):
+    """A server without IDLE (RFC 2177) is polled every poll_seconds instead."""
+    import dataclasses
+    from types import SimpleNamespace
+
+    from mailsync.config import SyncSettings
+    from tests.fixtures.dovecot import DovecotServer
+
+    caps = "IMAP4rev1 LITERAL+ SASL-IR ID ENABLE UIDPLUS NAMESPACE SPECIAL-USE UNSELECT"
+    with DovecotServer(tls=False, extra_config=f"imap_capability = {caps}") as server:
+        server.add_user("old", "old-secret")
+        acct = SimpleNamespace(host=server.host, port=server.port, user="old",
+                               password="old-secret")
+        settings = load_settings(write_config(tmp_path, imap=acct))
+        settings = dataclasses.replace(settings, sync=SyncSettings(poll_seconds=1))
+        db = open_store(settings)
+        daemon = Daemon(settings, db, FixedClock(datetime.now(UTC)), tuning=FAST)
+        thread = threading.Thread(target=daemon.run, daemon=True)
+        thread.start()
+        try:
+            wait_until(lambda: _state(daemon) == "polling", 20, "polling")
+            server.append("old", "INBOX", make_mail(1))
+            wait_until(lambda: _messages(daemon) == 1, 20, "the polled message")
+        finally:
+            daemon.stop()
+            thread.join(20)
+            db.dispose()
+        assert not thread.is_alive()

@@ -484,8 +484,9 @@ class OutgoingStep:
     """Review-folder scan and ``send_due``, from :mod:`mailsync.outgoing` when present.
 
     Guarded so the daemon runs (without sending) before that module exists.
-    The review folders are scanned at most every ``review_every`` seconds: it
-    costs a connection per account, and approval is a human action anyway.
+    The review folders are scanned at most every ``review_every`` seconds, and
+    only while some draft awaits a verdict: a scan costs a login per account,
+    and approval is a human action anyway.
     """
 
     def __init__(self, daemon: Daemon, review_every: float = 60.0) -> None:
@@ -498,15 +499,29 @@ class OutgoingStep:
         if self.module is None:
             return
         env = self.module.Outgoing(settings=self.d.settings, db=self.d.db, clock=self.d.clock)
-        mono = self.d.monotonic()
-        if self._last_review is None or mono - self._last_review >= self.review_every:
-            self._last_review = mono
+        if self._review_due() and self._drafts_waiting():
             for account in self.d.settings.accounts:
                 if account.enabled and not self.d.is_paused(account.name):
                     self._review(env, account)
-        report = self.module.send_due(env)
+        self._send(env)
+
+    def _review_due(self) -> bool:
+        mono = self.d.monotonic()
+        if self._last_review is not None and mono - self._last_review < self.review_every:
+            return False
+        self._last_review = mono
+        return True
+
+    def _send(self, env: Any) -> None:
+        report = self.module.send_due(env)  # type: ignore[union-attr]
         if getattr(report, "notes", None):
             log.info("event=send_due notes=%r", list(report.notes)[:5])
+
+    def _drafts_waiting(self) -> bool:
+        """Only drafts await a verdict from the mail client; without any, no scan."""
+        with self.d.db.reading() as s:
+            return s.scalar(select(func.count(OutboxRow.id)).where(
+                OutboxRow.state == "draft")) != 0
 
     def _review(self, env: Any, account: AccountSettings) -> None:
         session: ImapSession | None = None

@@ -287,3 +287,27 @@ def test_run_once_and_status_table(imap_account, tmp_path, sink):
     assert any("Interview invite" in x["title"] for x in sink.received)
     table = run_cli("status", config=config)
     assert table.returncode == 0 and "main" in table.stdout
+
+
+def test_status_reports_queues_and_next_send(imap_account, tmp_path, sink):
+    from mailsync.store.schema import OutboxRow
+
+    config = _config(tmp_path, imap_account, sink)
+    db = open_store(load_settings(config))
+    now = datetime.now(UTC)
+    soon, later = now + timedelta(hours=1), now + timedelta(hours=5)
+    with db.transaction() as s:
+        s.add(AccountRow(name="main", state="idle", last_error="", last_sync_at=now))
+        for i, (state, at) in enumerate([("draft", None), ("draft", None), ("scheduled", later),
+                                         ("retry", soon), ("failed", None),
+                                         ("uncertain", None), ("sent", None)]):
+            s.add(OutboxRow(account_name="main" if i % 2 else "", type="thank_you",
+                            message_id=f"<s{i}@t>", state=state, scheduled_at=at,
+                            created_at=now, updated_at=now))
+    db.dispose()
+    result = run_cli("status", "--format", "jsonl", config=config)
+    assert result.returncode == 0, result.stderr
+    [row] = jsonl(result.stdout)
+    assert (row["drafts"], row["scheduled"], row["failed"], row["uncertain"]) == (2, 2, 1, 1)
+    assert datetime.fromisoformat(row["next_send"]) == soon
+    assert row["state"] == "idle" and row["last_sync"]

@@ -167,3 +167,40 @@ def test_polls_where_the_server_has_no_idle(tmp_path):
             thread.join(20)
             db.dispose()
         assert not thread.is_alive()
+
+
+def test_scheduled_send_goes_out_once_across_a_restart(dovecot_server, smtp_server, tmp_path):
+    """The outbox is the schedule: the daemon wakes at scheduled_at, sends once, never again."""
+    from types import SimpleNamespace
+
+    # One secret for both servers, as with most providers.
+    dovecot_server.add_user(smtp_server.user, smtp_server.password)
+    acct = SimpleNamespace(host=dovecot_server.host, port=dovecot_server.port,
+                           user=smtp_server.user, password=smtp_server.password)
+    settings = load_settings(write_config(tmp_path, imap=acct, smtp=smtp_server))
+    db = open_store(settings)
+    clock = FixedClock(datetime(2026, 12, 1, 15, 0, tzinfo=UTC))  # 10:00 in New York
+    now = clock.now()
+    with db.transaction() as s:
+        s.add(OutboxRow(account_name="main", type="update_letter", message_id="<once@test>",
+                        subject="Update", to_addrs=["coordinator@program.example"],
+                        body="Dear Dr. Smith,\n\nI passed Step 2 CK.\n\nSincerely,\nAmara\n",
+                        state="scheduled", scheduled_at=now + timedelta(seconds=1),
+                        created_at=now, updated_at=now, approved_at=now))
+    for _ in range(2):  # Run, stop, run again on the same store.
+        daemon = Daemon(settings, db, clock, notifier=Recorder(), tuning=FAST)
+        assert 0 < daemon._next_wake(deferred=False) <= 1 or _sent_state(db) == "sent"
+        thread = threading.Thread(target=daemon.run, daemon=True)
+        thread.start()
+        clock.advance(timedelta(seconds=2))
+        wait_until(lambda: _sent_state(db) not in ("scheduled", "sending"), 20, "the send")
+        daemon.stop()
+        thread.join(20)
+    assert _sent_state(db) == "sent", SimpleNamespace(state=_sent_state(db))
+    assert len(smtp_server.messages) == 1
+    db.dispose()
+
+
+def _sent_state(db) -> str | None:
+    with db.reading() as s:
+        return s.scalar(select(OutboxRow.state).where(OutboxRow.message_id == "<once@test>"))

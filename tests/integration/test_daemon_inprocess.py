@@ -204,3 +204,35 @@ def test_scheduled_send_goes_out_once_across_a_restart(dovecot_server, smtp_serv
 def _sent_state(db) -> str | None:
     with db.reading() as s:
         return s.scalar(select(OutboxRow.state).where(OutboxRow.message_id == "<once@test>"))
+
+
+def test_silent_dead_connection_is_detected(imap_account, imap_proxy, tmp_path):
+    """A socket that stops answering (dead Wi-Fi) ends the IDLE at renewal: DONE+NOOP time out."""
+    import dataclasses
+
+    from mailsync.config import SyncSettings
+
+    via_proxy = type(imap_account)(host=imap_proxy.host, port=imap_proxy.port,
+                                   user=imap_account.user, password=imap_account.password,
+                                   server=imap_account.server)
+    settings = load_settings(write_config(tmp_path, imap=via_proxy))
+    settings = dataclasses.replace(settings, sync=SyncSettings(idle_renew_seconds=1))
+    db = open_store(settings)
+    tuning = dataclasses.replace(FAST, socket_timeout=1)
+    daemon = Daemon(settings, db, FixedClock(datetime.now(UTC)), tuning=tuning)
+    thread = threading.Thread(target=daemon.run, daemon=True)
+    thread.start()
+    try:
+        wait_until(lambda: _state(daemon) == "idle", 20, "connected")
+        imap_proxy.stall()
+        wait_until(lambda: _state(daemon) == "reconnecting", 20, "the dead socket noticed")
+        imap_proxy.resume()
+        bulk_append(imap_account.host, imap_account.port, imap_account.user,
+                    imap_account.password, "INBOX", [make_mail(1)])
+        wait_until(lambda: _messages(daemon) == 1, 20, "mail after the reconnect")
+    finally:
+        imap_proxy.resume()
+        daemon.stop()
+        thread.join(20)
+        db.dispose()
+    assert not thread.is_alive()

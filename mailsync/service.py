@@ -55,6 +55,7 @@ class FolderReport:
     reset: bool = False
     note: str = ""
     flag_changes: int = 0
+    uids: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -163,13 +164,51 @@ def sync_account(
                 sync_folder(imap, db, account_id, folder, clock, settings.sync.batch_size,
                             on_plan)
             )
+        _mark_synced(db, account.name, clock)
+        if analyze:
+            report.analyzed = analyze_pending(db, settings, clock)
+        if analyze and account.write_keywords:
+            for folder_report in report.folders:
+                write_keywords(imap, db, account_id, folder_report)
     finally:
         if own:
             imap.logout()
-    _mark_synced(db, account.name, clock)
-    if analyze:
-        report.analyzed = analyze_pending(db, settings, clock)
     return report
+
+
+KEYWORD_PREFIX = "$Mailsync_"
+
+
+def label_keywords(kind: str, flags: Iterable[str]) -> tuple[str, ...]:
+    """IMAP keywords for a label, e.g. ``$Mailsync_interview_invite`` (RFC 3501 atoms)."""
+    return (f"{KEYWORD_PREFIX}{kind}", *(f"{KEYWORD_PREFIX}{f}" for f in sorted(flags)))
+
+
+def write_keywords(imap: ImapSession, db: Database, account_id: int,
+                   folder: FolderReport) -> int:
+    """Label the newly fetched messages on the server, so any mail client can show them.
+
+    Off by default (``write_keywords``): it is the one write mailsync makes to
+    incoming mail, and it touches flags only, never content.
+    """
+    if not folder.uids:
+        return 0
+    from mailsync.store.schema import FolderRow, LabelRow
+
+    groups: dict[tuple[str, ...], list[int]] = {}
+    with db.reading() as s:
+        row = s.scalar(select(FolderRow).where(FolderRow.account_id == account_id,
+                                               FolderRow.name == folder.folder))
+        for uid, kind, flags in s.execute(
+            select(LocationRow.uid, LabelRow.kind, LabelRow.flags)
+            .join(LabelRow, LabelRow.message_pk == LocationRow.message_pk)
+            .where(LocationRow.folder_id == row.id, LocationRow.uidvalidity == row.uidvalidity,
+                   LocationRow.uid.in_(folder.uids))
+        ):
+            groups.setdefault(label_keywords(kind, flags), []).append(uid)
+    for keywords, uids in groups.items():
+        imap.add_flags(folder.folder, uids, keywords)
+    return sum(len(u) for u in groups.values())
 
 
 def sync_folder(
@@ -203,6 +242,7 @@ def sync_folder(
         _touch(db, row.id, cursor.last_uid if not plan.reset else 0, snap.highestmodseq, clock)
         return report
     uids = imap.uids_since(folder, plan.after_uid)
+    report.uids = uids
     progress = on_plan(folder, len(uids)) if on_plan else None
     for start in range(0, len(uids), batch_size):
         chunk = uids[start:start + batch_size]

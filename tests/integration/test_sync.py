@@ -211,3 +211,23 @@ def test_flag_changes_mirrored_with_condstore(imap_account, tmp_path):
         seen = [loc.flags for loc in s.scalars(select(LocationRow).order_by(LocationRow.uid))]
     db.dispose()
     assert ["\\Seen" in f for f in seen] == [True, True, False, False, False]
+
+
+def test_keywords_written_back_only_when_asked(imap_account, tmp_path):
+    server = imap_account.server
+    invite = make_mail(1, subject="Interview Invitation",
+                       body="Dear Dr. Reyes,\n\nWe are pleased to invite you to interview for "
+                            "our Internal Medicine residency program. Please select an "
+                            "interview date in the portal.\n")
+    server.append(imap_account.user, "INBOX", invite)
+    (tmp_path / "quiet").mkdir()
+    (tmp_path / "loud").mkdir()
+    _sync(write_config(tmp_path / "quiet", imap=imap_account))
+    assert not any(k.startswith("$Mailsync") for f in server.flags(imap_account.user, "INBOX")
+                   .values() for k in f)
+    loud = write_config(tmp_path / "loud", imap=imap_account)
+    loud.write_text(loud.read_text().replace("[accounts.main]",
+                                             "[accounts.main]\nwrite_keywords = true"))
+    _sync(loud)
+    flags = next(iter(server.flags(imap_account.user, "INBOX").values()))
+    assert "$Mailsync_interview_invite" in flags and "\\Seen" not in flags

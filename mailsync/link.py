@@ -125,6 +125,9 @@ class Linker:
         if any(domain_matches(domain, d) for d in NATIONAL_DOMAINS):
             return Link(program_id=None, reasons=(Reason(cue="link.national",
                         detail="ERAS/NRMP/ECFMG mail is not about one program", span=domain),))
+        ids = self.by_contact.get(sender, set())
+        if len(ids) == 1:  # the common case needs no text at all
+            return _link(next(iter(ids)), 0.95, "link.contact", "known program contact", sender)
         text = _link_text(msg, parts.readable)
         return (self._by_contact(sender, msg, text) or self._by_domain(domain, text)
                 or self._by_body(domain, text)

@@ -89,8 +89,11 @@ def _deadlines(body: str, sent: datetime | None, tz: str) -> list[Deadline]:
     if not may_have_deadline(body):
         return out
     for s, e in sentences(body):
-        for found in find_deadlines(body[s:e], sent=sent, tz=tz):
-            out.append(Deadline(when=found.when.isoformat(), span=body[s:e].strip()[:200]))
+        chunk = body[s:e]
+        if not may_have_deadline(chunk):
+            continue
+        for found in find_deadlines(chunk, sent=sent, tz=tz):
+            out.append(Deadline(when=found.when.isoformat(), span=chunk.strip()[:200]))
     return out
 
 

@@ -88,8 +88,11 @@ class Cue:
 
 def _c(name: str, target: Target, weight: float, detail: str, pattern: str, *,
        negatable: bool = True, where: str = "body", requires_kind: Kind | None = None,
-       hypothetical: bool = False, neg_window: int = 45, before: str = "") -> Cue:
-    prefixes = literal_prefixes(pattern)
+       hypothetical: bool = False, neg_window: int = 45, before: str = "",
+       keys: tuple[str, ...] = ()) -> Cue:
+    """Build a cue. ``keys`` overrides the derived prefilter: lower-case strings one of
+    which *every* match contains (checked by the registry tests on the dev corpus)."""
+    prefixes = tuple(keys) if keys else literal_prefixes(pattern)
     branches = _top_level_branches(pattern)
     # A leading \b (in any top-level branch) defeats the engine's first-character search;
     # drop it when every branch has one and check the boundary in Python instead.
@@ -124,6 +127,14 @@ def _best_gram(literal: str) -> str:
         mid = w.start() + (len(w.group(0)) - GRAM) // 2
         return literal[mid:mid + GRAM]
     return literal[:GRAM]
+
+
+def fast_regex(pattern: str) -> re.Pattern[str]:
+    """Compile ``pattern`` for *lower-cased* text, fast: no re.I, leading \\b of top-level
+    branches dropped (a match may then start inside a word; callers use this only where
+    that is harmless) and branches distributed to start with a literal."""
+    branches = [b[2:] if b.startswith(r"\b") else b for b in _top_level_branches(pattern)]
+    return re.compile(_literal_led("|".join(branches)).lower(), re.M)
 
 
 def _literal_led(pattern: str, limit: int = 48) -> str:
@@ -217,6 +228,12 @@ _MARK = "\x00"  # a word boundary (\b) inside a literal run
 def words_of(text: str) -> frozenset[str]:
     """The lower-case word tokens of ``text`` (what :attr:`Cue.anchors` are tested against)."""
     return frozenset(_WORD.findall(text.lower()))
+
+
+def key_of(literal: str) -> str:
+    """The most selective word (4+ letters) inside a literal, or the literal itself."""
+    words = re.findall(r"[a-z0-9#%'-]{4,}", literal)
+    return max(words, key=_rarity) if words else literal
 
 
 def literal_prefixes(pattern: str, minimum: int = 3) -> tuple[str, ...] | None:
@@ -328,7 +345,8 @@ _INVITE = [
        r"\binvit\w* you off (?:of )?(?:our|the) wait ?list"),
     _c("invite.want", Kind.INTERVIEW_INVITE, 1.5, "program wants to interview you",
        r"\b(?:like|love|want|happy|glad|delighted|pleased) to (?:interview|meet with) you\b"
-       r"(?! (?:again|today|yesterday))"),
+       r"(?! (?:again|today|yesterday))",
+       keys=('to interview you', 'to meet with you')),
     _c("invite.offer_interview", Kind.INTERVIEW_INVITE, 1.5, "offers an interview",
        r"\b(?:offer|extend)(?:ing)? (?:you )?(?:an?|the) (?:[\w-]+ ){0,2}interview"
        r"(?: (?:date|spot|slot|invitation))?\b(?! (?:season|dates are full))"
@@ -337,13 +355,15 @@ _INVITE = [
        r"\b(?:an? )?(?:interview )?(?:spot|date|slot|opening|place) (?:has |just )?(?:opened|"
        r"become available|opened up)\b", hypothetical=True),
     _c("invite.can_you", Kind.INTERVIEW_INVITE, 0.8, "asks whether you can interview",
-       r"\bcan you (?:interview|join us for (?:an|the) interview)\b"),
+       r"\bcan you (?:interview|join us for (?:an|the) interview)\b",
+       keys=('can you interview', 'can you join us')),
     _c("invite.subject", Kind.INTERVIEW_INVITE, 1.2, "subject says interview invitation",
        r"^(?!\s*(?:re|aw|sv)\s*:)(?:.*\binterview invit|.*\binvitation to interview|"
        r".*\binvited to interview|.*\binterview invite\b)", where="subject"),
     _c("invite.select_date", Kind.INTERVIEW_INVITE, 0.5, "asks to pick an interview date",
        r"\b(?:select|choose|pick|schedule|claim|secure) (?:an? |your )?(?:interview )?"
-       r"(?:date|slot|time)\b|\b(?:first|second) choices?\b[^.?!]{0,40}\bdates?\b"),
+       r"(?:date|slot|time)\b|\b(?:first|second) choices?\b[^.?!]{0,40}\bdates?\b",
+       keys=('select', 'choose', 'pick', 'schedule', 'claim', 'secure', 'choice')),
 ]
 
 _REJECTION = [
@@ -359,7 +379,8 @@ _REJECTION = [
        r"forward with|proceed with) your application\b|\bno further consideration\b|"
        r"\bcannot move forward with your application\b|"
        r"\bclosed your application\b|\bnot (?:be )?(?:ranking|rank) you\b|\byou (?:have|were|are) not "
-       r"(?:been )?selected\b|\b(?:unable|not able|cannot) to invite you\b", negatable=False),
+       r"(?:been )?selected\b|\b(?:unable|not able|cannot) to invite you\b", negatable=False,
+       keys=('consider', 'move forward', 'proceed with', 'closed your application', 'rank', 'selected', 'invite you')),
     _c("reject.not_selected", Kind.REJECTION, 1.2, "decision against the applicant",
        r"\b(?:we are|I am|I'm|we're) sorry to (?:inform|let you know|share|tell you) that we "
        r"(?:are|will) not\b", negatable=False),
@@ -405,7 +426,8 @@ _INFO = [
 _INTEREST = [
     _c("interest.rank_high", Kind.INTEREST_SIGNAL, 1.5, "program will rank the applicant highly",
        r"\b(?:rank(?:ing|ed)?|list(?:ing)?) you (?:very )?(?:highly|high|to match|accordingly|"
-       r"at the top)\b|\byou (?:are|were|have been) ranked (?:very )?(?:highly|high|to match)\b"),
+       r"at the top)\b|\byou (?:are|were|have been) ranked (?:very )?(?:highly|high|to match)\b",
+       keys=('high', 'to match', 'accordingly', 'at the top', 'ranked')),
     _c("interest.top_candidate", Kind.INTEREST_SIGNAL, 1.4, "among the program's top candidates",
        r"\b(?:among|one of) (?:the|our) (?:very )?(?:top|favou?rite|strongest|best) "
        r"(?:candidates|applicants|interviewees)\b|\btop candidate\b|\bhighly consider\w*\b"),
@@ -419,7 +441,8 @@ _INTEREST = [
        r"(?:addition|fit|resident|colleague)\b|\bfit right in\b|\b(?:great|good|natural) fit here\b|"
        r"\b(?:glad|happy|thrilled|love|delighted) to have you (?:in|here|join|as)\b|"
        r"\bwe want you here\b|\bhope to (?:see|have) you (?:here )?in (?:July|June)\b|"
-       r"\bgoing to match here\b|\blooking forward to having you\b"),
+       r"\bgoing to match here\b|\blooking forward to having you\b",
+       keys=('addition', 'fit', 'resident', 'colleague', 'to have you', 'want you here', 'in july', 'in june', 'match here', 'having you')),
     _c("interest.second_look", Kind.INTEREST_SIGNAL, 1.3, "personal second-look invitation",
        r"\b(?:personally )?invit\w* you to (?:our|an?|the)? ?(?:[\w-]+ ){0,3}second look\b"),
     _c("interest.build_list", Kind.INTEREST_SIGNAL, 0.9, "thinking of the applicant for the list",
@@ -428,7 +451,8 @@ _INTEREST = [
     _c("interest.enjoyed", Kind.INTEREST_SIGNAL, 0.5, "personal post-interview note",
        r"\b(?:enjoyed|loved) (?:meeting|talking|speaking|our conversation|hearing|having you)\b|"
        r"\b(?:great|so nice|wonderful|a pleasure|pleasure) (?:to meet|meeting|to see|seeing) you\b|"
-       r"\bthank you for interviewing with us\b"),
+       r"\bthank you for interviewing with us\b",
+       keys=('enjoyed', 'loved', 'meet', 'see', 'interviewing with us')),
 ]
 
 _LOGISTICS = [
@@ -446,7 +470,8 @@ _LOGISTICS = [
        r"\bupcoming interview\b|\byour interview day\b|\bbefore your interview\b"),
     _c("logistics.change", Kind.INTERVIEW_LOGISTICS, 1.1, "interview moved, cancelled, rescheduled",
        r"\b(?:reschedul\w+|moved you|moving everyone|(?:cancel\w*|moved?) (?:the |our |your )?"
-       r"(?:[\w-]+ )?interview (?:day|session|date)|date change|interview canceled)\b"),
+       r"(?:[\w-]+ )?interview (?:day|session|date)|date change|interview canceled)\b",
+       keys=('reschedul', 'moving everyone', 'cancel', 'move', 'date change')),
     _c("logistics.eve", Kind.INTERVIEW_LOGISTICS, 1.0, "social tied to the interview day",
        r"\b(?:night|evening|day) before your interview\b|\bsince you(?:'re| are) interviewing\b|"
        r"\bas part of your interview day\b"),
@@ -476,7 +501,8 @@ _ADMIN = [
        r"\bsent (?:to you )?in error\b|\bplease disregard\b|\bdisregard (?:our|the|my) "
        r"(?:earlier|previous)\b"),
     _c("admin.ack", Kind.ADMIN_NOTICE, 1.3, "acknowledges the applicant's message",
-       r"\b(?:received|got) your (?:note|email|message|letter|update)\b|\badded it to your file\b"),
+       r"\b(?:received|got) your (?:note|email|message|letter|update)\b|\badded it to your file\b",
+       keys=('received your', 'got your', 'added it to your file')),
     _c("admin.welcome_matched", Kind.ADMIN_NOTICE, 1.6, "post-Match onboarding",
        r"\bcongratulations on (?:your )?match(?:ing)?\b|\bonboarding portal\b"),
 ]
@@ -486,7 +512,8 @@ _UPDATE = [
        r"\b(?:dear|hello|hi|to all(?: of)?(?: our)?) (?:\d{4} )?(?:[\w-]+ ){0,2}applicants\b|"
        r"\ball (?:\d{4} )?applicants\b|\bopen to all\b|\bhello everyone\b|\bhi everyone\b|"
        r"\bthank you to (?:all|everyone)\b|\bsent to all applicants\b|\bdear (?:all|alumni)\b|"
-       r"\bfor everyone on\b|\bwhether you'?ve (?:been invited|interviewed|received)"),
+       r"\bfor everyone on\b|\bwhether you'?ve (?:been invited|interviewed|received)",
+       keys=('applicants', 'open to all', 'everyone', 'dear all', 'dear alumni', 'whether you')),
     _c("update.event", Kind.PROGRAM_UPDATE, 0.9, "open house, info session or social",
        r"\b(?:open house|info(?:rmation)? (?:session|night)|grand rounds|trivia night|hangout|"
        r"applicant social|q&a|meet the residents|ask the residents|livestream|second look day|"
@@ -497,7 +524,8 @@ _UPDATE = [
        r"two pieces of news|interview season (?:is )?complete)\b"),
     _c("update.list_footer", "ctx.bulk", 0.8, "mailing-list footer",
        r"\bunsubscribe\b|\bmanage (?:notifications|preferences)\b|\bupdate preferences\b|"
-       r"\bto stop receiving\b|\bview (?:this email )?(?:in your browser|online)\b"),
+       r"\bto stop receiving\b|\bview (?:this email )?(?:in your browser|online)\b",
+       keys=('unsubscribe', 'manage notifications', 'manage preferences', 'update preferences', 'to stop receiving', 'in your browser', 'online')),
     _c("update.applied", Kind.PROGRAM_UPDATE, 0.6, "sent because the applicant applied",
        r"\b(?:receiving|received) this (?:\w+ )?because you (?:applied|interviewed|are scheduled)"),
 ]
@@ -545,16 +573,19 @@ _RANK = [
     _c("rank.are_we_first", Flag.RANK_INQUIRY, 1.0, "asks whether the program is the #1 choice",
        r"\byour " + _YOU_RANK_SLOT + r"\b(?! (?:interview|priority|question))"
        r"(?!\s*(?:and|or|&)\s*second)(?!\s*(?:choice )?(?:of )?(?:date|day|time|slot))",
-       before=r"\b(?:are|is|be|were|am)\b[^.?!\n]{0,50}$"),
+       before=r"\b(?:are|is|be|were|am)\b[^.?!\n]{0,50}$",
+       keys=('#', 'number one', 'no.', 'first', '1st', 'top')),
     _c("rank.ranking_in_top", Flag.RANK_INQUIRY, 1.0, "asks whether the applicant ranks it top",
        r"\b(?:be |are you |you be )?rank(?:ing)? (?:us|\w+(?: \w+){0,3}) (?:in|as) your "
        + _YOU_RANK_SLOT + r"\b|\bplanning to rank (?:us|\w+(?: \w+){0,3}) (?:#\s?1|first|"
-       r"number one|highly|in your top)"),
+       r"number one|highly|in your top)",
+       keys=('rank',)),
     _c("rank.other_programs", Flag.RANK_INQUIRY, 1.0, "asks where else the applicant applied",
        r"\b(?:which|what) other (?:[\w/-]+ ){0,3}programs\b|\bwhere else (?:did |have |are |will )?"
        r"you\b|\bprograms (?:are )?you(?:'re| are)? (?:ranking|interviewing with|applying to)\b|"
        r"\bdid you signal us\b|\bwhere (?:did|have) you (?:signal|send your signals)\b|"
-       r"\bwhich regions\b"),
+       r"\bwhich regions\b",
+       keys=('other', 'else', 'ranking', 'interviewing', 'applying', 'signal', 'regions')),
 ]
 
 _COMMIT = [
@@ -575,7 +606,8 @@ _COMMIT = [
        r"agreement|letter) (?:be )?(?:executed|signed|for signature)\b|\binterested in accepting\b|"
        r"\bto accept (?:this|the|our) (?:offer|position)\b|\bhopes? you will accept\b|"
        r"\b(?:need|want) your (?:answer|decision)\b|\byour decision within\b",
-       requires_kind=Kind.PRE_MATCH_OFFER),
+       requires_kind=Kind.PRE_MATCH_OFFER,
+       keys=('sign', 'execut', 'return', 'accept', 'decision', 'answer')),
 ]
 
 _WITHDRAW = [
@@ -585,7 +617,8 @@ _WITHDRAW = [
     _c("withdraw.interviews", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to cancel other interviews",
        r"\b(?:cancel|decline|turn down|give up|skip)\b[^.?!]{0,25}\b(?:other|rest of (?:your|the)|"
        r"remaining|those|all|any other) (?:[\w-]+ ){0,2}interviews?\b|\bnot (?:to )?interview "
-       r"(?:at|with|elsewhere)\b|\bstop interviewing\b"),
+       r"(?:at|with|elsewhere)\b|\bstop interviewing\b",
+       keys=('cancel', 'decline', 'turn down', 'give up', 'skip', 'interview at', 'interview with', 'interview elsewhere', 'stop interviewing')),
     _c("withdraw.rank_only", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to rank only this program",
        r"\brank (?:order )?list with only\b|\brank only (?:us|our|\w+(?: \w+){0,3} "
        r"(?:program|residency))\b|\bremove\b[^.?!]{0,60}\bfrom your rank (?:order )?list\b"),

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from mailsync.classify.cues import fast_regex
+
 _MONTHS = {m: i for i, names in enumerate((
     ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
@@ -61,11 +63,11 @@ _WINDOW = re.compile(
     r"\bwithin\s+(?P<n>\d+|one|two|three|four|five|six|seven|ten|fourteen|twenty-four|"
     r"forty-eight|seventy-two)(?:\s*\(\d+\))?\s+(?P<biz>business\s+)?(?P<unit>hours?|hrs?|days?|"
     r"weeks?)\b|\b(?:held|hold)\s+for\s+(?P<n2>\d+)\s+(?P<unit2>hours?|hrs?|days?)\b", re.I)
-_ACTION = re.compile(
+_ACTION_SRC = (
     r"\b(?:reply|replies|respond|response|answer|return|submit|send|email it|complete|confirm|"
     r"register|registration|rsvp|sign|select|choose|schedule[ds]?|book|accept|let (?:me|us) know|"
     r"upload|decide|decision|certify|hold|held|expires?|expiring|valid|need|claim|lapse|"
-    r"deadline|due)\b", re.I)
+    r"deadline|due)\b")
 _TIE = re.compile(
     r"(?:\bby\b|\buntil\b|\bno later than\b|\bthrough\b|\bbefore\b|\blatest by\b|:|"
     r"\bdeadline\b[^.?!]{0,80}\bis\b|\bexpires?\b|\bcloses\b|\bdue\b)\s*(?:the\s+)?$", re.I)
@@ -88,17 +90,20 @@ def zone(name: str | None, fallback: str = "America/New_York") -> tzinfo:
         return ZoneInfo(fallback)
 
 
-_DATEISH = re.compile(r"\d|\b(?:within|tomorrow|tonight|noon|midnight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+_ACTION = re.compile(_ACTION_SRC.lower())  # keeps \b: "reschedule" is not "schedule"
+_DIGIT = re.compile(r"[0-9]")
+_DAYWORD = re.compile(r"day\b|within|tomorrow|tonight|noon|midnight")
 
 
 def may_have_deadline(text: str) -> bool:
-    """Cheap whole-text test before the per-sentence search: an action word and a digit."""
-    return bool(_ACTION.search(text) and _DATEISH.search(text))
+    """Cheap test before the real search: a digit or a day word, and an action word."""
+    low = text.lower()
+    return bool((_DIGIT.search(low) or _DAYWORD.search(low)) and _ACTION.search(low))
 
 
 def find_deadlines(sentence: str, *, sent: datetime | None, tz: str) -> list[Found]:
     """Deadlines stated in one sentence (empty when it has no action or no tied time)."""
-    if not _ACTION.search(sentence):
+    if not may_have_deadline(sentence):
         return []
     found = [f for f in (_window(m, sent) for m in _WINDOW.finditer(sentence)) if f]
     for m in _WHEN.finditer(sentence):

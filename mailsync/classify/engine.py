@@ -17,30 +17,31 @@ The decision is deliberately simple to explain:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mailsync.classify.context import SenderContext
-from mailsync.classify.cues import ALL_CUES, Cue, hypothetical, negated
+from mailsync.classify.cues import ALL_CUES, Cue, fast_regex, hypothetical, key_of, negated
 from mailsync.classify.text import sentence_at, sentences
 from mailsync.labels import Reason
 from mailsync.taxonomy import Flag, Kind
 
 THRESHOLD = 1.0
-_REQUEST = re.compile(
+_REQUEST = fast_regex(
     r"\b(?:could|can|would|will) you\b|\bplease (?:let (?:us|me) know|confirm|reply|respond|send|"
     r"provide|complete|fill|return|tell|describe|forward|ask|upload|re-?authori[sz]e|submit|"
     r"answer|email|indicate)\b|\blet (?:us|me) know\b|\b(?:we|I|they|office) (?:need|needs|"
     r"require|requires|would like to know|ask that you|ask all|ask you to)\b|\b(?:do|are|have|"
     r"did|is|were|will) you\b[^.?!]*\?|\bkindly (?:send|confirm|provide|reply|let)\b|"
     r"\b(?:asked|asks) (?:me )?(?:to request|for (?:a|an|your)|that you)\b|"
-    r"\brequest (?:a little )?more information\b|\bneeds? to confirm\b", re.I)
-_TOPIC = re.compile(
+    r"\brequest (?:a little )?more information\b|\bneeds? to confirm\b")
+_TOPIC = fast_regex(
     r"\b(?:visas?|J-1|H-1B|citizenship|immigration|ECFMG|certifi\w*|USMLE|Step [123]|scores?|"
     r"transcripts?|MSPE|dean'?s letter|documents?|questionnaire|survey|OET|Statement of Need|"
     r"clinical\w*|activities|graduation|licen[sc]\w*|research|advanced positions?|applying to|"
-    r"interested|level of interest|consideration|considered|track|sponsorship|CV)\b", re.I)
+    r"interested|level of interest|consideration|considered|track|sponsorship|cv)\b")
 _FOOTER = re.compile(r"\b(?:receiving|received|getting) this\b|\bbecause (?:a|the) program\b", re.I)
 _ANAPHOR = re.compile(r"\b(?:it|this|these|them|the following)\b|\bwith:\s*$", re.I)
 _ASK = re.compile(r"\?|\blet (?:us|me) know\b|\breply\b|\btell (?:us|me)\b|\bwould like to know\b|"
@@ -74,21 +75,64 @@ class View:
     is_reply: bool
 
 
+def _literal_index(cues: tuple[Cue, ...], where: str
+                   ) -> tuple[tuple[tuple[str, tuple[int, ...]], ...], tuple[int, ...]]:
+    """Key → the cues (by position) it can enable, for cues reading ``where``; and the
+    cues with no prefilter. A key is the most selective word inside a prefilter literal:
+    every occurrence of the literal contains it, and many literals share a key."""
+    by_key: dict[str, set[int]] = {}
+    always: list[int] = []
+    for i, cue in enumerate(cues):
+        if not _reads(cue, where):
+            continue
+        if cue.prefilter is None:
+            always.append(i)
+        for lit in cue.prefilter or ():
+            by_key.setdefault(key_of(lit), set()).add(i)
+    return tuple((k, tuple(sorted(v))) for k, v in by_key.items()), tuple(always)
+
+
+def _reads(cue: Cue, where: str) -> bool:
+    if where == "subject":
+        return cue.where == "subject"
+    if where == "attachment":
+        return cue.where == "body" and isinstance(cue.target, Flag)
+    return cue.where == "body"
+
+
+_INDEX_CACHE: dict[tuple[int, str], tuple[tuple[Cue, ...], tuple, tuple]] = {}
+
+
+def _active(cues: tuple[Cue, ...], low: str, where: str) -> list[int]:
+    """Positions of the cues reading ``where`` whose prefilter passes on ``low``, in
+    registry order: one substring test per distinct key, not one per cue and literal."""
+    entry = _INDEX_CACHE.get((id(cues), where))
+    if entry is None or entry[0] is not cues:
+        entry = (cues, *_literal_index(cues, where))
+        _INDEX_CACHE[(id(cues), where)] = entry
+    _, index, always = entry
+    on = set(always)
+    for idxs in [idxs for lit, idxs in index if lit in low]:
+        on.update(idxs)
+    return sorted(on)
+
+
 def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES) -> list[Hit]:
     """Every cue's first non-negated match in its source, plus the compound detectors."""
+    cues = tuple(cues)
     body = _Source(view.body, "body")
     subject = _Source(view.subject, "subject", split=False)
     att = _Source(view.attachments, "attachment") if view.attachments else None
-    hits: list[Hit] = []
-    for cue in cues:
-        if cue.where == "subject":
-            hit = _first(cue, subject)
-        else:
-            hit = _first(cue, body)
-            if hit is None and att is not None and isinstance(cue.target, Flag):
-                hit = _first(cue, att)
-        if hit:
-            hits.append(hit)
+    found: dict[int, Hit] = {}
+    for src in (body, subject, att):
+        if src is None or not src.text:
+            continue
+        for i in _active(cues, src.low, src.where):
+            if i not in found:
+                hit = _first(cues[i], src)
+                if hit:
+                    found[i] = hit
+    hits = [found[i] for i in sorted(found)]
     hits.extend(_info_requests(view.body, body.spans, hits))
     return hits
 
@@ -96,23 +140,63 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES) -> list[Hit]:
 class _Source:
     """One text in original and lower case, with its sentence offsets."""
 
-    __slots__ = ("low", "same", "spans", "text", "where")
+    __slots__ = ("_occ", "low", "same", "spans", "starts", "text", "where")
 
     def __init__(self, text: str, where: str, *, split: bool = True) -> None:
         self.text, self.where = text, where
         self.low = text.lower()
+        self.starts: list[int] = []
+        self._occ: dict[str, list[int]] = {}
 
         self.same = len(self.low) == len(text)  # offsets agree (no length-changing letters)
         self.spans = sentences(text) if split else None
+        if self.spans:
+            self.starts = [a for a, _ in self.spans]
+
+    def sentences_with(self, keys: tuple[str, ...]) -> list[int]:
+        """Indices of the sentences containing an occurrence of any key, in text order."""
+        if len(keys) == 1:
+            return self._sentences_of(keys[0])
+        found: set[int] = set()
+        for k in keys:
+            found.update(self._sentences_of(k))
+        return sorted(found)
+
+    def _sentences_of(self, key: str) -> list[int]:
+        hit = self._occ.get(key)
+        if hit is None:
+            found: list[int] = []
+            low, starts = self.low, self.starts
+            i = low.find(key)
+            while i >= 0:
+                n = max(0, bisect_right(starts, i) - 1)
+                if not found or found[-1] != n:
+                    found.append(n)
+                i = low.find(key, i + 1)
+            hit = self._occ[key] = found
+        return hit
+
+
+def _windows(cue: Cue, src: _Source) -> list[tuple[int, int]]:
+    """Where to run the cue: the sentences holding one of its keys (cues never span
+    sentences), or the whole text when it has no prefilter or no sentence split."""
+    if cue.prefilter is None or not src.spans:
+        return [(0, len(src.low))]
+    keys = _KEYS.get(cue.name)
+    if keys is None:
+        keys = _KEYS[cue.name] = tuple({key_of(lit) for lit in cue.prefilter})
+    return [src.spans[i] for i in src.sentences_with(keys)]
+
+
+_KEYS: dict[str, tuple[str, ...]] = {}
 
 
 def _first(cue: Cue, src: _Source) -> Hit | None:
     if not src.text:
         return None
-    if not cue.may_match(src.low):
-        return None
     text = src.text if src.same else src.low
-    for m in cue.fast.finditer(src.low):  # type: ignore[union-attr]
+    for m in (m for a, b in _windows(cue, src)
+              for m in cue.fast.finditer(src.low, a, b)):  # type: ignore[union-attr]
         i = m.start()
         if cue.word_start and i and (src.low[i - 1].isalnum() or src.low[i - 1] == "_"):
             continue
@@ -131,22 +215,25 @@ def _first(cue: Cue, src: _Source) -> Hit | None:
     return None
 
 
-def _info_requests(body: str, spans: list[tuple[int, int]], hits: list[Hit]) -> list[Hit]:
+def _info_requests(body: str, spans: tuple[tuple[int, int], ...] | None,
+                   hits: list[Hit]) -> list[Hit]:
     """A question or request about the applicant's information, in one sentence (or a
     request pointing back with "it"/"this" at the sentence before)."""
     out: list[Hit] = []
     prev = ""
+    spans = spans or ()
+    low = body.lower()
     for i, (s, e) in enumerate(spans):
-        sent = body[s:e]
+        sent = low[s:e]
         req = _REQUEST.search(sent)
         if req and not negated(sent[: req.start()]):
-            after = " ".join(body[a:b] for a, b in spans[i + 1:i + 3]) \
+            after = " ".join(low[a:b] for a, b in spans[i + 1:i + 3]) \
                 if sent.rstrip().endswith(":") else ""
             topic = (_TOPIC.search(sent) or (_ANAPHOR.search(sent) and _TOPIC.search(prev))
                      or _TOPIC.search(after))
             if topic:
                 out.append(Hit("info.request", Kind.INFO_REQUEST, 1.2,
-                               "asks the applicant for information", sent.strip(), "body"))
+                               "asks the applicant for information", body[s:e].strip(), "body"))
                 break
         prev = sent
     rank = [h for h in hits if h.target is Flag.RANK_INQUIRY and h.where == "body"]

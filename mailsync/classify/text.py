@@ -15,14 +15,18 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
                          "\u00a0": " ", "\u2011": "-", "\u2212": "-"})
 _ABBREV = re.compile(r"\b(Dr|St|Mr|Ms|Mrs|Prof|Jr|Sr|Drs|Mt|Ft|No|Vol|approx|vs|etc)\.(?=\s)")
 _SPACES = re.compile(r"[ \t]+")
+_EDGES = re.compile(r" ?\n ?")
 _SENTENCE = re.compile(r"(?<![ap]\.m\.)(?<![AP]\.M\.)(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9#])|\n\s*\n|\n(?=\s*[-•*\d]+[.)]?\s)")
 
 
 @lru_cache(maxsize=64)  # the classifier and the linker normalize the same texts
 def normalize(text: str) -> str:
     """One canonical spelling: no Markdown escapes, straight quotes, single spaces."""
-    text = _ABBREV.sub(r"\1", _MD_ESCAPE.sub(r"\1", text.translate(_QUOTES)))
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    text = text.translate(_QUOTES)
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", text)
+    text = _ABBREV.sub(r"\1", text)
+    return _EDGES.sub("\n", _SPACES.sub(" ", text)).strip()
 
 
 @lru_cache(maxsize=64)

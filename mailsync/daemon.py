@@ -261,6 +261,18 @@ class FolderWatcher(threading.Thread):
             log.info("event=synced account=%s folder=%s new=%d", self.account.name,
                      self.folder, report.new)
             self.d.kick()
+        if getattr(report, "uids", None) and self.account.write_keywords:
+            self._write_keywords(session, account_id, report)
+
+    def _write_keywords(self, session: ImapSession, account_id: int, report: Any) -> None:
+        """Opt-in label keywords, once the coordinator has labeled what was just fetched."""
+        if not self.d.wait_for_analysis(timeout=60.0):
+            log.warning("event=keywords_skipped account=%s folder=%s reason=analysis_slow",
+                        self.account.name, self.folder)
+            return
+        written = service.write_keywords(session, self.d.db, account_id, report)
+        log.info("event=keywords_written account=%s folder=%s messages=%d",
+                 self.account.name, self.folder, written)
 
     def _after_batch(self, _count: int) -> None:
         # Called after each batch and its cursor are committed: the safe place to stop.
@@ -286,7 +298,9 @@ class Daemon:
         self._pause_lock = threading.Lock()
         self._paused = self._already_paused()
         self.watchers: list[FolderWatcher] = []
-        self.cycles = 0
+        self.cycles = 0  # started
+        self.cycles_done = 0
+        self._cycle_done = threading.Condition()
         self.outgoing = OutgoingStep(self)
 
     # ---------------------------------------------------------- shared API
@@ -298,6 +312,19 @@ class Daemon:
     def kick(self) -> None:
         """Ask the coordinator for a cycle now (new mail arrived)."""
         self._kick.set()
+
+    def wait_for_analysis(self, timeout: float) -> bool:
+        """Kick, then wait until a cycle that *started after this call* has finished.
+
+        A cycle already running may have read the pending list before the
+        caller's batch was committed, so it is the next one that counts.
+        """
+        with self._cycle_done:
+            target = self.cycles + 1
+            self.kick()
+            return self._cycle_done.wait_for(
+                lambda: self.cycles_done >= target or self.stopping.is_set(), timeout
+            ) and not self.stopping.is_set()
 
     def stop(self) -> None:
         """Begin a clean stop; safe from a signal handler and from any thread."""
@@ -407,6 +434,14 @@ class Daemon:
     def _cycle_safely(self) -> float:
         """One coordinator cycle; returns seconds until the next one is wanted."""
         try:
+            return self._cycle_logged()
+        finally:
+            with self._cycle_done:
+                self.cycles_done += 1
+                self._cycle_done.notify_all()
+
+    def _cycle_logged(self) -> float:
+        try:
             return self.cycle()
         except StoreError as exc:
             log.warning("event=store_busy step=cycle retry_in=%.1fs error=%r",
@@ -446,6 +481,8 @@ class Daemon:
     def _shutdown(self) -> None:
         """Let syncs finish their batch, end IDLEs, log out; then mark accounts stopped."""
         self.stopping.set()
+        with self._cycle_done:
+            self._cycle_done.notify_all()  # Watchers waiting for an analysis give up.
         for watcher in self.watchers:
             watcher.interrupt()
         deadline = self.monotonic() + self.tuning.stop_grace

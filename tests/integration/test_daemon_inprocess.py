@@ -236,3 +236,30 @@ def test_silent_dead_connection_is_detected(imap_account, imap_proxy, tmp_path):
         thread.join(20)
         db.dispose()
     assert not thread.is_alive()
+
+
+def test_label_keywords_written_back_when_opted_in(imap_account, tmp_path):
+    import dataclasses
+
+    settings = load_settings(write_config(tmp_path, imap=imap_account))
+    account = dataclasses.replace(settings.accounts[0], write_keywords=True)
+    settings = dataclasses.replace(settings, accounts=(account,))
+    db = open_store(settings)
+    daemon = Daemon(settings, db, FixedClock(datetime.now(UTC)), tuning=FAST)
+    thread = threading.Thread(target=daemon.run, daemon=True)
+    thread.start()
+    server = imap_account.server
+    try:
+        wait_until(lambda: _state(daemon) == "idle", 20, "connected")
+        body = ("Dear Dr. Okonkwo-Reyes,\n\nWe are pleased to invite you to interview for our "
+                "Internal Medicine residency program. Please select an interview date.\n")
+        uid = server.append(imap_account.user, "INBOX",
+                            make_mail(1, subject="Interview invitation", body=body))
+        wait_until(lambda: "$Mailsync_interview_invite"
+                   in server.flags(imap_account.user, "INBOX").get(uid, ()), 20, "the keyword")
+        assert "\\Seen" not in server.flags(imap_account.user, "INBOX")[uid]
+    finally:
+        daemon.stop()
+        thread.join(20)
+        db.dispose()
+    assert not thread.is_alive()

@@ -262,12 +262,13 @@ def literal_prefixes(pattern: str, minimum: int = 3) -> tuple[str, ...] | None:
 
 
 _Dnf = list[frozenset[str]]
-_COMMON = frozenset("you your the to a an of in on for we our is are be with and or not that "
-                    "this it if at by as have has will would can i me us "
-                    # Words nearly every residency message contains select nothing either.
-                    "interview interviews residency program programs application applicants "
-                    "applicant match resident residents date dates list email reply offer "
-                    "position rank".split())
+_STOPWORDS = ("you your the to a an of in on for we our is are be with and or not that "
+              "this it if at by as have has will would can i me us")
+#: Words nearly every residency message contains select nothing either.
+_DOMAIN_WORDS = ("interview interviews residency program programs application applicants "
+                 "applicant match resident residents date dates list email reply offer "
+                 "position rank")
+_COMMON = frozenset(_STOPWORDS.split()) | frozenset(_DOMAIN_WORDS.split())
 
 
 def _rarity(literal: str) -> float:
@@ -318,13 +319,24 @@ _NEG = re.compile(
     r"\bforbid\w*|\brather not\b|\bno need\b)[^.?!;]*$",
     re.I,
 )
-_HYPOTHETICAL = re.compile(r"\b(?:if|when|whether|once|should|as|until|unless)\b[^.?!;]{0,30}$", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:if|when|whether|once|should|as|until|unless)\b[^.?!;]{0,30}"
+    r"$", re.I)
+
+
+_NOT_NEGATION = re.compile(r"\bno (?:pressure|worries|problem|rush|obligation)\b|"
+                           r"\bnot (?:sure|only)\b|\bno matter\b", re.I)
 
 
 def negated(prefix: str, window: int = 45) -> bool:
     """True when ``prefix`` (the text just before a match, same sentence) ends in a negation
-    that reaches the match (at most ``window`` characters back)."""
-    return bool(_NEG.search(prefix[-window:])) if window else False
+    that reaches the match (at most ``window`` characters back). "No pressure, but…" and
+    "not only" are not negations of what follows."""
+    if not window:
+        return False
+    tail = prefix[-window:]
+    if "no" in tail.lower():
+        tail = _NOT_NEGATION.sub(" ", tail)
+    return bool(_NEG.search(tail))
 
 
 def hypothetical(prefix: str) -> bool:
@@ -345,12 +357,16 @@ _INVITE = [
        r"\binvit\w* you off (?:of )?(?:our|the) wait ?list"),
     _c("invite.want", Kind.INTERVIEW_INVITE, 1.5, "program wants to interview you",
        r"\b(?:like|love|want|happy|glad|delighted|pleased) to (?:interview|meet with) you\b"
-       r"(?! (?:again|today|yesterday))",
-       keys=('to interview you', 'to meet with you')),
+       r"(?! (?:again|today|yesterday))|\bto have you (?:come )?(?:interview|for an interview)\b",
+       keys=('to interview you', 'to meet with you', 'to have you')),
     _c("invite.offer_interview", Kind.INTERVIEW_INVITE, 1.5, "offers an interview",
        r"\b(?:offer|extend)(?:ing)? (?:you )?(?:an?|the) (?:[\w-]+ ){0,2}interview"
        r"(?: (?:date|spot|slot|invitation))?\b(?! (?:season|dates are full))"
        r"|\b(?:offer|extend) (?:it|this (?:date|spot|slot)) to you\b"),
+    _c("invite.selected", Kind.INTERVIEW_INVITE, 1.5, "selected for an interview",
+       r"\b(?:you|your application)(?: (?:has|have) been| were| was| are)? selected (?:to|for) "
+       r"(?:an? |the )?(?:\w+ )?interview\b|\bschedule you for an? (?:\w+ )?interview\b",
+       hypothetical=True, keys=("selected", "schedule you")),
     _c("invite.spot_opened", Kind.INTERVIEW_INVITE, 1.0, "an interview spot opened",
        r"\b(?:an? )?(?:interview )?(?:spot|date|slot|opening|place) (?:has |just )?(?:opened|"
        r"become available|opened up)\b", hypothetical=True),
@@ -370,17 +386,23 @@ _REJECTION = [
     _c("reject.regret", Kind.REJECTION, 1.0, "regret / sorry wording",
        r"\b(?:we )?regret (?:to (?:inform|tell|let) you|that)\b|\bregrettably\b", negatable=False),
     _c("reject.cannot_offer", Kind.REJECTION, 1.8, "cannot offer an interview or position",
-       r"\b(?:unable|not able|no longer able|cannot|can ?not|can't|won't be able|will not be able)"
-       r" to (?:offer|extend)(?: you)? (?:an?|any|additional|further|the)? ?(?:[\w-]+ )?"
+       r"\b(?:(?:unable|not able|no longer able|won't be able|will not be able) to|cannot|can ?not|"
+       r"can't) (?:offer|extend)(?: you)? (?:an?|any|additional|further|the)? ?(?:[\w-]+ )?"
        r"(?:interviews?|positions?|invitations?|spots?)\b|\bnot able to extend an interview",
        negatable=False),
     _c("reject.no_further", Kind.REJECTION, 1.8, "application not considered further",
-       r"\b(?:unable|not able|cannot|can't|will not be able|won't be able) to (?:consider|move "
-       r"forward with|proceed with) your application\b|\bno further consideration\b|"
+       r"\b(?:(?:unable|not able|will not be able|won't be able) to|cannot|can't) (?:consider|"
+       r"move forward with|proceed with) your application\b|\bno further consideration\b|"
        r"\bcannot move forward with your application\b|"
-       r"\bclosed your application\b|\bnot (?:be )?(?:ranking|rank) you\b|\byou (?:have|were|are) not "
-       r"(?:been )?selected\b|\b(?:unable|not able|cannot) to invite you\b", negatable=False,
-       keys=('consider', 'move forward', 'proceed with', 'closed your application', 'rank', 'selected', 'invite you')),
+       r"\bclosed your application\b|\bnot (?:be )?(?:ranking|rank) you\b|"
+       r"\byou (?:have|were|are) not (?:been )?selected\b|"
+       r"\b(?:application|you) (?:was|were) not selected\b|"
+       r"\b(?:application|you) (?:has|have) not been selected\b|"
+       r"\bdecided not to (?:offer|extend|invite|rank|move forward)\b|"
+       r"\bwill not be (?:extending|offering) (?:you )?(?:an? )?(?:interview|invitation)|"
+       r"\b(?:unable|not able|cannot) to invite you\b", negatable=False,
+       keys=('consider', 'move forward', 'proceed with', 'closed your application', 'rank',
+             'selected', 'invite you', 'decided not', 'will not be')),
     _c("reject.not_selected", Kind.REJECTION, 1.2, "decision against the applicant",
        r"\b(?:we are|I am|I'm|we're) sorry to (?:inform|let you know|share|tell you) that we "
        r"(?:are|will) not\b", negatable=False),
@@ -388,7 +410,7 @@ _REJECTION = [
 
 _WAITLIST = [
     _c("waitlist.placed", Kind.WAITLIST, 1.6, "placed on a waitlist",
-       r"\b(?:placed|put|added|moved|keep(?:ing)?)(?: you(?:r application)?)? (?:on|to) "
+       r"\b(?:placed|put|added|moved|keep(?:ing)?)(?: you| your application| your name)? (?:on|to) "
        r"(?:our|the|its|their|an?) (?:[\w-]+ ){0,2}(?:wait ?list|alternate list|waiting list)"
        r"|\byou(?:'ve| have) been (?:wait ?listed|placed on)\b|\bwaitlisted\b", negatable=False),
     _c("waitlist.subject", Kind.WAITLIST, 0.7, "subject mentions a waitlist",
@@ -432,17 +454,20 @@ _INTEREST = [
        r"\b(?:among|one of) (?:the|our) (?:very )?(?:top|favou?rite|strongest|best) "
        r"(?:candidates|applicants|interviewees)\b|\btop candidate\b|\bhighly consider\w*\b"),
     _c("interest.impressed", Kind.INTEREST_SIGNAL, 0.8, "program was impressed",
-       r"\bimpressed (?:by|with)\b|\b(?:were|was) (?:all )?(?:very |so |really |truly )?impressed\b|"
+       r"\bimpressed (?:by|with)\b|\b(?:were|was) (?:all )?(?:very |so |really |truly )?impressed"
+       r"\b|"
        r"\bmade an? (?:great|strong|wonderful|lasting|real) impression\b|\bpositive impression\b|"
        r"\byou were outstanding\b|\bthe best interview\b|\bone of the highlights\b|"
        r"\bthink (?:very )?highly of you\b"),
     _c("interest.fit", Kind.INTEREST_SIGNAL, 1.1, "program wants the applicant",
        r"\b(?:would|will|you'd) (?:be|make) an? (?:wonderful|great|fantastic|excellent|terrific) "
-       r"(?:addition|fit|resident|colleague)\b|\bfit right in\b|\b(?:great|good|natural) fit here\b|"
+       r"(?:addition|fit|resident|colleague)\b|\bfit right in\b|\b(?:great|good|natural) fit here"
+       r"\b|"
        r"\b(?:glad|happy|thrilled|love|delighted) to have you (?:in|here|join|as)\b|"
        r"\bwe want you here\b|\bhope to (?:see|have) you (?:here )?in (?:July|June)\b|"
        r"\bgoing to match here\b|\blooking forward to having you\b",
-       keys=('addition', 'fit', 'resident', 'colleague', 'to have you', 'want you here', 'in july', 'in june', 'match here', 'having you')),
+       keys=('addition', 'fit', 'resident', 'colleague', 'to have you', 'want you here',
+             'in july', 'in june', 'match here', 'having you')),
     _c("interest.second_look", Kind.INTEREST_SIGNAL, 1.3, "personal second-look invitation",
        r"\b(?:personally )?invit\w* you to (?:our|an?|the)? ?(?:[\w-]+ ){0,3}second look\b"),
     _c("interest.build_list", Kind.INTEREST_SIGNAL, 0.9, "thinking of the applicant for the list",
@@ -462,8 +487,10 @@ _LOGISTICS = [
        r"^\s*(?:confirmed|booked|scheduled)\b|\byou're booked\b|\bsee you (?:on )?\d"),
     _c("logistics.links", Kind.INTERVIEW_LOGISTICS, 1.0, "links, itinerary or schedule for the day",
        r"\b(?:zoom|teams|webex|meeting) (?:link|info|information|details)\b|\bpasscode\b|"
-       r"\bitinerary\b|\btech(?:nical)? check\b|\bschedule for (?:tomorrow|friday|monday|tuesday|"
-       r"wednesday|thursday|your interview)\b|\byour (?:personal )?schedule\b|\blog in (?:at|by)\b"),
+       r"\bitinerary\b|\bagenda\b|\binterview (?:day )?(?:schedule|agenda)\b|\btech(?:nical)? che"
+       r"ck\b|\bschedule for (?:tomorrow|friday|monday|tuesday|"
+       r"wednesday|thursday|your interview)\b|\byour (?:personal )?schedule\b|\blog in (?:at|by)"
+       r"\b"),
     _c("logistics.reminder", Kind.INTERVIEW_LOGISTICS, 1.0, "reminder of an upcoming interview",
        r"\byour (?:[\w-]+ ){0,2}interview (?:is|on|day is) (?:tomorrow|this|next|in \d|"
        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\breminder\b[^.?!]{0,40}\binterview\b|"
@@ -484,7 +511,8 @@ _ADMIN = [
        r"\b(?:application|documents?|letter of recommendation|MSPE|transcript)\b[^.?!]{0,60}"
        r"\b(?:has|have) been (?:received|submitted|uploaded|downloaded|processed|transmitted|"
        r"certified|forwarded)\b|\bapplication (?:is|was) (?:complete|received)\b|"
-       r"\bconfirms that your (?:\w+ )?application\b|\bapplication status\b|\bstatus: under review\b"),
+       r"\bconfirms that your (?:\w+ )?application\b|\bapplication status\b|\bstatus: under revie"
+       r"w\b"),
     _c("admin.automated", Kind.ADMIN_NOTICE, 0.7, "automated notice",
        r"\b(?:this is an automated|automated (?:message|notification)|do not reply|"
        r"unmonitored mailbox|not monitored|replies to this (?:address|email) are not)\b"),
@@ -494,7 +522,8 @@ _ADMIN = [
        r"\bthank you for registering\b|\bcertificate has been issued\b|\byou have matched\b|"
        r"\bcertify your rank order list\b|\bJ-1 sponsorship after the\b"),
     _c("admin.auto_reply", Kind.ADMIN_NOTICE, 1.8, "automatic reply",
-       r"^\s*(?:automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office)\b", where="subject"),
+       r"^\s*(?:automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office)"
+       r"\b", where="subject"),
     _c("admin.out_of_office", Kind.ADMIN_NOTICE, 1.4, "out-of-office reply",
        r"\bI am out of the office\b|\bI'm out of the office\b|\blimited access to email\b"),
     _c("admin.correction", Kind.ADMIN_NOTICE, 1.6, "correction of an earlier message",
@@ -517,7 +546,7 @@ _UPDATE = [
     _c("update.event", Kind.PROGRAM_UPDATE, 0.9, "open house, info session or social",
        r"\b(?:open house|info(?:rmation)? (?:session|night)|grand rounds|trivia night|hangout|"
        r"applicant social|q&a|meet the residents|ask the residents|livestream|second look day|"
-       r"webinar)\b"),
+       r"webinar|save the date|virtual social|meet and greet)\b"),
     _c("update.news", Kind.PROGRAM_UPDATE, 0.9, "newsletter or program news",
        r"\b(?:newsletter|bulletin|spotlight|program news|news from|happy holidays|"
        r"season'?s greetings|what'?s new|winter update|applicant update|a few updates|"
@@ -525,7 +554,8 @@ _UPDATE = [
     _c("update.list_footer", "ctx.bulk", 0.8, "mailing-list footer",
        r"\bunsubscribe\b|\bmanage (?:notifications|preferences)\b|\bupdate preferences\b|"
        r"\bto stop receiving\b|\bview (?:this email )?(?:in your browser|online)\b",
-       keys=('unsubscribe', 'manage notifications', 'manage preferences', 'update preferences', 'to stop receiving', 'in your browser', 'online')),
+       keys=('unsubscribe', 'manage notifications', 'manage preferences', 'update preferences',
+             'to stop receiving', 'in your browser', 'online')),
     _c("update.applied", Kind.PROGRAM_UPDATE, 0.6, "sent because the applicant applied",
        r"\b(?:receiving|received) this (?:\w+ )?because you (?:applied|interviewed|are scheduled)"),
 ]
@@ -596,7 +626,8 @@ _COMMIT = [
        r"[^.?!]{0,30}\b(?:and|,) (?:we|I)(?:'ll| will)\b"),
     _c("commit.promise", Flag.COMMITMENT_REQUEST, 1.0, "asks for a promise or commitment",
        r"\bgive (?:me|us) your word\b|\byour (?:word|promise|commitment) that you\b|"
-       r"\bconfirm(?:ing)? that\b[^.?!]{0,60}\b(?:intend|plan|will) to rank\b|"
+       r"\bconfirm(?:ing)? that\b[^.?!]{0,60}\b(?:intend to|plan to|will|would|are going to) rank"
+       r"\b|"
        r"\bletter of commitment\b|\bneed (?:your|a) (?:commitment|yes)\b|\bneed a yes from you\b|"
        r"\b(?:commit|pledge|promise) (?:to (?:rank|us|our|accept)|that you)\b|"
        r"\bcommit(?:ment)? (?:early|now|before)\b"),
@@ -612,19 +643,22 @@ _COMMIT = [
 
 _WITHDRAW = [
     _c("withdraw.match", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to withdraw from the Match",
-       r"\bwithdraw\w*\b[^.?!]{0,40}?\b(?:from (?:the |this year's )?(?:\d{4} )?(?:NRMP|Match|Main)|"
+       r"\bwithdraw\w*\b[^.?!]{0,40}?\b(?:from (?:the |this year's )?(?:\d{4} )?(?:NRMP|Match|Mai"
+       r"n)|"
        r"(?:your )?(?:NRMP )?registration)|\bNRMP withdrawal\b", neg_window=18),
     _c("withdraw.interviews", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to cancel other interviews",
        r"\b(?:cancel|decline|turn down|give up|skip)\b[^.?!]{0,25}\b(?:other|rest of (?:your|the)|"
        r"remaining|those|all|any other) (?:[\w-]+ ){0,2}interviews?\b|\bnot (?:to )?interview "
        r"(?:at|with|elsewhere)\b|\bstop interviewing\b",
-       keys=('cancel', 'decline', 'turn down', 'give up', 'skip', 'interview at', 'interview with', 'interview elsewhere', 'stop interviewing')),
+       keys=('cancel', 'decline', 'turn down', 'give up', 'skip', 'interview at',
+             'interview with', 'interview elsewhere', 'stop interviewing')),
     _c("withdraw.rank_only", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to rank only this program",
        r"\brank (?:order )?list with only\b|\brank only (?:us|our|\w+(?: \w+){0,3} "
        r"(?:program|residency))\b|\bremove\b[^.?!]{0,60}\bfrom your rank (?:order )?list\b"),
     _c("withdraw.contract_before_match", Flag.WITHDRAWAL_REQUEST, 1.0,
        "contract before Match Day",
-       r"\b(?:sign|signed|execute|executed)\b[^.?!]{0,60}\bbefore (?:the )?(?:Match|rank (?:order )?"
+       r"\b(?:sign|signed|execute|executed)\b[^.?!]{0,60}\bbefore (?:the )?(?:Match|rank (?:order"
+       r" )?"
        r"list deadline)\b|\bnot to accept any other (?:residency )?(?:position|offer)s?\b"),
 ]
 

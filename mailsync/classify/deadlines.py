@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from mailsync.classify.cues import fast_regex
-
 _MONTHS = {m: i for i, names in enumerate((
     ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
@@ -52,8 +50,9 @@ _TIME_RE = r"(?P<time>(?P<hh>\d{1,2})(?::(?P<mm>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.
            r"Mountain|Pacific|Arizona)\b(?:\s+(?:standard\s+|daylight\s+)?time\b)?)?"
 _DATE_RE = (
     r"(?:(?:this|next)\s+)?(?:" + _WD_RE + r",?\s+)?(?:" + _MONTH_RE
-    + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>20\d\d))?|(?P<nm>\d{1,2})/(?P<nd>\d{1,2})"
-    r"(?:/(?P<ny>(?:20)?\d\d))?)|(?:this|next)\s+" + _WD_RE.replace("wd", "wd2")
+    + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>20\d\d))?|"
+    r"(?P<nm>\d{1,2})/(?P<nd>\d{1,2})(?:/(?P<ny>(?:20)?\d\d))?)|(?:this|next)\s+"
+    + _WD_RE.replace("wd", "wd2")
     + r"|(?P<rel>tomorrow|tonight)"
 )
 _WHEN = re.compile(
@@ -62,7 +61,8 @@ _WHEN = re.compile(
 _WINDOW = re.compile(
     r"\bwithin\s+(?P<n>\d+|one|two|three|four|five|six|seven|ten|fourteen|twenty-four|"
     r"forty-eight|seventy-two)(?:\s*\(\d+\))?\s+(?P<biz>business\s+)?(?P<unit>hours?|hrs?|days?|"
-    r"weeks?)\b|\b(?:held|hold)\s+for\s+(?P<n2>\d+)\s+(?P<unit2>hours?|hrs?|days?)\b", re.I)
+    r"weeks?)\b|\b(?:held|hold|expire[sd]?|valid|open)\s+(?:for|in)\s+(?P<n2>\d+)\s+"
+    r"(?P<unit2>hours?|hrs?|days?)\b", re.I)
 _ACTION_SRC = (
     r"\b(?:reply|replies|respond|response|answer|return|submit|send|email it|complete|confirm|"
     r"register|registration|rsvp|sign|select|choose|schedule[ds]?|book|accept|let (?:me|us) know|"

@@ -45,7 +45,7 @@ _TOPIC = fast_regex(
 _FOOTER = re.compile(r"\b(?:receiving|received|getting) this\b|\bbecause (?:a|the) program\b", re.I)
 _ANAPHOR = re.compile(r"\b(?:it|this|these|them|the following)\b|\bwith:\s*$", re.I)
 _ASK = re.compile(r"\?|\blet (?:us|me) know\b|\breply\b|\btell (?:us|me)\b|\bwould like to know\b|"
-                  r"\bcould you\b|\bcan you\b", re.I)
+                  r"\bcould you\b|\bcan you\b|\bplease confirm\b|\bconfirm(?:ing)? that\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +236,8 @@ def _info_requests(body: str, spans: tuple[tuple[int, int], ...] | None,
                                "asks the applicant for information", body[s:e].strip(), "body"))
                 break
         prev = sent
-    rank = [h for h in hits if h.target is Flag.RANK_INQUIRY and h.where == "body"]
+    rank = [h for h in hits if h.where == "body" and (
+        h.target is Flag.RANK_INQUIRY or h.cue == "commit.promise")]
     for h in rank:
         pos = body.find(h.span)
         s, e = sentence_at(body, spans, max(pos, 0))
@@ -273,7 +274,9 @@ def other_gate(hits: list[Hit], ctx: SenderContext, terms: int, forwarded: bool,
     commercial = [h for h in hits if h.target == "ctx.other"]
     if sum(h.weight for h in commercial) >= THRESHOLD:
         return commercial[0].reason()
-    if terms < 2 or (terms < 4 and best < THRESHOLD):
+    evidence = terms + (2 if best >= THRESHOLD else 0) + 2 * any(
+        isinstance(h.target, Flag) or h.cue == "update.audience" for h in hits)
+    if evidence < 2:
         return Reason(cue="other.off_topic", detail="little residency vocabulary",
                       span=f"{terms} residency terms")
     return None
@@ -282,6 +285,9 @@ def other_gate(hits: list[Hit], ctx: SenderContext, terms: int, forwarded: bool,
 def choose_kind(hits: list[Hit], ctx: SenderContext) -> tuple[Kind, list[Reason], float]:
     """Precedence among kinds over the threshold, else a fallback from the sender."""
     scores = kind_scores(hits)
+    if any(h.cue == "commit.reciprocity" for h in hits):
+        # "If you rank us first, we'll make sure you match": a (forbidden) interest signal.
+        scores[Kind.INTEREST_SIGNAL] += THRESHOLD
     bulk = context_score(hits, "ctx.bulk")
     audience = any(h.cue == "update.audience" for h in hits)
     if audience:

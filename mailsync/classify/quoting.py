@@ -21,7 +21,8 @@ from functools import lru_cache
 _ATTRIBUTION = re.compile(r"^\s*>?\s*On\b.{4,240}?\bwrote:", re.I)
 _ORIGINAL = re.compile(r"^\s*-{2,}\s*Original Message\s*-{2,}\s*$", re.I)
 _FORWARD = re.compile(
-    r"^\s*(-{2,}\s*Forwarded message\s*-{2,}|Begin forwarded message:?|-{2,}\s*Forwarded by .*)\s*$",
+    r"^\s*(-{2,}\s*Forwarded message\s*-{2,}|Begin forwarded message:?|-{2,}\s*Forwarded by .*)"
+    r"\s*$",
     re.I,
 )
 _RULE = re.compile(r"^\s*_{8,}\s*$")

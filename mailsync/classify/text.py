@@ -16,7 +16,8 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
 _ABBREV = re.compile(r"\b(Dr|St|Mr|Ms|Mrs|Prof|Jr|Sr|Drs|Mt|Ft|No|Vol|approx|vs|etc)\.(?=\s)")
 _SPACES = re.compile(r"[ \t]+")
 _EDGES = re.compile(r" ?\n ?")
-_SENTENCE = re.compile(r"(?<![ap]\.m\.)(?<![AP]\.M\.)(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9#])|\n\s*\n|\n(?=\s*[-•*\d]+[.)]?\s)")
+_SENTENCE = re.compile(r"(?<![ap]\.m\.)(?<![AP]\.M\.)(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9#])"
+    r"|\n\s*\n|\n(?=\s*[-•*\d]+[.)]?\s)")
 
 
 @lru_cache(maxsize=64)  # the classifier and the linker normalize the same texts

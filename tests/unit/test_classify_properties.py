@@ -1,0 +1,86 @@
+"""Properties: classify never raises, always one kind; pure (no I/O imports); the cue
+prefilters never hide a match the full pattern would find."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mailsync.classify import classify
+from mailsync.classify.cues import ALL_CUES
+from mailsync.labels import Classification
+from mailsync.taxonomy import Flag, Kind
+
+from .classify_helpers import msg
+
+PACKAGE = Path(__file__).resolve().parents[2] / "mailsync"
+CORPUS = Path("/work/shared/corpus/messages.jsonl")
+FORBIDDEN = {"sqlalchemy", "imapclient", "click", "rich", "aiosmtplib", "apscheduler",
+             "keyring", "apprise", "socket", "requests", "httpx"}
+WORDS = st.sampled_from(
+    ['interview', 'invite', 'rank', '#1', 'first', 'choice', 'waitlist', 'regret', 'offer',
+     'position', 'Match', 'NRMP', 'withdraw', 'sign', 'contract', 'by', 'Friday,', 'December',
+     '18', 'within', '48', 'hours', 'please', 'reply', 'we', 'you', 'are', 'your', 'top', '3',
+     'program', 'residency', '>', 'On', 'wrote:', 'From:', 'Sent:', '--', 'unsubscribe',
+     'applicants', 'J-1', 'visa', '?', '.', '!', '\n'])
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(body=st.text(max_size=400), subject=st.text(max_size=80))
+def test_never_raises_on_arbitrary_text(body: str, subject: str) -> None:
+    result = classify(msg(body, subject=subject))
+    assert isinstance(result, Classification) and isinstance(result.kind, Kind)
+    assert 0.0 <= result.confidence <= 1.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(WORDS, max_size=60), sender=st.sampled_from(
+    ["pd@ridgeway.org", "friend@gmail.com", "no-reply@thalamusgme.com", "x@nrmp.org"]))
+def test_one_kind_and_no_flags_on_other(words: list[str], sender: str) -> None:
+    result = classify(msg(" ".join(words), subject=" ".join(words[:6]), sender=sender))
+    assert result.kind in set(Kind)
+    assert all(isinstance(f, Flag) for f in result.flags)
+    if result.kind is Kind.OTHER:
+        assert result.flags == frozenset()
+
+
+def test_classifier_modules_are_pure() -> None:
+    """No I/O libraries, no clock, no sleeping in the classify package, link or evaluate."""
+    files = [*sorted((PACKAGE / "classify").glob("*.py")), PACKAGE / "link.py"]
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) \
+                    else [node.module or ""]
+                assert not any(n.split(".")[0] in FORBIDDEN for n in names), (path, names)
+            if isinstance(node, ast.Attribute) and node.attr in {"now", "sleep", "today",
+                                                                   "utcnow"}:
+                raise AssertionError(f"{path.name}: uses .{node.attr}")
+
+
+def _texts() -> list[str]:
+    texts = ["We will rank you highly.", "Are we your #1?", "If you rank us first we match.",
+             "Please withdraw from the NRMP Match.", "you have been waitlisted"]
+    if CORPUS.exists():
+        for line in CORPUS.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            texts.append(r["subject"] + "\n" + r["body_text"])
+            texts.extend(a["text"] for a in r["attachments"] if a["text"])
+    return texts
+
+
+@pytest.mark.parametrize("cue", ALL_CUES, ids=[c.name for c in ALL_CUES])
+def test_prefilter_never_hides_a_match(cue) -> None:  # type: ignore[no-untyped-def]
+    """Every text the full pattern matches passes the cue's prefilter (the keys are a
+    necessary condition), and the fast pattern finds a match there too."""
+    for text in _texts():
+        low = text.lower()
+        if cue.pattern.search(text):
+            assert cue.may_match(low), (cue.name, cue.pattern.search(text).group(0))
+            assert cue.fast.search(low), cue.name

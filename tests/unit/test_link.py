@@ -1,0 +1,114 @@
+"""Linker cases: contacts, threads, platforms, shared domains, look-alikes, corrections."""
+
+from __future__ import annotations
+
+from mailsync.link import LinkCorrections, Linker, link
+from mailsync.programs import Contact, Program
+from mailsync.taxonomy import Kind
+
+from .classify_helpers import msg
+
+PROGRAMS = [
+    Program(program_id="A1", name="Ridgeway Emergency Medicine Residency",
+            institution="Ridgeway University Hospital", specialty="Emergency Medicine",
+            email_domains=("ridgeway.org", "ridgeway.edu"), pd_name="Dr. Harlan Voss",
+            pd_email="hvoss@ridgeway.org", coordinator_name="Tess Ford",
+            coordinator_email="tford@ridgeway.org"),
+    Program(program_id="A2", name="Ridgeway Pediatrics Residency",
+            institution="Ridgeway University Hospital", specialty="Pediatrics",
+            email_domains=("ridgeway.org", "ridgeway.edu"), pd_name="Dr. Mara Lind",
+            pd_email="mlind@ridgeway.org", coordinator_name="Tess Ford",
+            coordinator_email="tford@ridgeway.org"),
+    Program(program_id="A3", name="Ridgeway Internal Medicine Residency (Preliminary)",
+            institution="Ridgeway University Hospital", specialty="Internal Medicine",
+            track="Preliminary", email_domains=("ridgeway.org",), pd_name="Dr. Olu Bade",
+            pd_email="obade@ridgeway.org"),
+    Program(program_id="B1", name="Northfield Family Medicine Residency",
+            institution="Northfield Medical Center", specialty="Family Medicine",
+            email_domains=("northfieldmc.org",), pd_name="Dr. Ada Quinn",
+            pd_email="aquinn@northfieldmc.org",
+            contacts=(Contact(role="apd", name="Ben Ode", email="bode@nfhealth.com"),)),
+]
+
+
+def test_known_contact() -> None:
+    assert link(msg("Hello", sender="aquinn@northfieldmc.org"), PROGRAMS).program_id == "B1"
+    assert link(msg("Hi", sender="bode@nfhealth.com"), PROGRAMS).program_id == "B1"
+
+
+def test_shared_contact_disambiguated_by_specialty() -> None:
+    m = msg("Thank you for applying to the Pediatrics Residency. You are on our waitlist.",
+            subject="Peds interview status", sender="tford@ridgeway.org")
+    assert link(m, PROGRAMS).program_id == "A2"
+
+
+def test_shared_domain_abbreviations() -> None:
+    m = msg("Our EM residents are hosting trivia night.", subject="EM trivia",
+            sender="emresidency@ridgeway.org")
+    assert link(m, PROGRAMS).program_id == "A1"
+    m = msg("Regarding the IM prelim position.", subject="IM prelim",
+            sender="gme@ridgeway.org")
+    assert link(m, PROGRAMS).program_id == "A3"
+
+
+def test_institution_wide_mail_stays_unlinked() -> None:
+    m = msg("A visa information session for applicants to all Ridgeway residency programs.",
+            subject="Visa session", sender="gme@ridgeway.org")
+    result = link(m, PROGRAMS)
+    assert result.program_id is None and result.reasons[0].cue == "link.domain.ambiguous"
+
+
+def test_platform_names_program_in_body() -> None:
+    m = msg("Northfield Medical Center – Family Medicine Residency has invited you to "
+            "interview.", subject="Interview invitation", sender="no-reply@thalamusgme.com")
+    assert link(m, PROGRAMS).program_id == "B1"
+    m2 = msg("Ridgeway University Hospital – Pediatrics has placed you on its waitlist.",
+             sender="notifications@matchslate.io")
+    assert link(m2, PROGRAMS).program_id == "A2"
+
+
+def test_lookalike_domain_and_name_do_not_link() -> None:
+    m = msg("Ridgeway Regional Medical Center Family Medicine: you are on our waitlist.",
+            sender="fm@ridgewayregional.org")
+    assert link(m, PROGRAMS).program_id is None
+    m2 = msg("Hello", sender="hvoss@ridgeway.org.evil.com")
+    assert link(m2, PROGRAMS).program_id is None
+
+
+def test_unknown_platform_program_stays_unlinked() -> None:
+    m = msg("Ironwood Valley Anesthesiology has invited you to interview.",
+            sender="no-reply@thalamusgme.com")
+    assert link(m, PROGRAMS).program_id is None
+
+
+def test_thread_links_and_corrections_win() -> None:
+    m = msg("Confirmed for Tuesday.", sender="scheduler@unknown-platform.com",
+            in_reply_to="<parent@x>", message_id="<child@x>")
+    assert link(m, PROGRAMS, thread_links={"<parent@x>": "A2"}).program_id == "A2"
+    fix = LinkCorrections(by_thread={"<parent@x>": "A3"})
+    assert link(m, PROGRAMS, corrections=fix,
+                thread_links={"<parent@x>": "A2"}).program_id == "A3"
+    by_sender = LinkCorrections(by_sender={"aquinn@northfieldmc.org": "A1"})
+    assert link(msg("Hi", sender="aquinn@northfieldmc.org"), PROGRAMS,
+                corrections=by_sender).program_id == "A1"
+
+
+def test_other_and_national_mail_stay_unlinked() -> None:
+    m = msg("Ridgeway Emergency Medicine Residency is great!", sender="hvoss@ridgeway.org")
+    assert link(m, PROGRAMS, kind=Kind.OTHER).program_id is None
+    n = msg("Ridgeway University Hospital Pediatrics received your documents.",
+            sender="myeras@aamc.org")
+    assert link(n, PROGRAMS).program_id is None
+
+
+def test_forward_from_applicants_old_address_uses_original_sender() -> None:
+    text = ("---------- Forwarded message ---------\nFrom: Ada Quinn <aquinn@northfieldmc.org>\n"
+            "Date: Nov 4\nSubject: Interview\n\nWe would like to invite you to interview.")
+    m = msg(text, subject="Fwd: Interview", sender="amina@oldschool.edu")
+    assert link(m, PROGRAMS).program_id == "B1"
+
+
+def test_linker_reuses_indexes() -> None:
+    linker = Linker(PROGRAMS)
+    assert linker.link(msg("x", sender="obade@ridgeway.org")).program_id == "A3"
+    assert linker.link(msg("x", sender="nobody@nowhere.org")).program_id is None

@@ -11,7 +11,7 @@ import pytest
 from mailsync.classify import classify
 from mailsync.taxonomy import Flag, Kind
 
-from .classify_helpers import msg
+from .test_classify_helpers import msg
 
 R, C, W, D = (Flag.RANK_INQUIRY, Flag.COMMITMENT_REQUEST, Flag.WITHDRAWAL_REQUEST,
               Flag.RESPONSE_DEADLINE)

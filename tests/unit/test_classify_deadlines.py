@@ -12,7 +12,7 @@ from mailsync.classify.deadlines import find_deadlines
 from mailsync.programs import Program
 from mailsync.taxonomy import Flag
 
-from .classify_helpers import msg
+from .test_classify_helpers import msg
 
 SENT = datetime.fromisoformat("2026-12-10T09:00:00-06:00")
 

@@ -16,7 +16,7 @@ from mailsync.classify.cues import ALL_CUES
 from mailsync.labels import Classification
 from mailsync.taxonomy import Flag, Kind
 
-from .classify_helpers import msg
+from .test_classify_helpers import msg
 
 PACKAGE = Path(__file__).resolve().parents[2] / "mailsync"
 CORPUS = Path("/work/shared/corpus/messages.jsonl")

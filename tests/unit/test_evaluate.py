@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mailsync.evaluate import evaluate, load_feedback, render, split_records
 
-from .classify_helpers import msg
+from .test_classify_helpers import msg
 
 
 def rec(rid: str, kind: str, flags: list[str], pid: str | None) -> dict:

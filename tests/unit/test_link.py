@@ -6,7 +6,7 @@ from mailsync.link import LinkCorrections, Linker, link
 from mailsync.programs import Contact, Program
 from mailsync.taxonomy import Kind
 
-from .classify_helpers import msg
+from .test_classify_helpers import msg
 
 PROGRAMS = [
     Program(program_id="A1", name="Ridgeway Emergency Medicine Residency",

@@ -1,4 +1,4 @@
-"""Builders for ParsedMessage values used by the classify and link tests."""
+"""Builders for ParsedMessage values used by the classify, link and evaluate tests (no tests)."""
 
 from __future__ import annotations
 

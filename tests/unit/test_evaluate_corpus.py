@@ -70,3 +70,13 @@ def test_run_eval_with_feedback_file(tmp_path: Path, dev) -> None:  # type: igno
     assert after.macro_f1 >= before.macro_f1 - 0.01
     feedback, corrections = load_feedback(path, {m.message_id: m for m in messages})
     assert len(feedback.examples) == 2 and corrections.by_thread
+
+
+def test_method_comparison_is_measured(dev) -> None:  # type: ignore[no-untyped-def]
+    from mailsync.evaluate import compare_methods
+
+    records, programs, messages, _ = dev
+    scores = compare_methods(records, messages, programs)
+    print(scores)
+    assert scores["rules_even"] > scores["naive_bayes_even"]
+    assert scores["rules_odd"] > scores["naive_bayes_odd"]

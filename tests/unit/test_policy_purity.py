@@ -12,9 +12,16 @@ FORBIDDEN = {"sqlalchemy", "imapclient", "aiosmtplib", "apscheduler", "keyring",
              "click", "rich", "socket"}
 
 
-@pytest.mark.parametrize("name", PURE)
-def test_module_is_pure(name: str) -> None:
-    path = Path(__file__).resolve().parents[2] / "mailsync" / f"{name}.py"
+def _paths(name: str) -> list[Path]:
+    """``name.py``, or every module of the package ``name/``."""
+    base = Path(__file__).resolve().parents[2] / "mailsync" / name
+    return sorted(base.rglob("*.py")) if base.is_dir() else [base.with_suffix(".py")]
+
+
+@pytest.mark.parametrize("path", [p for n in PURE for p in _paths(n)],
+                         ids=lambda p: p.stem if p.parent.name == "mailsync"
+                         else f"{p.parent.name}.{p.stem}")
+def test_module_is_pure(path: Path) -> None:
     tree = ast.parse(path.read_text())
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):

@@ -1,0 +1,213 @@
+"""Language rules: what an applicant must not say to a program.
+
+Each rule is a phrase table (:class:`PatternRule`) drawn from spec/policy.md:
+
+* ``rank_language``: "#1" / first-choice talk outside the one letter of
+  intent (playbook (b), "Letter of intent (#1)").
+* ``standing_inquiry``: asking where one stands or how one will be ranked (R4).
+* ``reciprocity``: conditional rank talk, bargaining rank for rank (R3, R4).
+* ``promise``: a commitment the Match does not allow to be binding (R1, R3).
+* ``withdrawal``: agreeing to leave the Match or stop interviewing (R5, R11, (d)).
+* ``pleading``, ``criticism``, ``flattery``: the playbook's Avoid column
+  and the red flags of (d).
+
+Rules skip negated statements ("I can't commit before the Match") and, for
+withdrawal, questions (asking whether a position is in the Match is fine).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailsync.lint.document import sentence_bounds
+from mailsync.lint.findings import WARNING
+from mailsync.lint.patterns import PatternRule
+from mailsync.lint.patterns import any_of as _p
+from mailsync.taxonomy import OutgoingType as T
+
+_PROGRAMISH = r"programs?|residenc(?:y|ies)|interviews?|culture|environment|faculty|residents|" \
+              r"director|coordinator|hospitals?|institutions?|department|staff|places?|team"
+
+
+_TOP_ALLOWED = re.compile(r"\b(?:one of|among|amongst|in) (?:my|the) (?:very )?$", re.I)
+_DATE_WORDS = re.compile(r"\b(?:date|dates|slot|session|time|day|morning|afternoon|january|"
+                         r"february|march|april|may|june|july|august|september|october|"
+                         r"november|december|monday|tuesday|wednesday|thursday|friday|"
+                         r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", re.I)
+_RANK_WORDS = re.compile(r"\b(?:program|rank|list|residency|match|training)\b", re.I)
+
+
+def _rank_exempt(text: str, m: re.Match[str]) -> bool:
+    """"one of my top choices" is fine; "my first choice of date" is not rank talk."""
+    phrase = m.group(0).lower()
+    if "top" in phrase and _TOP_ALLOWED.search(text[max(0, m.start() - 20):m.start()]):
+        return True
+    s, e = sentence_bounds(text, m.start())
+    sentence = text[s:e]
+    if "choice" in phrase and _DATE_WORDS.search(sentence) and not _RANK_WORDS.search(sentence):
+        return True
+    if re.search(r"priority|option|pick|number|no\.", phrase):
+        # "patient safety is my top priority", "my number one goal": not about ranking.
+        return not re.search(r"\b(?:program|rank\w*|list|choice|residency)\b", sentence, re.I)
+    return False
+
+
+LANGUAGE_RULES: tuple[PatternRule, ...] = (
+    PatternRule(
+        rule="rank_language",
+        pattern=_p(r"(?<![\w-])#\s?1(?![\d.])", r"\bnumber[- ]one\b", r"\bno\.\s?1\b",
+                   r"\bnumber 1\b",
+                   r"\b(?:first|1st|top)[- ](?:choice|pick|priority|option)s?\b",
+                   r"\brank(?:ed|ing)?\s+(?:you|your\s+(?:program|residency)|the\s+program|it|"
+                   r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})\s+(?:as\s+)?(?:my\s+)?"
+                   r"(?:first|1st|highest|at\s+the\s+top)\b",
+                   r"\btop of my (?:rank(?:ing)? )?(?:order )?list\b",
+                   r"\bfirst on my (?:rank(?:ing)? )?(?:order )?list\b",
+                   r"\b(?:above|ahead of|higher than) (?:yours|your program|all others|"
+                   r"every other program|any other program)\b"),
+        reason="#1 / first-choice language belongs only in the one letter of intent "
+               "(policy.md (b))",
+        fix="say \"one of my top choices\" or \"I plan to rank your program highly\" instead",
+        allowed_in=frozenset({T.LETTER_OF_INTENT}),
+        skip_negated=True,
+        exempt=_rank_exempt,
+        untyped_severity=WARNING,  # may be the letter of intent; the caller did not say
+    ),
+    PatternRule(
+        rule="standing_inquiry",
+        pattern=_p(r"\bwhere (?:do |would |will )?I (?:currently |now )?stand\b",
+                   r"\bhow (?:you|your (?:program|team|committee)|the (?:program|committee)) "
+                   r"(?:will|would|plans? to|intends? to|are going to|might|may) rank me\b",
+                   r"\b(?:where|how high(?:ly)?) (?:am I|I am|I'm|I will be|I'll be|I would be|"
+                   r"will I be|would I be|I fall|I rank)\b(?=.{0,40}\b(?:rank|list)\w*)",
+                   r"\b(?:am I|will I be|would I be) (?:being |going to be )?(?:ranked|on your "
+                   r"(?:rank )?list|likely to match)\b",
+                   r"\b(?:whether|if) I (?:am|will be|would be|'m|'ll be) (?:being |going to be"
+                   r" )?(?:ranked|on your (?:rank )?list|likely to match)\b",
+                   r"\b(?:my|the) (?:chances|likelihood|odds|prospects) (?:of|for) (?:matching|"
+                   r"a match|being ranked|getting ranked|ranking)\b",
+                   r"\bmy (?:position|standing|place|spot|ranking) on your (?:rank(?:ing)? )?"
+                   r"(?:order )?list\b",
+                   r"\b(?:will|would|do|does|are) (?:you|your program|the program|the committee)"
+                   r" (?:plan to |intend to |going to |be )?rank(?:ing)? me\b",
+                   r"\bhow (?:competitive|strong) (?:my application|I) (?:is|am) (?:for|at|"
+                   r"with) (?:your|the) program\b",
+                   r"\bwhy (?:I have not|I haven't|haven't I|have I not) (?:yet )?(?:been "
+                   r"invited|received an (?:interview|invitation))\b"),
+        reason="asking a program where you stand or how it will rank you (R4)",
+        fix="remove the question; state your own interest instead",
+    ),
+    PatternRule(
+        rule="reciprocity",
+        pattern=_p(r"\bif (?:you|your (?:program|team|committee)|the (?:program|committee)) "
+                   r"(?:can |could |would |will |were to |agree to |decide to |plan to )?"
+                   r"(?:rank|ranks|ranked|guarantee|promise|assure|commit|match)\w*\b",
+                   r"\bif I (?:am|'m|get|were|was|will be) (?:ranked|guaranteed|assured|"
+                   r"promised)\b",
+                   r"\bif I rank (?:you|your program|the program|it)\b",
+                   r"\b(?:in return|in exchange|quid pro quo)\b",
+                   r"\b(?:as long as|provided (?:that )?|on the condition that|only if) "
+                   r"(?:you|your program|the program)\b",
+                   r"\b(?:would|could|can) you (?:please )?(?:be willing to |consider )?"
+                   r"rank(?:ing)? me\b",
+                   r"\bmutual(?:ly)? (?:first|#1|top|ranking|commitment)\b",
+                   r"\brank me (?:to match|first|#1|highly)\b.{0,40}\b(?:and|then) I\b"),
+        reason="conditional rank talk or bargaining (R3, R4)",
+        fix="drop the condition; rank by true preference and say nothing in exchange",
+        skip_negated=True,
+    ),
+    PatternRule(
+        rule="promise",
+        pattern=_p(r"\bI (?:hereby |solemnly |can |will |do )?(?:promise|guarantee|swear|pledge|"
+                   r"vow)\b",
+                   r"\b(?:you have|I give you|I'll give you|take) my word\b",
+                   r"\b(?:I am|I'm|I) (?:fully |completely |100% |firmly )?commit(?:ted|ting)?"
+                   r" to (?:rank|ranking|matching|accept|accepting|sign|signing|join|joining|"
+                   r"attend|attending|coming to|your program|the program|you)\b",
+                   r"\bmy commitment to (?:rank|ranking|join|joining|your program|the program|"
+                   r"you)\b",
+                   r"\b(?:binding|firm|formal) commitment\b",
+                   r"\bI (?:will|shall) (?:definitely |certainly |surely )?(?:accept|sign) "
+                   r"(?:a|an|your|the|any) (?:offer|position|contract)\b"),
+        reason="a promise or commitment the Match does not allow to be binding (R1, R3)",
+        fix="express interest without promising; only the certified list decides",
+        allowed_in=frozenset({T.OFFER_ACCEPT}),
+        skip_negated=True,
+    ),
+    PatternRule(
+        rule="withdrawal",
+        pattern=_p(r"\bwithdraw(?:ing|n|al)?(?: of)? (?:my (?:application|name|registration) )?"
+                   r"from (?:the )?(?:NRMP|(?:NRMP |main |residency )*match)\b",
+                   r"\b(?:cancel|cancelling|canceling|decline|declining|withdraw from) (?:all )?"
+                   r"(?:of )?(?:my )?(?:other|remaining|upcoming|future) interviews\b",
+                   r"\bnot (?:to )?(?:interview|go on interviews?|attend (?:any )?other "
+                   r"interviews) (?:elsewhere|anywhere else|with other programs|at other "
+                   r"programs)\b",
+                   r"\bstop interviewing\b",
+                   r"\bsign(?:ing)? (?:a|the|your) contract before (?:the )?Match\b"),
+        reason="agreeing to withdraw from the Match or stop interviewing (R5, R11; "
+               "policy.md (d))",
+        fix="ask whether the position is in the NRMP Match and say you plan to stay in it",
+        allowed_in=frozenset({T.OFFER_ACCEPT}),
+        skip_negated=True,
+        skip_questions=True,
+    ),
+    PatternRule(
+        rule="pleading",
+        pattern=_p(r"\b(?:my|the|our) (?:only|last|final) (?:hope|chance|option|shot)\b",
+                   r"\bonly hope\b", r"\bdesperat(?:e|ely|ion)\b", r"\bbeg(?:ging)?\b",
+                   r"\bplease,? (?:please,? )?(?:just )?(?:give|grant) me (?:a|one|this|the|"
+                   r"an) (?:chance|opportunity|shot)\b",
+                   r"\bplease (?:don't|do not) (?:reject|forget|overlook|ignore|pass on) me\b",
+                   r"\bI (?:really |truly |badly |desperately )?need (?:this|a|the) (?:position|"
+                   r"spot|interview|chance|residency|match)\b",
+                   r"\b(?:I will|I'll|I would|I'd) do (?:anything|whatever it takes)\b",
+                   r"\bI have no other (?:option|choice|interviews?|offers?|programs?)\b",
+                   r"\bmy (?:life|future|whole career|family) (?:depends|is depending|rests) on\b",
+                   r"\bplease,? please\b", r"\bat your mercy\b"),
+        reason="pleading or desperation (playbook Avoid column, policy.md (b), (d))",
+        fix="state your interest and qualifications calmly",
+    ),
+    PatternRule(
+        rule="criticism",
+        pattern=_p(r"\b(?:malignant|toxic|disorganized|unprofessional|rude|terrible|awful|"
+                   r"horrible|worst|incompetent|mediocre|second[- ]rate|inferior|sub-?par|"
+                   r"hostile|cold|unwelcoming|boring|useless|pathetic)\b(?=(?:\s+[\w-]+){0,2}"
+                   rf"\s+(?:{_PROGRAMISH})\b)",
+                   r"\b(?:other|another|previous|many|some|most|the other) (?:programs?|places|"
+                   r"institutions|interviews)\b(?=.{0,80}\b(?:malignant|toxic|disorganized|"
+                   r"unprofessional|rude|terrible|awful|horrible|worst|mediocre|inferior|"
+                   r"hostile|cold|unwelcoming|boring|less (?:supportive|organized|welcoming|"
+                   r"friendly))\b)"),
+        reason="criticizing programs (policy.md (d))",
+        fix="speak only to what draws you to this program",
+    ),
+    PatternRule(
+        rule="criticism",
+        pattern=_p(r"\bunlike (?:other|many|most|some|the other|so many) (?:programs|places|"
+                   r"institutions|residencies|hospitals)\b",
+                   r"\b(?:better|more \w+|(?!rather\b|other\b)\w+(?:ier|er)) than "
+                   r"(?:other|the other|any "
+                   r"other|many other|most other|all (?:the )?other) (?:programs|places)\b",
+                   r"\bcompared (?:to|with) (?:other|my other|the other|all the other) "
+                   r"(?:programs|interviews)\b"),
+        reason="comparing programs unfavourably (policy.md (d))",
+        fix="describe this program on its own merits",
+        severity=WARNING,
+    ),
+    PatternRule(
+        rule="flattery",
+        pattern=_p(r"\b(?:the )?(?:best|greatest|finest|top|most prestigious|most amazing|most "
+                   r"incredible|number one) (?:[\w-]+ ){0,3}(?:program|residency|hospital|"
+                   r"institution|department|place)s? (?:in|of) (?:the )?(?:country|nation|world|"
+                   r"US|U\.S\.|United States|America|universe|history|planet)\b",
+                   r"\bthe (?:best|greatest|finest) (?:[\w-]+ ){0,2}(?:program|residency|hospital"
+                   r")s? (?:I(?:'ve| have)? ever|there is|anywhere|in existence)\b",
+                   r"\b(?:world[- ]class|world[- ]renowned|unparalleled|unrivall?ed|unmatched|"
+                   r"second to none|beyond compare|without equal|peerless|legendary|"
+                   r"nothing short of|the pinnacle of|perfect program|dream program)\b"),
+        reason="superlative flattery reads as insincere (policy.md (b) Avoid; design.md lint)",
+        fix="name one specific, true feature of the program instead",
+        severity=WARNING,
+    ),
+)

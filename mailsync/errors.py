@@ -16,13 +16,17 @@ subclass says what the caller does next::
     │   ├── TemporarySendError    4xx or connection trouble before DATA: retry later
     │   ├── PermanentSendError    5xx: mark failed, tell the applicant
     │   └── UncertainSendError    cut off after DATA: never retry blindly
-    └── PolicyBlocked        lint or policy refused an outgoing message
+    ├── PolicyBlocked        lint or policy refused an outgoing message
+    ├── NotifyError          no notification target took the alert; retried later
+    └── IllegalTransition    a bug: a forbidden outbox move (also a ValueError)
 
 Adapters translate library exceptions into these with ``raise ... from exc`` so
 no caller needs to know imapclient, aiosmtplib or SQLAlchemy exception types.
 """
 
 from __future__ import annotations
+
+from enum import Enum
 
 
 class MailsyncError(Exception):
@@ -91,3 +95,22 @@ class PolicyBlocked(MailsyncError):
     def __init__(self, message: str, *, reasons: list[str] | None = None) -> None:
         super().__init__(message)
         self.reasons = reasons or []
+
+
+class NotifyError(MailsyncError):
+    """No notification target accepted the alert; it is retried later."""
+
+
+class IllegalTransition(MailsyncError, ValueError):
+    """A programming error: the caller tried a move the outbox state machine forbids.
+
+    Also a ValueError, as it was before it joined the tree, so code that
+    catches ValueError around :func:`mailsync.outbox.next_state` still works.
+    ``state`` and ``event`` are the :class:`~mailsync.outbox.SendState` and
+    :class:`~mailsync.outbox.SendEvent` involved.
+    """
+
+    def __init__(self, state: Enum, event: Enum) -> None:
+        super().__init__(f"cannot {event.value} a message that is {state.value}")
+        self.state = state
+        self.event = event

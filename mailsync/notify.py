@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from mailsync import alerts as A
 from mailsync.config import Settings
-from mailsync.errors import MailsyncError
+from mailsync.errors import NotifyError  # Raised here; importable from here too.
 from mailsync.store import Database
 from mailsync.store.schema import AlertRow, LabelRow, MessageRow, ProgramRow
 
@@ -35,10 +35,6 @@ RETRY_FOR = timedelta(hours=1)
 NO_TARGET = "no [notify] urls configured"
 NOT_WANTED = "event not in [notify] kinds"
 _LABEL_BATCH = 500
-
-
-class NotifyError(MailsyncError):
-    """No notification target accepted the alert; it is retried later."""
 
 
 class Notifier(Protocol):

@@ -39,6 +39,7 @@ from email.policy import SMTP
 from email.utils import format_datetime, getaddresses
 from enum import StrEnum
 
+from mailsync.errors import IllegalTransition  # Raised here; importable from here too.
 from mailsync.message import Address, ParsedMessage
 
 
@@ -107,15 +108,6 @@ TRANSITIONS: dict[tuple[SendState, SendEvent], SendState] = {
 
 TERMINAL: frozenset[SendState] = frozenset({S.SENT, S.CANCELLED})
 DUE_STATES: frozenset[SendState] = frozenset({S.SCHEDULED, S.RETRY})
-
-
-class IllegalTransition(ValueError):
-    """A programming error: the caller tried a move the state machine forbids."""
-
-    def __init__(self, state: SendState, event: SendEvent) -> None:
-        super().__init__(f"cannot {event.value} a message that is {state.value}")
-        self.state = state
-        self.event = event
 
 
 def next_state(state: SendState, event: SendEvent) -> SendState:

@@ -49,15 +49,17 @@ def main() -> int:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     # Timing under tracemalloc is slower; time once more without it for the headline figure.
-    start = time.perf_counter()
+    # CPU time of this process is the one-core figure; wall time also counts other load.
+    start, cpu0 = time.perf_counter(), time.process_time()
     for msg in messages:
         c = classify(msg, programs=programs)
         linker.link(msg, kind=c.kind)
-    clean = time.perf_counter() - start
+    clean, cpu = time.perf_counter() - start, time.process_time() - cpu0
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"messages: {len(messages)}")
-    print(f"classify+link: {len(messages) / clean:,.0f} messages/s "
-          f"({clean:.2f} s; {len(messages) / elapsed:,.0f} msg/s under tracemalloc)")
+    print(f"classify+link: {len(messages) / cpu:,.0f} messages/s of CPU time on one core "
+          f"({cpu:.2f} s CPU; wall {clean:.2f} s = {len(messages) / clean:,.0f} msg/s; "
+          f"{len(messages) / elapsed:,.0f} msg/s under tracemalloc)")
     print(f"peak traced memory in loop: {peak / 1e6:.1f} MB; process max RSS: {rss_mb:.0f} MB")
     return 0
 

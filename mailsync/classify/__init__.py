@@ -19,7 +19,7 @@ from datetime import datetime
 
 from mailsync.classify import engine
 from mailsync.classify.context import program_index, residency_terms, sender_context
-from mailsync.classify.deadlines import find_deadlines, may_have_deadline
+from mailsync.classify.deadlines import candidate_sentences, find_deadlines, may_have_deadline
 from mailsync.classify.feedback import Feedback, FeedbackExample
 from mailsync.classify.quoting import Parts, split_message
 from mailsync.classify.text import normalize, sentences
@@ -85,13 +85,13 @@ def _residency(msg: ParsedMessage, view: engine.View, hits: list[engine.Hit], ct
 
 
 def _deadlines(body: str, sent: datetime | None, tz: str) -> list[Deadline]:
+    """Deadlines in the sentences that hold a digit or a day word (the only candidates)."""
     out: list[Deadline] = []
     if not may_have_deadline(body):
         return out
-    for s, e in sentences(body):
+    spans = sentences(body)
+    for s, e in candidate_sentences(body, spans):
         chunk = body[s:e]
-        if not may_have_deadline(chunk):
-            continue
         for found in find_deadlines(chunk, sent=sent, tz=tz):
             out.append(Deadline(when=found.when.isoformat(), span=chunk.strip()[:200]))
     return out

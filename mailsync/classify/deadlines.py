@@ -17,6 +17,7 @@ that day; "within 48 hours" counts from the message date.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -99,6 +100,21 @@ def may_have_deadline(text: str) -> bool:
     """Cheap test before the real search: a digit or a day word, and an action word."""
     low = text.lower()
     return bool((_DIGIT.search(low) or _DAYWORD.search(low)) and _ACTION.search(low))
+
+
+_DATE_HINT = re.compile(r"[0-9]|day\b|within|tomorrow|tonight|noon|midnight")
+
+
+def candidate_sentences(text: str, spans: tuple[tuple[int, int], ...]
+                        ) -> list[tuple[int, int]]:
+    """The sentences (of ``spans``) holding a digit or a day word, found in one pass."""
+    starts = [a for a, _ in spans]
+    picked: list[int] = []
+    for m in _DATE_HINT.finditer(text.lower()):
+        n = max(0, bisect_right(starts, m.start()) - 1)
+        if not picked or picked[-1] != n:
+            picked.append(n)
+    return [spans[n] for n in picked if n < len(spans)]
 
 
 def find_deadlines(sentence: str, *, sent: datetime | None, tz: str) -> list[Found]:

@@ -103,16 +103,20 @@ def _reads(cue: Cue, where: str) -> bool:
 _INDEX_CACHE: dict[tuple[int, str], tuple[tuple[Cue, ...], tuple, tuple]] = {}
 
 
-def _active(cues: tuple[Cue, ...], low: str, where: str) -> list[int]:
-    """Positions of the cues reading ``where`` whose prefilter passes on ``low``, in
-    registry order: one substring test per distinct key, not one per cue and literal."""
+def _active(cues: tuple[Cue, ...], src: _Source) -> list[int]:
+    """Positions of the cues reading ``src`` whose prefilter passes, in registry order:
+    one substring test per distinct key, not one per cue and literal. The keys found are
+    remembered on the source for :func:`_windows`."""
+    where, low = src.where, src.low
     entry = _INDEX_CACHE.get((id(cues), where))
     if entry is None or entry[0] is not cues:
         entry = (cues, *_literal_index(cues, where))
         _INDEX_CACHE[(id(cues), where)] = entry
     _, index, always = entry
+    present = [(key, idxs) for key, idxs in index if key in low]
+    src.present = {key for key, _ in present}
     on = set(always)
-    for idxs in [idxs for lit, idxs in index if lit in low]:
+    for _, idxs in present:
         on.update(idxs)
     return sorted(on)
 
@@ -127,7 +131,7 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES) -> list[Hit]:
     for src in (body, subject, att):
         if src is None or not src.text:
             continue
-        for i in _active(cues, src.low, src.where):
+        for i in _active(cues, src):
             if i not in found:
                 hit = _first(cues[i], src)
                 if hit:
@@ -140,18 +144,26 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES) -> list[Hit]:
 class _Source:
     """One text in original and lower case, with its sentence offsets."""
 
-    __slots__ = ("_occ", "low", "same", "spans", "starts", "text", "where")
+    __slots__ = ("_occ", "low", "present", "same", "spans", "starts", "text", "where")
 
     def __init__(self, text: str, where: str, *, split: bool = True) -> None:
         self.text, self.where = text, where
         self.low = text.lower()
         self.starts: list[int] = []
         self._occ: dict[str, list[int]] = {}
+        self.present: set[str] | None = None  # prefilter keys found (set by _active)
 
         self.same = len(self.low) == len(text)  # offsets agree (no length-changing letters)
         self.spans = sentences(text) if split else None
         if self.spans:
             self.starts = [a for a, _ in self.spans]
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding offset ``i`` (the whole text if unsplit)."""
+        if not self.spans:
+            return 0, len(self.text)
+        n = bisect_right(self.starts, i) - 1
+        return self.spans[n if n > 0 else 0]
 
     def sentences_with(self, keys: tuple[str, ...]) -> list[int]:
         """Indices of the sentences containing an occurrence of any key, in text order."""
@@ -169,9 +181,9 @@ class _Source:
             low, starts = self.low, self.starts
             i = low.find(key)
             while i >= 0:
-                n = max(0, bisect_right(starts, i) - 1)
+                n = bisect_right(starts, i) - 1
                 if not found or found[-1] != n:
-                    found.append(n)
+                    found.append(n if n > 0 else 0)
                 i = low.find(key, i + 1)
             hit = self._occ[key] = found
         return hit
@@ -185,34 +197,54 @@ def _windows(cue: Cue, src: _Source) -> list[tuple[int, int]]:
     keys = _KEYS.get(cue.name)
     if keys is None:
         keys = _KEYS[cue.name] = tuple({key_of(lit) for lit in cue.prefilter})
-    return [src.spans[i] for i in src.sentences_with(keys)]
+    if src.present is not None:
+        keys = tuple(k for k in keys if k in src.present)
+    return _merge(src.spans, src.sentences_with(keys))
+
+
+def _merge(spans: tuple[tuple[int, int], ...], picked: list[int]) -> list[tuple[int, int]]:
+    """Consecutive sentences joined into one window (fewer, longer regex runs)."""
+    out: list[tuple[int, int]] = []
+    last = -2
+    for n in picked:
+        a, b = spans[n]
+        if n == last + 1 and out:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+        last = n
+    return out
 
 
 _KEYS: dict[str, tuple[str, ...]] = {}
 
 
 def _first(cue: Cue, src: _Source) -> Hit | None:
+    """The cue's first acceptable match: not negated, not hypothetical, not in a footer."""
     if not src.text:
         return None
-    text = src.text if src.same else src.low
-    for m in (m for a, b in _windows(cue, src)
-              for m in cue.fast.finditer(src.low, a, b)):  # type: ignore[union-attr]
-        i = m.start()
-        if cue.word_start and i and (src.low[i - 1].isalnum() or src.low[i - 1] == "_"):
-            continue
-        start, end = sentence_at(text, src.spans, i) if src.spans is not None else (0, len(text))
-        prefix = text[start:i]
-        if cue.before is not None and not cue.before.search(prefix[-80:]):
-            continue
-        if cue.negatable and negated(prefix, cue.neg_window):
-            continue
-        if cue.hypothetical and hypothetical(prefix):
-            continue
-        if isinstance(cue.target, Kind) and _FOOTER.search(text[start:end]):
-            continue
-        return Hit(cue.name, cue.target, cue.weight, cue.detail, text[i:m.end()].strip(),
-                   src.where, cue.requires_kind)
+    text, low = (src.text if src.same else src.low), src.low
+    for a, b in _windows(cue, src):
+        for m in cue.fast.finditer(low, a, b):  # type: ignore[union-attr]
+            i = m.start()
+            if cue.word_start and i and (low[i - 1].isalnum() or low[i - 1] == "_"):
+                continue
+            start, end = src.sentence(i)
+            if _acceptable(cue, text, start, end, i):
+                return Hit(cue.name, cue.target, cue.weight, cue.detail,
+                           text[i:m.end()].strip(), src.where, cue.requires_kind)
     return None
+
+
+def _acceptable(cue: Cue, text: str, start: int, end: int, i: int) -> bool:
+    prefix = text[start:i]
+    if cue.before is not None and not cue.before.search(prefix[-80:]):
+        return False
+    if cue.negatable and negated(prefix, cue.neg_window):
+        return False
+    if cue.hypothetical and hypothetical(prefix):
+        return False
+    return not (isinstance(cue.target, Kind) and _FOOTER.search(text[start:end]))
 
 
 def _info_requests(body: str, spans: tuple[tuple[int, int], ...] | None,
@@ -220,22 +252,26 @@ def _info_requests(body: str, spans: tuple[tuple[int, int], ...] | None,
     """A question or request about the applicant's information, in one sentence (or a
     request pointing back with "it"/"this" at the sentence before)."""
     out: list[Hit] = []
-    prev = ""
     spans = spans or ()
     low = body.lower()
-    for i, (s, e) in enumerate(spans):
+    starts = [a for a, _ in spans]
+    asked = sorted({max(0, bisect_right(starts, m.start()) - 1) for m in _REQUEST.finditer(low)})
+    for i in asked:
+        if i >= len(spans):
+            continue
+        s, e = spans[i]
         sent = low[s:e]
         req = _REQUEST.search(sent)
-        if req and not negated(sent[: req.start()]):
-            after = " ".join(low[a:b] for a, b in spans[i + 1:i + 3]) \
-                if sent.rstrip().endswith(":") else ""
-            topic = (_TOPIC.search(sent) or (_ANAPHOR.search(sent) and _TOPIC.search(prev))
-                     or _TOPIC.search(after))
-            if topic:
-                out.append(Hit("info.request", Kind.INFO_REQUEST, 1.2,
-                               "asks the applicant for information", body[s:e].strip(), "body"))
-                break
-        prev = sent
+        if not req or negated(sent[: req.start()]):
+            continue
+        prev = low[spans[i - 1][0]:spans[i - 1][1]] if i else ""
+        after = " ".join(low[a:b] for a, b in spans[i + 1:i + 3]) \
+            if sent.rstrip().endswith(":") else ""
+        if _TOPIC.search(sent) or (_ANAPHOR.search(sent) and _TOPIC.search(prev)) \
+                or _TOPIC.search(after):
+            out.append(Hit("info.request", Kind.INFO_REQUEST, 1.2,
+                           "asks the applicant for information", body[s:e].strip(), "body"))
+            break
     rank = [h for h in hits if h.where == "body" and (
         h.target is Flag.RANK_INQUIRY or h.cue == "commit.promise")]
     for h in rank:

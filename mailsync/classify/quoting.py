@@ -36,6 +36,14 @@ _BOILERPLATE = re.compile(
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _ON_LINE = re.compile(r"^\s*>?\s*On\b", re.I)
 _SENT_FROM = re.compile(r"^\s*Sent from my \w+")
+#: Anything that could start quoted or forwarded material (a cheap pre-check).
+_QUOTE_HINTS = (">", "wrote:", "original message", "orwarded", "from:", "____")
+_TAIL_HINTS = ("--", "confidential", "this e", "this message", "sent from my")
+
+
+def _may_quote(text: str) -> bool:
+    low = text.lower()
+    return any(h in low for h in _QUOTE_HINTS)
 _FWD_SUBJECT = re.compile(r"^\s*(fwd?|fw)\s*:", re.I)
 
 
@@ -57,6 +65,8 @@ class Parts:
 @lru_cache(maxsize=32)  # classify and link split the same message one after the other
 def split_message(text: str, subject: str = "") -> Parts:
     """Split ``text`` into new, forwarded and quoted parts (see the module docstring)."""
+    if not _may_quote(text):  # most mail quotes nothing: skip the line scan
+        return Parts(new=_strip_tail(text.replace("\r\n", "\n").split("\n")))
     lines = text.replace("\r\n", "\n").split("\n")
     start = _first_break(lines)
     if start is None:
@@ -146,6 +156,10 @@ def _forwarded_body(rest: list[str]) -> tuple[str, str]:
 
 def _strip_tail(lines: list[str]) -> str:
     """Drop the signature after '-- ', legal boilerplate, and 'Sent from my …' lines."""
+    joined = "\n".join(lines)
+    low = joined.lower()
+    if not any(h in low for h in _TAIL_HINTS):
+        return joined.strip()
     out: list[str] = []
     for line in lines:
         if _SIG_DELIM.match(line) or _BOILERPLATE.match(line):

@@ -11,11 +11,14 @@ import re
 from functools import lru_cache
 
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
-                         "\u00a0": " ", "\u2011": "-", "\u2212": "-"})
-_ABBREV = re.compile(r"\b(Dr|St|Mr|Ms|Mrs|Prof|Jr|Sr|Drs|Mt|Ft|No|Vol|approx|vs|etc)\.(?=\s)")
-_SPACES = re.compile(r"[ \t]+")
-_EDGES = re.compile(r" ?\n ?")
+_QUOTES = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'),
+           ("\u00a0", " "), ("\u2011", "-"), ("\u2212", "-"))
+# Written as literal-led branches (no leading \b): the regex engine then scans in C.
+_ABBREV = re.compile("|".join(rf"{a}\.(?=\s)" for a in (
+    "Dr", "St", "Mr", "Ms", "Mrs", "Prof", "Jr", "Sr", "Drs", "Mt", "Ft", "No", "Vol",
+    "approx", "vs", "etc")))
+_SPACES = re.compile(r"[ \t]{2,}|\t")
+_EDGES = re.compile(r" \n|\n ")
 _SENTENCE = re.compile(r"(?<![ap]\.m\.)(?<![AP]\.M\.)(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9#])"
     r"|\n\s*\n|\n(?=\s*[-•*\d]+[.)]?\s)")
 
@@ -23,11 +26,16 @@ _SENTENCE = re.compile(r"(?<![ap]\.m\.)(?<![AP]\.M\.)(?<=[.!?])[\"')\]]*\s+(?=[\
 @lru_cache(maxsize=64)  # the classifier and the linker normalize the same texts
 def normalize(text: str) -> str:
     """One canonical spelling: no Markdown escapes, straight quotes, single spaces."""
-    text = text.translate(_QUOTES)
+    for fancy, plain in _QUOTES:
+        if fancy in text:
+            text = text.replace(fancy, plain)
     if "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)
-    text = _ABBREV.sub(r"\1", text)
-    return _EDGES.sub("\n", _SPACES.sub(" ", text)).strip()
+    text = _ABBREV.sub(lambda m: m.group(0)[:-1], text) if "." in text else text
+    text = _SPACES.sub(" ", text)
+    while " \n" in text or "\n " in text:
+        text = _EDGES.sub("\n", text)
+    return text.strip()
 
 
 @lru_cache(maxsize=64)

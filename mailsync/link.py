@@ -323,19 +323,32 @@ def _link(pid: str, score: float, cue: str, detail: str, span: str) -> Link:
     return Link(program_id=pid, score=score, reasons=(Reason(cue=cue, detail=detail, span=span),))
 
 
-_CACHE: dict[int, tuple[Sequence[Program], Linker]] = {}
+_BY_ID: dict[int, tuple[Sequence[Program], int, Linker]] = {}
+_BY_CONTENT: dict[tuple, Linker] = {}
+
+
+def _fingerprint(programs: Sequence[Program]) -> tuple:
+    return tuple((p.program_id, p.name, p.institution, p.specialty, p.track, p.email_domains,
+                  p.pd_name, p.pd_email, p.coordinator_name, p.coordinator_email, p.contacts)
+                 for p in programs)
 
 
 def linker_for(programs: Sequence[Program]) -> Linker:
-    """A cached :class:`Linker` for this exact program list object."""
-    key = id(programs)
-    hit = _CACHE.get(key)
-    if hit is None or hit[0] is not programs:
-        if len(_CACHE) > 16:
-            _CACHE.clear()
-        hit = (programs, Linker(programs))
-        _CACHE[key] = hit
-    return hit[1]
+    """A cached :class:`Linker` for this program list: by identity (and length, so an
+    appended list is noticed) on the fast path, else by content."""
+    hit = _BY_ID.get(id(programs))
+    if hit is not None and hit[0] is programs and hit[1] == len(programs):
+        return hit[2]
+    key = _fingerprint(programs)
+    linker = _BY_CONTENT.get(key)
+    if linker is None:
+        if len(_BY_CONTENT) > 16:
+            _BY_CONTENT.clear()
+        linker = _BY_CONTENT[key] = Linker(programs)
+    if len(_BY_ID) > 16:
+        _BY_ID.clear()
+    _BY_ID[id(programs)] = (programs, len(programs), linker)
+    return linker
 
 
 def link(msg: ParsedMessage, programs: Sequence[Program], *,

@@ -122,18 +122,19 @@ class ProgramIndex:
         return bool(self.zones_for(address, domain)) or address in self.contacts
 
 
-_INDEXES: dict[int, tuple[Sequence[Program], ProgramIndex]] = {}
+_INDEXES: dict[int, tuple[Sequence[Program], int, ProgramIndex]] = {}
 
 
 def program_index(programs: Sequence[Program]) -> ProgramIndex:
-    """A cached :class:`ProgramIndex` for this exact program list object."""
+    """A cached :class:`ProgramIndex` for this program list (identity and length checked,
+    so a list that grew is re-indexed)."""
     hit = _INDEXES.get(id(programs))
-    if hit is None or hit[0] is not programs:
+    if hit is None or hit[0] is not programs or hit[1] != len(programs):
         if len(_INDEXES) > 16:
             _INDEXES.clear()
-        hit = (programs, ProgramIndex.build(programs))
+        hit = (programs, len(programs), ProgramIndex.build(programs))
         _INDEXES[id(programs)] = hit
-    return hit[1]
+    return hit[2]
 
 
 def residency_terms(text: str) -> set[str]:

@@ -112,3 +112,11 @@ def test_linker_reuses_indexes() -> None:
     linker = Linker(PROGRAMS)
     assert linker.link(msg("x", sender="obade@ridgeway.org")).program_id == "A3"
     assert linker.link(msg("x", sender="nobody@nowhere.org")).program_id is None
+
+
+def test_cached_linker_notices_a_grown_list_and_equal_copies() -> None:
+    programs = list(PROGRAMS[:1])
+    assert link(msg("x", sender="aquinn@northfieldmc.org"), programs).program_id is None
+    programs.append(PROGRAMS[3])
+    assert link(msg("x", sender="aquinn@northfieldmc.org"), programs).program_id == "B1"
+    assert link(msg("x", sender="aquinn@northfieldmc.org"), list(programs)).program_id == "B1"

@@ -10,7 +10,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "mailsync"
 PURE = [
     "taxonomy.py", "message.py", "labels.py", "programs.py", "classify", "link.py",
-    "sync.py", "playbook.py", "lint", "policy", "outbox.py", "timeline.py",
+    "sync.py", "playbook", "lint", "policy", "outbox.py", "timeline.py",
     "season.py", "evaluate.py", "alerts.py",
 ]
 FORBIDDEN_MODULES = {

@@ -111,4 +111,3 @@ def negated(text: str, start: int, window: int = 60) -> bool:
 def is_question(text: str, start: int) -> bool:
     _, end = sentence_bounds(text, start)
     return text[end - 1:end] == "?" or text[end:end + 1] == "?"
-

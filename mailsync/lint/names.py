@@ -116,4 +116,3 @@ def _other_finding(other: Program, m: re.Match[str], mild: bool) -> Finding:
                + (" (same institution or a place you trained: check it)" if mild else "")
                + ": a pasted letter or talk of other programs (R2)",
         fix="remove it, or check the draft is addressed to the right program")
-

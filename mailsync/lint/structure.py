@@ -91,7 +91,6 @@ def length(doc: Doc, type_: T | None) -> Iterator[Finding]:
                   fix="cut to the one or two specifics that matter")
 
 
-
 # ---------------------------------------------------------------- attachments
 
 # Mentions of an attachment in the text ("please find attached").
@@ -188,4 +187,3 @@ def _salute_finding(span: Span | None, severity: Severity, why: str, program: Pr
     return Finding(rule="salutation", severity=severity, span=span,
                    reason=f"{why} (policy.md (b): \"Dr. Lastname\")",
                    fix=f"Dear Dr. {program.pd_last_name},")
-

@@ -57,4 +57,3 @@ def visa_tense(doc: Doc, profile: Mapping[str, str]) -> Iterator[Finding]:
                           span=Span.of(m),
                           reason=f"{why} (R10: give accurate, current status)",
                           fix="say what is true today, and what you expect, with its date")
-

@@ -72,6 +72,7 @@ DEFAULTS: dict[str, Any] = {
     },
 }
 
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TypeRule:
     """Limits for one outgoing type (one table of ``[types.*]``)."""
@@ -213,4 +214,3 @@ def _type_rule(name: str, data: Mapping[str, Any]) -> TypeRule:
         return TypeRule(**values)
     except TypeError as exc:
         raise ConfigError(f"policy.types.{name}: {exc}") from exc
-

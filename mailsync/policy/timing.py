@@ -58,7 +58,6 @@ def next_send_window(when: datetime, tz: ZoneInfo, rules: PolicyRules) -> dateti
     return current
 
 
-
 def midnight_after(day: date, tz: tzinfo | None) -> datetime:
     """The start of the day after ``day`` in ``tz``."""
     return datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)

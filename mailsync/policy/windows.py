@@ -70,4 +70,3 @@ def check_send_time(ctx: CheckContext) -> list[Block]:
         blocks.append(Block(rule="weekend", overridable=True, not_before=nxt,
                             reason=f"{local:%A} in {ctx.tz.key}: send on a weekday"))
     return blocks
-

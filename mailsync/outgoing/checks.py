@@ -74,6 +74,7 @@ def _finding_dict(finding: Any) -> dict[str, Any]:
 
 
 def blocking(findings: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The findings that stop an approval; the others are shown, not enforced."""
     return [f for f in findings if f.get("blocking")]
 
 

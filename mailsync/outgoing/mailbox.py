@@ -63,10 +63,12 @@ def find_folder(session: ImapSession, configured: str, use: str,
 
 
 def drafts_folder(session: ImapSession, account: AccountSettings) -> str:
+    """Where review copies go: the folder the applicant's client shows as Drafts."""
     return find_folder(session, account.drafts_folder, "\\Drafts", DRAFTS_NAMES)
 
 
 def sent_folder(session: ImapSession, account: AccountSettings) -> str:
+    """Where sent copies go, and where recovery looks for a message that may have left."""
     return find_folder(session, account.sent_folder, "\\Sent", SENT_NAMES)
 
 
@@ -77,6 +79,8 @@ def provider_files_sent(host: str) -> bool:
 
 
 def needs_filing(account: AccountSettings) -> bool:
+    """Whether mailsync APPENDs to Sent: ``file_sent`` always/never, else unless the
+    provider files submitted mail itself."""
     if account.file_sent == "never":
         return False
     return account.file_sent == "always" or not provider_files_sent(account.smtp_host)

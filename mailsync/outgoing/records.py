@@ -46,10 +46,12 @@ EVENT_FOR_TYPE: dict[T, str] = {
 
 
 def load_programs(session: Session) -> list[Program]:
+    """Every imported program; the lint checks a letter against all of them."""
     return [program_from_row(r.record) for r in session.scalars(select(ProgramRow))]
 
 
 def get_program(session: Session, program_id: str | None) -> Program | None:
+    """The program a draft is for (None for none); UnknownRecordError if it is not imported."""
     if not program_id:
         return None
     row = session.get(ProgramRow, program_id)

@@ -5,6 +5,7 @@ No fixed sleeps: every wait has a deadline that is only an upper bound.
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ import pytest
 
 from mailsync.errors import AuthenticationError, ConnectionLostError, ImapError
 from mailsync.imap import ImapSession
+from mailsync.imap import connection as imap_connection
 from tests.fixtures.dovecot import DovecotServer, ImapAccount
 from tests.fixtures.imap_proxy import TcpProxy
 
@@ -284,6 +286,97 @@ def test_idle_on_dropped_connection_raises(imap_account: ImapAccount) -> None:
         threading.Timer(0.2, proxy.drop_all).start()
         with pytest.raises(ConnectionLostError):
             imap.idle_wait("INBOX", timeout=20)
+
+
+def _idle_in_thread(session: ImapSession, timeout: float) -> tuple[threading.Thread, dict]:
+    """Run ``idle_wait`` in a thread; the dict gets ``events`` or ``error``, and ``took``."""
+    outcome: dict = {}
+
+    def wait() -> None:
+        started = time.monotonic()
+        try:
+            outcome["events"] = session.idle_wait("INBOX", timeout=timeout)
+        except Exception as exc:
+            outcome["error"] = exc
+        outcome["took"] = time.monotonic() - started
+
+    thread = threading.Thread(target=wait, daemon=True)
+    thread.start()
+    return thread, outcome
+
+
+def test_interrupt_ends_a_blocked_idle_wait_cleanly(session: ImapSession) -> None:
+    session.snapshot("INBOX")
+    thread, outcome = _idle_in_thread(session, timeout=60)
+    threading.Timer(0.3, session.interrupt).start()  # From another thread, mid-IDLE.
+    thread.join(10)
+    assert not thread.is_alive(), "idle_wait still blocked after interrupt()"
+    assert "error" not in outcome and outcome["events"] == []
+    assert outcome["took"] < 10
+    session.noop()  # DONE was sent: the connection is still in step and usable.
+    started = time.monotonic()  # The wake was consumed: the next wait runs its course.
+    assert session.idle_wait("INBOX", timeout=0.5) == []
+    assert time.monotonic() - started >= 0.4
+
+
+def test_interrupt_just_before_the_wait_is_not_lost(session: ImapSession) -> None:
+    session.snapshot("INBOX")
+    session.interrupt()
+    started = time.monotonic()
+    assert session.idle_wait("INBOX", timeout=60) == []
+    assert time.monotonic() - started < 10
+
+
+def test_interrupt_on_an_unconnected_session_is_harmless(imap_account: ImapAccount) -> None:
+    imap = session_for(imap_account)
+    imap.interrupt()
+    imap.abort()
+    imap.logout()
+
+
+def test_abort_cuts_a_blocked_idle_wait(session: ImapSession) -> None:
+    session.snapshot("INBOX")
+    thread, outcome = _idle_in_thread(session, timeout=60)
+    threading.Timer(0.3, session.abort).start()
+    thread.join(10)
+    assert not thread.is_alive(), "idle_wait still blocked after abort()"
+    assert isinstance(outcome.get("error"), ConnectionLostError)
+    session.logout()  # Never raises, even on a cut connection.
+
+
+def test_interrupt_wakes_the_polling_fallback(minimal_server: DovecotServer) -> None:
+    user, password = "wake-user", "wake-pass"
+    minimal_server.add_user(user, password)
+    with ImapSession(host=minimal_server.host, port=minimal_server.port, tls="none",
+                     user=user, password=password, timeout=10.0) as imap:
+        assert "IDLE" not in imap.capabilities()
+        imap.snapshot("INBOX")
+        threading.Timer(0.3, imap.interrupt).start()
+        started = time.monotonic()
+        assert imap.idle_wait("INBOX", timeout=60) == []
+        assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize("tls", ["none", "starttls", "ssl"])
+def test_tcp_keepalive_is_on(imap_account: ImapAccount, tls: str) -> None:
+    server = imap_account.server
+    options: dict[str, object] = {"tls": tls}
+    if tls != "none":
+        options["ssl_context"] = server.client_ssl_context()
+    if tls == "ssl":
+        options["port"] = server.ssl_port
+    with session_for(imap_account, **options) as imap:
+        # The socket is reached through the private client on purpose: keepalive is
+        # a property of the connection, not something the session's API exposes.
+        sock = imap._client.socket()  # type: ignore[union-attr]
+        assert sock.getsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE) != 0
+        expected = {"TCP_KEEPIDLE": imap_connection.KEEPALIVE_IDLE,
+                    "TCP_KEEPINTVL": imap_connection.KEEPALIVE_INTERVAL,
+                    "TCP_KEEPCNT": imap_connection.KEEPALIVE_COUNT}
+        for name, value in expected.items():
+            if hasattr(socket, name):
+                assert sock.getsockopt(socket.IPPROTO_TCP, getattr(socket, name)) == value
+        imap.noop()
 
 
 # ---------------------------------------------------------------- failures

@@ -19,6 +19,7 @@ from datetime import datetime
 
 from mailsync.classify import engine
 from mailsync.classify.context import program_index, residency_terms, sender_context
+from mailsync.classify.cues import ALL_CUES, INSTITUTIONAL_CUES
 from mailsync.classify.deadlines import candidate_sentences, find_deadlines, may_have_deadline
 from mailsync.classify.feedback import Feedback, FeedbackExample
 from mailsync.classify.quoting import Parts, split_message
@@ -56,8 +57,10 @@ def classify(
 ) -> Classification:
     """Label one message (see the module docstring). Never raises on odd text."""
     view, parts = message_view(msg)
-    hits = engine.collect_hits(view)
     ctx = sender_context(msg, programs, parts.forwarded_from)
+    # Commerce and subscription cues only matter for senders that are not a service, a
+    # platform or a known program (see engine.other_gate); skip them otherwise.
+    hits = engine.collect_hits(view, INSTITUTIONAL_CUES if ctx.institutional else ALL_CUES)
     terms = len(residency_terms(f"{view.subject}\n{view.body}"))
     best = max(engine.kind_scores(hits).values(), default=0.0)
     gate = engine.other_gate(hits, ctx, terms, bool(parts.forwarded), best)

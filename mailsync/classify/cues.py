@@ -667,3 +667,7 @@ KIND_CUES: tuple[Cue, ...] = (*_INVITE, *_REJECTION, *_WAITLIST, *_OFFER, *_INFO
 CONTEXT_CUES: tuple[Cue, ...] = tuple(_OTHER)
 FLAG_CUES: tuple[Cue, ...] = (*_RANK, *_COMMIT, *_WITHDRAW)
 ALL_CUES: tuple[Cue, ...] = (*KIND_CUES, *CONTEXT_CUES, *FLAG_CUES)
+#: For mail from a national service, a platform or a known program: commerce and
+#: subscription context cannot turn it into ``other`` (only a scam pattern can).
+INSTITUTIONAL_CUES: tuple[Cue, ...] = tuple(
+    c for c in ALL_CUES if c.target != "ctx.other" or c.name == "other.scam")

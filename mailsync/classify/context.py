@@ -67,25 +67,41 @@ class SenderContext:
 
 def sender_context(msg: ParsedMessage, programs: Sequence[Program],
                    forwarded_from: str = "") -> SenderContext:
-    """Classify the (effective) sender; a forward is judged by its original sender."""
+    """Classify the (effective) sender. A forward by the applicant (or an institution,
+    such as a school's auto-forward or a coordinator) is judged by the original sender;
+    a friend forwarding someone else's mail stays the sender (personal mail)."""
     own = {a.addr for a in msg.to}
-    address = forwarded_from if forwarded_from and forwarded_from not in own else msg.sender
-    if forwarded_from and msg.sender in own:
-        address = forwarded_from
-    domain = address.rpartition("@")[2]
     to_domains = {a.domain for a in msg.to}
+    address = msg.sender
+    if forwarded_from and forwarded_from not in own:
+        forwarder = msg.sender.rpartition("@")[2]
+        friend = msg.sender not in own and (forwarder in FREEMAIL or forwarder in to_domains)
+        if not friend:
+            address = forwarded_from
+    domain = address.rpartition("@")[2]
+    suffixes = _suffixes(domain)
     name = msg.from_.name if msg.from_ else ""
-    platform = any(domain_matches(domain, d) for d in PLATFORM_DOMAINS) or bool(
-        PLATFORM_NAMES.search(name) and not any(domain_matches(domain, d) for d in FREEMAIL))
+    platform = not suffixes.isdisjoint(_PLATFORM_SET) or bool(
+        name and PLATFORM_NAMES.search(name) and domain not in FREEMAIL)
     return SenderContext(
         address=address,
         domain=domain,
-        national=any(domain_matches(domain, d) for d in NATIONAL_DOMAINS),
+        national=not suffixes.isdisjoint(_NATIONAL_SET),
         platform=platform,
         program=program_index(programs).knows(address, domain),
         personal=(domain in FREEMAIL or domain in to_domains) and address not in own,
-        automated=bool(_AUTOMATED_LOCAL.match(address.partition("@")[0])),
+        automated=bool(_AUTOMATED_LOCAL.match(address)),
     )
+
+
+_PLATFORM_SET = frozenset(PLATFORM_DOMAINS)
+_NATIONAL_SET = frozenset(NATIONAL_DOMAINS)
+
+
+def _suffixes(domain: str) -> frozenset[str]:
+    """``a.b.org`` → {a.b.org, b.org, org}: membership tests instead of suffix loops."""
+    parts = domain.split(".")
+    return frozenset(".".join(parts[i:]) for i in range(len(parts)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -304,7 +304,7 @@ def other_gate(hits: list[Hit], ctx: SenderContext, terms: int, forwarded: bool,
         return scam[0].reason()
     if ctx.institutional:
         return None
-    if ctx.personal and not forwarded:
+    if ctx.personal:
         return Reason(cue="other.personal", detail="personal mailbox, not a program or service",
                       span=ctx.address)
     commercial = [h for h in hits if h.target == "ctx.other"]

@@ -129,3 +129,21 @@ def test_national_phishing_is_other() -> None:
             "within 24 hours or you will be withdrawn from the Match.")
     result = classify(msg(body, subject="URGENT", sender="security@nrmp-support-check.com"))
     assert result.kind is Kind.OTHER and not result.flags
+
+
+def test_friend_forwarding_a_programs_rank_question_is_other() -> None:
+    body = ("can you believe this?? what do I say\n\n"
+            "---------- Forwarded message ---------\nFrom: Dr. Ellis <ellis@riverside.org>\n"
+            "Date: Jan 20\nSubject: Checking in\n\nAre we your #1? Please let me know by "
+            "Friday, January 22.")
+    result = classify(msg(body, subject="Fwd: Checking in", sender="lina.k@gmail.com"))
+    assert result.kind is Kind.OTHER and result.flags == frozenset()
+
+
+def test_applicant_forwarding_from_old_address_is_judged_by_original_sender() -> None:
+    body = ("---------- Forwarded message ---------\nFrom: Tess Ford <tford@ridgeway.org>\n"
+            "Date: Nov 4\nSubject: Interview\n\nWe would like to invite you to interview. "
+            "Please reply by Friday, November 13.")
+    result = classify(msg(body, subject="Fwd: Interview", sender="amina@oldschool.edu"))
+    assert result.kind is Kind.INTERVIEW_INVITE
+    assert Flag.RESPONSE_DEADLINE in result.flags

@@ -61,7 +61,8 @@ def classify(
     # Commerce and subscription cues only matter for senders that are not a service, a
     # platform or a known program (see engine.other_gate); skip them otherwise.
     hits = engine.collect_hits(view, INSTITUTIONAL_CUES if ctx.institutional else ALL_CUES)
-    terms = len(residency_terms(f"{view.subject}\n{view.body}"))
+    # The vocabulary count only matters for senders that are not institutions.
+    terms = 0 if ctx.institutional else len(residency_terms(f"{view.subject}\n{view.body}"))
     best = max(engine.kind_scores(hits).values(), default=0.0)
     gate = engine.other_gate(hits, ctx, terms, bool(parts.forwarded), best)
     if gate is not None:

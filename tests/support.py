@@ -96,3 +96,39 @@ def run_cli(
 
 def jsonl(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip().startswith("{")]
+
+
+def malformed_set() -> dict[str, bytes]:
+    """Broken mail of the kinds real mailboxes hold; every one must be kept and listed."""
+    big = bytes(make_mail(9001, subject="Scanned documents"))
+    boundary = b"==big=="
+    head, _, _ = big.partition(b"\n\n")
+    huge = (head.replace(b"Content-Type: text/plain; charset=\"utf-8\"",
+                         b"Content-Type: multipart/mixed; boundary=\"==big==\"")
+            + b"\n\n--" + boundary + b"\nContent-Type: text/plain\n\nSee attached.\n--" + boundary
+            + b"\nContent-Type: application/pdf; name=scan.pdf\n"
+            + b"Content-Transfer-Encoding: base64\n\n"
+            + (b"QUJDRA==" * 10 + b"\n") * (20 * 1024 * 1024 // 81) + b"--" + boundary + b"--\n")
+    return {
+        "truncated-mime": b"From: a@program.example\r\nMessage-ID: <trunc@x.example>\r\n"
+                          b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=Q\r\n\r\n"
+                          b"--Q\r\nContent-Type: text/plain\r\n\r\nWe are pleased to inv",
+        "wrong-charset": b"From: b@program.example\r\nMessage-ID: <wrongcs@x.example>\r\n"
+                         b"Subject: Entrevista\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                         b"Se\xf1or, la entrevista es el d\xeda 12.\r\n",
+        "unknown-charset": b"From: c@program.example\r\nMessage-ID: <unkcs@x.example>\r\n"
+                           b"Subject: =?x-klingon?Q?Qapla=27?=\r\n"
+                           b"Content-Type: text/plain; charset=x-klingon\r\n\r\nnuqneH\r\n",
+        "raw-8bit-headers": "From: Dr. Müller <mueller@program.example>\r\nSubject: Einladung "
+                            "zum Gespräch\r\nMessage-ID: <8bit@x.example>\r\n\r\nHallo\r\n"
+                            .encode(),
+        "empty-body": b"From: d@program.example\r\nMessage-ID: <empty@x.example>\r\n"
+                      b"Subject: (no text)\r\n\r\n",
+        "no-message-id": b"From: e@program.example\r\nSubject: Interview invitation\r\n\r\n"
+                         b"We would like to invite you to interview.\r\n",
+        "dup-id-1": b"From: f@program.example\r\nMessage-ID: <dup@x.example>\r\n"
+                    b"Subject: Version one\r\n\r\nfirst text\r\n",
+        "dup-id-2": b"From: f@program.example\r\nMessage-ID: <dup@x.example>\r\n"
+                    b"Subject: Version two\r\n\r\nsecond, different text\r\n",
+        "twenty-mb-attachment": huge,
+    }

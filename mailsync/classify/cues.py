@@ -666,7 +666,11 @@ KIND_CUES: tuple[Cue, ...] = (*_INVITE, *_REJECTION, *_WAITLIST, *_OFFER, *_INFO
                               *_LOGISTICS, *_ADMIN, *_UPDATE)
 CONTEXT_CUES: tuple[Cue, ...] = tuple(_OTHER)
 FLAG_CUES: tuple[Cue, ...] = (*_RANK, *_COMMIT, *_WITHDRAW)
-ALL_CUES: tuple[Cue, ...] = (*KIND_CUES, *CONTEXT_CUES, *FLAG_CUES)
+from mailsync.classify.cues_flags import FLAG_EXTRA  # noqa: E402  (more families)
+from mailsync.classify.cues_kinds import CONTEXT_EXTRA, KIND_EXTRA  # noqa: E402
+
+ALL_CUES: tuple[Cue, ...] = (*KIND_CUES, *KIND_EXTRA, *CONTEXT_CUES, *CONTEXT_EXTRA,
+                             *FLAG_CUES, *FLAG_EXTRA)
 #: For mail from a national service, a platform or a known program: commerce and
 #: subscription context cannot turn it into ``other`` (only a scam pattern can).
 INSTITUTIONAL_CUES: tuple[Cue, ...] = tuple(

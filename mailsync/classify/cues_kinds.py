@@ -67,9 +67,11 @@ _WAITLIST = [
        _STATUS + r"(?:wait ?-?listed|wait ?-?list|on hold|alternate|hold list|stand-?by)\b",
        negatable=False, keys=("status",)),
     _c("waitlist.on_list", Kind.WAITLIST, 1.6, "applicant is on an alternate or wait list",
-       r"\b(?:on|to|in) (?:our|the|an?|its|their) (?:[\w-]+ ){0,2}(?:alternate|wait(?:ing)?|"
-       r"stand-?by|reserve|back-?up|hold) ?list\b|\b(?:alternate|wait|stand-?by) list (?:for|of)"
-       r" (?:interviews|interviewees|candidates)\b|\bwait-?listed\b",
+       r"\b(?:you|your (?:application|name))(?:'re| are| remain| will remain| have been| were|'ve "
+       r"been| is| was| has been)? (?:still |currently |now |also )?(?:on|in) (?:our|the|an?|its|"
+       r"their) (?:[\w-]+ ){0,2}(?:alternate|wait(?:ing)?|stand-?by|reserve|back-?up|hold) ?list\b|"
+       r"\bremain(?:s|ing)? on (?:our|the|its|their) (?:[\w-]+ ){0,2}(?:alternate|wait(?:ing)?|"
+       r"stand-?by|hold) ?list\b|\bwait-listed\b",
        hypothetical=True, keys=("list",)),
     _c("waitlist.spot_opens", Kind.WAITLIST, 0.5, "will reach out if a spot opens",
        r"\bif (?:a|an|any) (?:[\w-]+ )?(?:spot|slot|session|date|position|opening|place|seat)s? "
@@ -165,7 +167,8 @@ _OFFER = [
 _INFO = [
     # "according to our records we still need: a copy of your certificate", "missing document".
     _c("info.still_need", Kind.INFO_REQUEST, 1.2, "asks for missing documents or information",
-       r"\b(?:we|I) (?:still )?(?:need|require|are missing|have not (?:yet )?received|haven't (?:yet"
+       r"\b(?:we|I) (?![^.?!]{0,120}\b(?:contract|agreement|offer letter|signed)\b)(?:still )?"
+       r"(?:need|require|are missing|have not (?:yet )?received|haven't (?:yet"
        r" )?received|did not receive|didn't receive)\b[^.?!]{0,60}\b(?:copy|confirmation|"
        r"certificate|documents?|transcripts?|scores?|score reports?|forms?|proof|verification|"
        r"photo|passport|visa|signature|letters?)\b|\bmissing (?:documents?|items?|information|"

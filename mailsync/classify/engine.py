@@ -104,21 +104,66 @@ _INDEX_CACHE: dict[tuple[int, str], tuple[tuple[Cue, ...], tuple, tuple]] = {}
 
 
 def _active(cues: tuple[Cue, ...], src: _Source) -> list[int]:
-    """Positions of the cues reading ``src`` whose prefilter passes, in registry order:
-    one substring test per distinct key, not one per cue and literal. The keys found are
-    remembered on the source for :func:`_windows`."""
-    where, low = src.where, src.low
+    """Positions of the cues reading ``src`` whose prefilter passes, in registry order.
+    All keys are found in one regex pass (a trie of the keys, see :class:`KeyFinder`);
+    the keys found are remembered on the source for :func:`_windows`."""
+    where = src.where
     entry = _INDEX_CACHE.get((id(cues), where))
     if entry is None or entry[0] is not cues:
-        entry = (cues, *_literal_index(cues, where))
+        index, always = _literal_index(cues, where)
+        entry = (cues, dict(index), always, KeyFinder([k for k, _ in index]))
         _INDEX_CACHE[(id(cues), where)] = entry
-    _, index, always = entry
-    present = [(key, idxs) for key, idxs in index if key in low]
-    src.present = {key for key, _ in present}
+    _, by_key, always, finder = entry
+    present = finder.present(src.low)
+    src.present = present
     on = set(always)
-    for _, idxs in present:
-        on.update(idxs)
+    for key in present:
+        on.update(by_key[key])
     return sorted(on)
+
+
+class KeyFinder:
+    """Which of many literal keys occur in a text, in one regex pass.
+
+    The keys are compiled into a trie-shaped pattern inside a look-ahead, so every
+    position reports the longest key starting there; keys that are prefixes of a found
+    key are added from a precomputed table. Equivalent to ``{k for k in keys if k in
+    text}`` and about twice as fast for a few hundred keys."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = sorted(set(keys))
+        self.rx = re.compile("(?=(" + _trie_pattern(self.keys) + "))") if self.keys else None
+        self.prefixes = {k: frozenset(p for p in self.keys if k.startswith(p))
+                         for k in self.keys}
+
+    def present(self, text: str) -> set[str]:
+        if self.rx is None:
+            return set()
+        found: set[str] = set()
+        for k in set(self.rx.findall(text)):
+            found |= self.prefixes[k]
+        return found
+
+
+def _trie_pattern(words: list[str]) -> str:
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if ends:
+            body = "(?:" + body + ")?" if len(alts) == 1 else body + "?"
+        return body
+
+    return build(trie)
 
 
 def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES) -> list[Hit]:
@@ -321,7 +366,7 @@ def other_gate(hits: list[Hit], ctx: SenderContext, terms: int, forwarded: bool,
 def choose_kind(hits: list[Hit], ctx: SenderContext) -> tuple[Kind, list[Reason], float]:
     """Precedence among kinds over the threshold, else a fallback from the sender."""
     scores = kind_scores(hits)
-    if any(h.cue == "commit.reciprocity" for h in hits):
+    if any(h.cue.startswith("commit.reciprocity") for h in hits):
         # "If you rank us first, we'll make sure you match": a (forbidden) interest signal.
         scores[Kind.INTEREST_SIGNAL] += THRESHOLD
     bulk = context_score(hits, "ctx.bulk")

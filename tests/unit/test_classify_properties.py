@@ -84,3 +84,13 @@ def test_prefilter_never_hides_a_match(cue) -> None:  # type: ignore[no-untyped-
         if cue.pattern.search(text):
             assert cue.may_match(low), (cue.name, cue.pattern.search(text).group(0))
             assert cue.fast.search(low), cue.name
+
+
+@settings(max_examples=200, deadline=None)
+@given(keys=st.lists(st.text(alphabet="abcde %&'", min_size=1, max_size=6), min_size=1,
+                     max_size=30),
+       text=st.text(alphabet="abcde %&'x", max_size=200))
+def test_key_finder_equals_substring_tests(keys: list[str], text: str) -> None:
+    from mailsync.classify.engine import KeyFinder
+
+    assert KeyFinder(keys).present(text) == {k for k in set(keys) if k in text}

@@ -1,0 +1,144 @@
+"""More red-flag cue families: how programs ask about rank, ask for commitment and ask
+the applicant to withdraw, beyond the first registry (:mod:`mailsync.classify.cues`).
+
+Each family names an intent and covers its synonyms, word orders and politeness
+forms ("would you share…", "I need to know…", "I'd ask that you not…"). Policy
+frames ("programs may not ask…", "you need not share…") are negations and do not
+fire; quoted text never reaches the cues. Registered in
+:data:`mailsync.classify.cues.ALL_CUES`.
+"""
+
+from __future__ import annotations
+
+from mailsync.classify.cues import Cue, _c
+from mailsync.taxonomy import Flag
+
+_US = r"(?:we|us|our (?:program|residency|hospital|team)|this program)"
+_Q = r"[^.?!\n]{0,80}\?"  # the sentence is a question
+
+# Rank inquiry --------------------------------------------------------------------------------
+_RANK = [
+    # "Which advanced programs have you interviewed with?", "what regions are you applying to",
+    # "which programs did you signal". Look-alike: "see which programs have invited you".
+    _c("rank.which_programs", Flag.RANK_INQUIRY, 1.0, "asks which programs the applicant chose",
+       r"\b(?:which|what) (?:other )?(?:[\w/-]+ ){0,3}(?:programs?|places|institutions|hospitals|"
+       r"residenc(?:y|ies)|specialties|cities|states|regions|locations|schools)\b[^.?!]{0,40}?"
+       r"\b(?:have you|are you|did you|will you|were you|you(?:'ve|'re| have| are| did| will| were)"
+       r"|you (?:applied|interviewed|signal(?:l)?ed|ranked|visited|are considering|are ranking))"
+       r"\b[^.?!]{0,25}?\b(?:interview\w*|appl\w*|rank\w*|signal\w*|consider\w*|visit\w*|look\w*)",
+       keys=("which", "what")),
+    # "Where else are you interviewing?", "where have you applied?"
+    _c("rank.where_else", Flag.RANK_INQUIRY, 1.0, "asks where else the applicant applied",
+       r"\bwhere (?:else )?(?:are|have|did|will|were) you (?:also |been )?(?:interview\w*|appl\w*|"
+       r"signal\w*|rank\w*|considering)\b|\b(?:are|have|were) you (?:also |been |still )*"
+       r"(?:interviewing|applying|applied|interviewed|looking)\b[^.?!]{0,30}\b(?:elsewhere|"
+       r"anywhere else|other programs|other places|other institutions)\b",
+       keys=("where", "elsewhere", "else", "other programs", "other places",
+             "other institutions")),
+    # "How high are we on your list?", "how highly do you plan to rank us?"
+    _c("rank.how_high", Flag.RANK_INQUIRY, 1.0, "asks how high the program is on the list",
+       r"\bhow (?:high|highly|far up|high up|low) (?:are|is|do|will|would|did) (?:we|us|our "
+       r"program|our residency|\w+(?: \w+){0,2})\b[^.?!]{0,40}\b(?:list|ranking|rank|choices|"
+       r"preferences)\b|\bhow (?:high|highly) (?:do|will|would|are) you (?:plan(?:ning)? to |going "
+       r"to |intend(?:ing)? to )?(?:rank|place|list|put)\b",
+       keys=("how high", "how far", "how low")),
+    # "Are we in your top three?", "would we make your top five?", "is X your first choice?"
+    _c("rank.in_your_top", Flag.RANK_INQUIRY, 1.0, "asks whether the program is near the top",
+       r"\b(?:are|is|would|will|do|does|did|could|might) " + _US + r"(?: \w+){0,2} (?:be |make |"
+       r"rank(?:ed)? |fall |land |sit )?(?:in|on|among|at the top of|near the top of|make|within) "
+       r"your (?:top|first|#|number|highest|rank|list|short ?list|preferred|favou?rite)" + _Q,
+       keys=("your top", "your first", "your #", "your number", "your highest", "your rank",
+             "your list", "your short", "your preferred", "your favo")),
+    # "Tell us about your ranking plans", "Dr X will ask about your rank list on interview
+    # day". Look-alike: "you need not share your ranking plans" (negated).
+    _c("rank.ranking_plans", Flag.RANK_INQUIRY, 1.0, "asks the applicant to reveal rank plans",
+       r"\b(?:share|tell (?:us|me)|let (?:us|me) know|disclose|reveal|send (?:us|me)|know|ask (?:you"
+       r" )?about|discuss|hear about|curious about|wondering about|asking about) (?:about )?"
+       r"(?:what |how )?(?:your|you) (?:[\w-]+ ){0,2}(?:rank(?:ing)? (?:plans?|intentions?|order|"
+       r"list|decisions?|preferences?)|rank order list|rol\b|(?:top|first) (?:choices?|picks?)|"
+       r"(?:plan|intend|are planning|will|would) to rank)",
+       keys=("rank", "rol", "top", "first")),
+    # "Did you signal us?", "have you used one of your gold signals on us?"
+    _c("rank.signal", Flag.RANK_INQUIRY, 1.0, "asks whether or where the applicant signaled",
+       r"\bdid you (?:\w+ ){0,3}signal\w*\b|\b(?:have|did) you (?:send|sent|use|used|give|given|spend"
+       r"|spent) (?:us |our program )?(?:a |one of your |your |any )?(?:[\w-]+ )?signals?\b|"
+       r"\b(?:which|what|where|how many) (?:programs? )?(?:did|have) you (?:\w+ )?signal\w*\b|"
+       r"\bwhether you (?:signal\w*|sent (?:us )?a signal)\b",
+       keys=("signal",)),
+    # "How many interviews do you have?", "what other offers", "who else".
+    _c("rank.other_interviews", Flag.RANK_INQUIRY, 1.0, "asks about other interviews or offers",
+       r"\bhow many (?:other )?(?:interviews|programs|offers|invit\w+)\b[^.?!]{0,30}\b(?:you|have "
+       r"you|do you|did you)\b|\b(?:what|which) other (?:interviews|offers|invitations)\b|"
+       r"\bother programs you(?:'re| are)? (?:considering|interviewing|ranking|applying|applied)\b|"
+       r"\b(?:who|what programs) else\b" + _Q,
+       keys=("how many", "other interviews", "other offers", "other invitations",
+             "other programs", "else")),
+]
+
+# Commitment request ----------------------------------------------------------------------------
+_COMMIT = [
+    # "If you let us know we're your top choice, we can make sure you match"; also the
+    # reverse order "we can guarantee a spot if you rank us first". The engine counts these
+    # as interest signals, like commit.reciprocity.
+    _c("commit.reciprocity_ask", Flag.COMMITMENT_REQUEST, 1.0, "ties a benefit to a promise",
+       r"\bif (?:you )?(?:let us know|let me know|tell us|tell me|confirm|assure us|can assure|can "
+       r"confirm|indicate|agree|would agree|are willing|'re willing|choose us|pick us|make us)\b"
+       r"[^.?!]{0,90}?\b(?:I|we)(?:'ll| will|'d| would| can| could| shall)\b[^.?!]{0,50}\b(?:make "
+       r"sure|ensure|guarantee|rank you|hold|reserve|match|secure|offer)\b|"
+       r"\b(?:I|we) (?:can|will|could|'ll|would) (?:guarantee|make sure|ensure|promise)\b[^.?!]{0,80}"
+       r"\bif you (?:rank|put|list|commit|promise|let us know|tell us|agree|sign|choose|pick)\b|"
+       r"\bin (?:exchange|return) for (?:you )?(?:rank\w*|your (?:commitment|promise|rank\w*))\b",
+       keys=("if ", "exchange", "return")),
+    # "whether you intend to commit to us", "can you commit", "can we count on you",
+    # "a verbal commitment". Look-alike: "programs may not ask for a commitment" (negated).
+    _c("commit.ask_commit", Flag.COMMITMENT_REQUEST, 1.0, "asks the applicant to commit",
+       r"\b(?:whether|if) you (?:intend|plan|are (?:willing|able|ready|prepared)|would be willing|"
+       r"will|can|could) (?:to )?commit\b|\b(?:can|will|would|could) you (?:commit|promise|pledge|"
+       r"guarantee)\b|\b(?:are you|you're) (?:willing|ready|prepared|able) to (?:commit|promise|"
+       r"pledge)\b|\bcan (?:we|I) count on you\b|\bcount on you to rank\b|\b(?:your|a) (?:firm|"
+       r"verbal|written|early|formal) (?:commitment|promise|assurance|pledge)\b|"
+       r"\bassur(?:e|ance)\b[^.?!]{0,30}\b(?:rank|commit)\w*\b",
+       keys=("commit", "promise", "pledge", "guarantee", "count on", "assur")),
+    # "Please rank us first", "we need you to put us at the top of your list".
+    # Look-alike: "we will rank you highly" (interest) and the applicant's own quoted letter.
+    _c("commit.rank_us_first", Flag.COMMITMENT_REQUEST, 1.0, "asks to be ranked first",
+       r"\b(?:please|kindly|we (?:need|want|ask|expect|would ask|'d ask) (?:you )?to|I (?:need|want|"
+       r"ask|expect) you to|(?:will|would|can|could) you) (?:\w+ )?(?:rank|put|list|place) us (?:as )?"
+       r"(?:#\s?1|number one|first|at the top|(?:as )?your (?:top|first|#\s?1|number one))",
+       keys=(" us ",)),
+]
+
+# Withdrawal request ----------------------------------------------------------------------------
+_WITHDRAW = [
+    # "I'd ask that you not attend any further EM interviews", "do not schedule other
+    # interviews". Look-alike: "we do not do in-person interviews".
+    _c("withdraw.no_more_interviews", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to stop interviewing",
+       r"\b(?:not|n't|no longer) (?:to )?(?:attend|go to|schedule|accept|take|pursue|complete|"
+       r"continue|book|sit for|do) (?:with )?(?:any |your )?(?:further|other|more|additional|"
+       r"remaining|future|upcoming|outside) (?:[\w-]+ ){0,2}interviews?\b",
+       negatable=False, keys=("interview",)),
+    # "cancel your upcoming interviews", "withdraw your other applications".
+    _c("withdraw.cancel_others", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to drop other programs",
+       r"\b(?:cancel|withdraw from|pull out of|back out of|drop|forgo|forego|decline|turn down|skip|"
+       r"stop|withdraw) (?:all |any |each )?(?:of )?(?:your )?(?:other|remaining|further|upcoming|"
+       r"future|additional|outstanding|pending|scheduled) (?:[\w-]+ ){0,2}(?:interviews|invitations"
+       r"|offers|applications)\b", hypothetical=True,
+       keys=("interviews", "invitations", "offers", "applications")),
+    # "take yourself out of the Match", "leave the Match", "your withdrawal from the NRMP",
+    # "must be withdrawn". Look-alike: "if you have withdrawn from the Match, let us know".
+    _c("withdraw.leave_match", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to leave the Match",
+       r"\b(?:withdraw|remove|take|pull) (?:yourself|your name|your application|your registration)"
+       r" (?:out of|from) (?:the )?(?:\d{4} )?(?:NRMP|Match|Main Residency Match)\b|"
+       r"\b(?:leave|exit|quit|drop out of|opt out of|unregister from) (?:the )?(?:\d{4} )?(?:NRMP |"
+       r"Main )?(?:Residency )?Match\b|\b(?:need|must|have|required|will need) to (?:be|have) "
+       r"withdrawn\b|\b(?:conditional|contingent) (?:on|upon) (?:your )?"
+       r"withdraw\w*\b", neg_window=18,
+       keys=("yourself", "your name", "your application", "your registration", "match",
+             "withdrawn", "withdraw")),
+    # "sign the agreement prior to Match Day", "return the contract ahead of the ROL deadline".
+    _c("withdraw.contract_early", Flag.WITHDRAWAL_REQUEST, 1.0, "contract before the Match",
+       r"\b(?:sign|signed|execute|executed|return|complete)\b[^.?!]{0,60}\b(?:prior to|ahead of|in "
+       r"advance of) (?:the )?(?:Match|rank|ROL)\b", keys=("prior to", "ahead of", "in advance of")),
+]
+
+FLAG_EXTRA: tuple[Cue, ...] = (*_RANK, *_COMMIT, *_WITHDRAW)

@@ -27,6 +27,14 @@ PARAS = [
 ]
 
 
+SIGNATURE = (
+    "Sincerely,\n\nProgram Coordinator\nGraduate Medical Education\n"
+    "Department of Internal Medicine\n555-0142\n\nCONFIDENTIALITY NOTICE: This e-mail "
+    "and any attachments are intended only for the addressee and may contain privileged "
+    "information.\n"
+)
+
+
 def message(i: int, rng: random.Random) -> bytes:
     """One message; the shape (plain, HTML, attachment) rotates with ``i``."""
     when = datetime(2026, 10, 1, 9, tzinfo=UTC) + timedelta(minutes=7 * i)
@@ -37,19 +45,22 @@ def message(i: int, rng: random.Random) -> bytes:
     msg["Date"] = format_datetime(when)
     msg["Message-ID"] = f"<bench-{i}-{rng.getrandbits(48):x}@program{i % 40}.example>"
     target = rng.randint(2_000, 30_000)
+    # Program mail is a few paragraphs of text; the bulk of a 30 KB message is
+    # HTML markup, inline styling and attachments, not prose.
     text = "Dear Dr. Applicant,\n\n"
-    while len(text) < target * 0.6:
+    while len(text) < rng.randint(600, 3_500):
         text += rng.choice(PARAS) + "\n\n"
+    text += SIGNATURE
     shape = i % 3
-    if shape == 0:
-        msg.set_content(text)
-    elif shape == 1:
-        msg.set_content(text)
-        html = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
-        msg.add_alternative(f"<html><body>{html}</body></html>", subtype="html")
-    else:
-        msg.set_content(text[: target // 3])
-        blob = rng.randbytes(max(500, target - len(text[: target // 3])) // 2)
+    msg.set_content(text)
+    if shape == 1:
+        style = 'style="font-family:Arial,sans-serif;font-size:14px;color:#222;margin:0 0 12px"'
+        html = "".join(f"<p {style}>{p}</p>" for p in text.split("\n\n"))
+        padding = max(0, target - len(text) - len(html))
+        table = "<table><tr><td>&nbsp;</td></tr></table>" * (padding // 40)
+        msg.add_alternative(f"<html><body>{html}{table}</body></html>", subtype="html")
+    elif shape == 2:
+        blob = rng.randbytes(max(500, (target - len(text)) * 3 // 4))
         msg.add_attachment(blob, maintype="application", subtype="pdf", filename=f"doc{i}.pdf")
     return bytes(msg)
 

@@ -14,7 +14,7 @@ from email.policy import compat32
 from pathlib import Path
 
 from mailsync.errors import ConfigError
-from mailsync.parse import content_hash, decode_header_value, message_ids, synthetic_message_id
+from mailsync.headers import content_hash, decode_header_value, message_ids, synthetic_message_id
 from mailsync.store.messages import RawMessage
 
 _HEADER_PARSER = BytesHeaderParser(policy=compat32)

@@ -18,7 +18,6 @@ import email
 import email.header
 import email.policy
 import email.utils
-import hashlib
 import logging
 from datetime import UTC, datetime
 from email.message import Message
@@ -28,6 +27,13 @@ import html2text
 import mailparser
 from icalendar import Calendar
 
+from mailsync.headers import (
+    content_hash,
+    decode_bytes,
+    decode_header_value,
+    message_ids,
+    synthetic_message_id,
+)
 from mailsync.message import Address, Attachment, BodyFormat, CalendarEvent, ParsedMessage
 
 log = logging.getLogger(__name__)
@@ -45,16 +51,6 @@ KEPT_HEADERS = (
     "x-auto-response-suppress", "reply-to", "return-path", "x-forwarded-for", "x-original-to",
     "delivered-to", "content-type",
 )
-
-
-def content_hash(raw: bytes) -> str:
-    """The de-duplication key for a message's exact bytes."""
-    return hashlib.sha256(raw).hexdigest()
-
-
-def synthetic_message_id(digest: str) -> str:
-    """A stable Message-ID for mail that has none, derived from its content."""
-    return f"<{digest[:32]}@mailsync.invalid>"
 
 
 def parse_message(raw: bytes) -> ParsedMessage:
@@ -118,38 +114,6 @@ def _clean(text: str) -> str:
     return text.replace("\x00", "").replace("\r\n", "\n")
 
 
-def decode_header_value(value: Any) -> str:
-    """Decode RFC 2047 words leniently; unknown charsets and raw 8-bit degrade to text."""
-    if value is None:
-        return ""
-    if isinstance(value, email.header.Header):
-        value = str(value)
-    text = str(value)
-    try:
-        chunks = email.header.decode_header(text)
-    except Exception:
-        return " ".join(text.split())
-    out = []
-    for chunk, charset in chunks:
-        if isinstance(chunk, bytes):
-            out.append(_decode_bytes(chunk, charset))
-        else:
-            out.append(chunk)
-    joined = "".join(out) if any(isinstance(c, bytes) for c, _ in chunks) else text
-    return " ".join(joined.split())
-
-
-def _decode_bytes(data: bytes, charset: str | None) -> str:
-    for candidate in (charset, "utf-8"):
-        if not candidate or candidate.lower() in {"unknown-8bit", "x-unknown"}:
-            continue
-        try:
-            return data.decode(candidate)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return data.decode("latin-1")
-
-
 def _header(msg: Message, name: str) -> str:
     try:
         value = msg.get(name)
@@ -176,16 +140,6 @@ def _addresses(msg: Message, name: str) -> tuple[Address, ...]:
 
 def _first(items: tuple[Address, ...]) -> Address | None:
     return items[0] if items else None
-
-
-def message_ids(value: str) -> list[str]:
-    """Message-IDs in a References or In-Reply-To header, in order, angle brackets kept."""
-    ids = []
-    for token in value.replace(",", " ").split():
-        token = token.strip()
-        if token.startswith("<") and token.endswith(">") and "@" in token:
-            ids.append(token)
-    return ids
 
 
 def _first_id(value: str) -> str:
@@ -269,7 +223,7 @@ def _part_text(part: Message, defects: list[str]) -> str:
         return ""
     if not isinstance(payload, bytes):
         return str(payload or "")
-    return _decode_bytes(payload, part.get_content_charset())
+    return decode_bytes(payload, part.get_content_charset())
 
 
 def _attachments(
@@ -308,7 +262,7 @@ def _decode_base64_text(payload: str, charset: str | None) -> str:
     import binascii
 
     try:
-        return _decode_bytes(base64.b64decode(payload), charset)
+        return decode_bytes(base64.b64decode(payload), charset)
     except (binascii.Error, ValueError):
         return ""
 

@@ -15,18 +15,19 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mailsync.classify import Feedback, classify
 from mailsync.clock import Clock
 from mailsync.labels import Classification, Link, Reason
-from mailsync.link import LinkCorrections, link
 from mailsync.message import ParsedMessage
-from mailsync.parse import parse_message
 from mailsync.programs import Program
 from mailsync.store import Database
 from mailsync.store import messages as repo
 from mailsync.taxonomy import Kind
+
+if TYPE_CHECKING:  # the decisions are imported when first needed: a no-op sync skips them
+    from mailsync.classify import Feedback
+    from mailsync.link import LinkCorrections
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,10 @@ def analyze(pk: int, raw: bytes, ctx: AnalysisContext) -> tuple[dict[str, Any], 
     Never raises: a message that breaks a decision is stored with the error and
     labeled ``other`` so it is still listed, never dropped.
     """
+    from mailsync.classify import classify
+    from mailsync.link import link
+    from mailsync.parse import parse_message
+
     try:
         msg = parse_message(raw)
     except Exception as exc:  # parse_message is total; this guards against bugs

@@ -15,20 +15,18 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailsync import pipeline
-from mailsync.classify import Feedback
 from mailsync.clock import Clock
 from mailsync.config import AccountSettings, Settings
 from mailsync.credentials import get_password
 from mailsync.errors import ConnectionLostError
 from mailsync.imap import ImapSession
 from mailsync.ingest import iter_local, raw_message
-from mailsync.link import LinkCorrections
 from mailsync.programs import Program, program_from_row
 from mailsync.store import Database, open_database
 from mailsync.store import messages as repo
@@ -40,6 +38,10 @@ from mailsync.store.schema import (
     ProgramRow,
 )
 from mailsync.sync import Cursor, plan_fetch
+
+if TYPE_CHECKING:
+    from mailsync.classify import Feedback
+    from mailsync.link import LinkCorrections
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +83,8 @@ def load_programs(db: Database) -> list[Program]:
 
 def load_corrections(db: Database) -> tuple[LinkCorrections, Feedback | None]:
     """The applicant's links (by sender and thread) and relabels, for the decisions."""
+    from mailsync.link import LinkCorrections
+
     by_sender: dict[str, str] = {}
     by_thread: dict[str, str] = {}
     with db.reading() as s:
@@ -98,6 +102,7 @@ def load_corrections(db: Database) -> tuple[LinkCorrections, Feedback | None]:
 
 def _feedback(session: Session, relabels: list[CorrectionRow]) -> Feedback:
     """Relabels as examples: the stored sender and subject are all the classifier uses."""
+    from mailsync.classify import Feedback
     from mailsync.message import Address, ParsedMessage
     from mailsync.taxonomy import Flag, Kind
 

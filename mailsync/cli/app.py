@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from mailsync.clock import Clock, SystemClock
 from mailsync.config import Settings, load_settings, resolve_config_path
-from mailsync.store import Database
+
+if TYPE_CHECKING:
+    from mailsync.store import Database
 
 
 @dataclass

@@ -113,8 +113,3 @@ def _row(name: str, account: AccountRow | None, queues: Counter[tuple[str, str]]
         **{q: queues[(name, q)] for q in ("drafts", "scheduled", "failed", "uncertain")},
         "next_send": next_send,
     }
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(run)
-    cli.add_command(status)

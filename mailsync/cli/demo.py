@@ -22,7 +22,3 @@ def demo(keep: Path | None) -> None:
     click.echo("")
     click.echo(f"done: {result.imported} messages, {len(result.kinds)} kinds, "
                f"{sum(result.flags.values())} flags, {result.linked} linked")
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(demo)

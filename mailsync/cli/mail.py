@@ -227,8 +227,3 @@ def reclassify(app: App) -> None:
         done = service.analyze_pending(db, app.settings, app.clock,
                                        progress=start("reclassifying", total))
     click.echo(f"{done} messages reclassified")
-
-
-def register(cli: click.Group) -> None:
-    for command in (sync, import_, inbox, show, relabel, link_, reclassify):
-        cli.add_command(command)

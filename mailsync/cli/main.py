@@ -7,6 +7,7 @@ line on stderr.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 
@@ -25,8 +26,38 @@ from mailsync.errors import (
 USAGE_ERRORS = (ConfigError, UnknownRecordError, CredentialError, AuthenticationError)
 
 
+#: Command name → "module:attribute". Loaded on first use, so `mailsync sync`
+#: imports the sync code and not the classifier, the daemon or the playbook;
+#: a fast start matters for a command run every few minutes.
+COMMANDS = {
+    "init": "setup:init", "account": "setup:account",
+    "programs": "programs:programs",
+    "sync": "mail:sync", "import": "mail:import_", "inbox": "mail:inbox", "show": "mail:show",
+    "relabel": "mail:relabel", "link": "mail:link_", "reclassify": "mail:reclassify",
+    "draft": "outgoing:draft", "drafts": "outgoing:drafts", "edit": "outgoing:edit",
+    "approve": "outgoing:approve", "reject": "outgoing:reject", "resolve": "outgoing:resolve",
+    "lint": "outgoing:lint_", "outbox": "outgoing:outbox", "send": "outgoing:send",
+    "timeline": "track:timeline", "export": "track:export",
+    "run": "daemon:run", "status": "daemon:status",
+    "classify": "quality:classify_cmd", "eval": "quality:eval_cmd",
+    "demo": "demo:demo",
+}
+
+
 class MailsyncGroup(click.Group):
-    """Turns mailsync errors into one line and the documented exit code."""
+    """Loads commands lazily; turns mailsync errors into one line and the exit code."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        module = importlib.import_module(f"mailsync.cli.{module_name}")
+        command: click.Command = getattr(module, attr)
+        return command
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -60,24 +91,6 @@ def cli(ctx: click.Context, verbose: int) -> None:
     from mailsync.logs import setup_logging
 
     setup_logging(verbose)
-
-
-def _register() -> None:
-    from mailsync.cli import mail, programs, quality, setup
-
-    for module in (setup, mail, programs, quality):
-        module.register(cli)
-    for name in ("outgoing", "track", "daemon", "demo"):
-        try:
-            module = __import__(f"mailsync.cli.{name}", fromlist=["register"])
-        except ModuleNotFoundError as exc:
-            if exc.name != f"mailsync.cli.{name}":
-                raise
-            continue
-        module.register(cli)
-
-
-_register()
 
 
 def main() -> None:

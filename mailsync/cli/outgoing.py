@@ -324,8 +324,3 @@ def send(app: App, due: bool) -> None:
         click.echo("nothing due")
     if not report.ok:
         _problems()
-
-
-def register(cli: click.Group) -> None:
-    for command in (draft, drafts, edit, approve, reject, resolve, lint_, outbox, send):
-        cli.add_command(command)

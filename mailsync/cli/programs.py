@@ -84,7 +84,3 @@ def programs_show(app: App, program_id: str, fmt: str) -> None:
     width = max(len(k) for k in row)
     for key, value in row.items():
         click.echo(f"{key.ljust(width)}  {value}")
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(programs)

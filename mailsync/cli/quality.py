@@ -112,8 +112,3 @@ def below_bars(report: Any, *, min_macro_f1: float | None, min_flag_recall: floa
     if min_link_accuracy is not None and report.linking_accuracy < min_link_accuracy:
         misses.append(f"linking accuracy {report.linking_accuracy:.3f} < {min_link_accuracy}")
     return misses
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(classify_cmd)
-    cli.add_command(eval_cmd)

@@ -126,8 +126,3 @@ def _store_secret(name: str, user: str, from_stdin: bool) -> None:
         return
     if secret:
         store_password(name, user, secret)
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(init)
-    cli.add_command(account)

@@ -55,8 +55,3 @@ def export(app: App, what: str, out: Path | None) -> None:
     else:
         out.write_bytes(data)
         click.echo(f"wrote {out} ({len(programs)} programs)", err=True)
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(timeline)
-    cli.add_command(export)

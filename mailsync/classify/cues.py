@@ -602,7 +602,8 @@ _RANK = [
        r"programs|preferences|rank order list)\b"),
     _c("rank.are_we_first", Flag.RANK_INQUIRY, 1.0, "asks whether the program is the #1 choice",
        r"\byour " + _YOU_RANK_SLOT + r"\b(?! (?:interview|priority|question))"
-       r"(?!\s*(?:and|or|&)\s*second)(?!\s*(?:choice )?(?:of )?(?:date|day|time|slot))",
+       r"(?!\s*(?:and|or|&)\s*second)(?!\s*(?:choice )?(?:of )?(?:date|day|time|slot))"
+       r"(?![\w ]{0,12}\))",  # "(your first choice)" beside a date is not a question
        before=r"\b(?:are|is|be|were|am)\b[^.?!\n]{0,50}$",
        keys=('#', 'number one', 'no.', 'first', '1st', 'top')),
     _c("rank.ranking_in_top", Flag.RANK_INQUIRY, 1.0, "asks whether the applicant ranks it top",
@@ -643,8 +644,8 @@ _COMMIT = [
 
 _WITHDRAW = [
     _c("withdraw.match", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to withdraw from the Match",
-       r"\bwithdraw\w*\b[^.?!]{0,40}?\b(?:from (?:the |this year's )?(?:\d{4} )?(?:NRMP|Match|Mai"
-       r"n)|"
+       r"\bwithdraw(?!n\b)\w*\b[^.?!]{0,40}?\b(?:from (?:the |this year's )?(?:\d{4} )?"
+       r"(?:NRMP|Match|Main)|"
        r"(?:your )?(?:NRMP )?registration)|\bNRMP withdrawal\b", neg_window=18),
     _c("withdraw.interviews", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to cancel other interviews",
        r"\b(?:cancel|decline|turn down|give up|skip)\b[^.?!]{0,25}\b(?:other|rest of (?:your|the)|"

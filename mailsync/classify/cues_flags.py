@@ -52,7 +52,8 @@ _RANK = [
     # "Tell us about your ranking plans", "Dr X will ask about your rank list on interview
     # day". Look-alike: "you need not share your ranking plans" (negated).
     _c("rank.ranking_plans", Flag.RANK_INQUIRY, 1.0, "asks the applicant to reveal rank plans",
-       r"\b(?:share|tell (?:us|me)|let (?:us|me) know|disclose|reveal|send (?:us|me)|know|ask (?:you"
+       r"\b(?:share|tell (?:us|me)|let (?:us|me) know|disclose|reveal|send (?:us|me)|know|ask (?:y"
+       r"ou"
        r" )?about|discuss|hear about|curious about|wondering about|asking about) (?:about )?"
        r"(?:what |how )?(?:your|you) (?:[\w-]+ ){0,2}(?:rank(?:ing)? (?:plans?|intentions?|order|"
        r"list|decisions?|preferences?)|rank order list|rol\b|(?:top|first) (?:choices?|picks?)|"
@@ -60,7 +61,8 @@ _RANK = [
        keys=("rank", "rol", "top", "first")),
     # "Did you signal us?", "have you used one of your gold signals on us?"
     _c("rank.signal", Flag.RANK_INQUIRY, 1.0, "asks whether or where the applicant signaled",
-       r"\bdid you (?:\w+ ){0,3}signal\w*\b|\b(?:have|did) you (?:send|sent|use|used|give|given|spend"
+       r"\bdid you (?:\w+ ){0,3}signal\w*\b|\b(?:have|did) you (?:send|sent|use|used|give|given|sp"
+       r"end"
        r"|spent) (?:us |our program )?(?:a |one of your |your |any )?(?:[\w-]+ )?signals?\b|"
        r"\b(?:which|what|where|how many) (?:programs? )?(?:did|have) you (?:\w+ )?signal\w*\b|"
        r"\bwhether you (?:signal\w*|sent (?:us )?a signal)\b",
@@ -85,7 +87,8 @@ _COMMIT = [
        r"confirm|indicate|agree|would agree|are willing|'re willing|choose us|pick us|make us)\b"
        r"[^.?!]{0,90}?\b(?:I|we)(?:'ll| will|'d| would| can| could| shall)\b[^.?!]{0,50}\b(?:make "
        r"sure|ensure|guarantee|rank you|hold|reserve|match|secure|offer)\b|"
-       r"\b(?:I|we) (?:can|will|could|'ll|would) (?:guarantee|make sure|ensure|promise)\b[^.?!]{0,80}"
+       r"\b(?:I|we) (?:can|will|could|'ll|would) (?:guarantee|make sure|ensure|promise)\b[^.?!]{0,"
+       r"80}"
        r"\bif you (?:rank|put|list|commit|promise|let us know|tell us|agree|sign|choose|pick)\b|"
        r"\bin (?:exchange|return) for (?:you )?(?:rank\w*|your (?:commitment|promise|rank\w*))\b",
        keys=("if ", "exchange", "return")),
@@ -102,8 +105,10 @@ _COMMIT = [
     # "Please rank us first", "we need you to put us at the top of your list".
     # Look-alike: "we will rank you highly" (interest) and the applicant's own quoted letter.
     _c("commit.rank_us_first", Flag.COMMITMENT_REQUEST, 1.0, "asks to be ranked first",
-       r"\b(?:please|kindly|we (?:need|want|ask|expect|would ask|'d ask) (?:you )?to|I (?:need|want|"
-       r"ask|expect) you to|(?:will|would|can|could) you) (?:\w+ )?(?:rank|put|list|place) us (?:as )?"
+       r"\b(?:please|kindly|we (?:need|want|ask|expect|would ask|'d ask) (?:you )?to|I (?:need|wan"
+       r"t|"
+       r"ask|expect) you to|(?:will|would|can|could) you) (?:\w+ )?(?:rank|put|list|place) us (?:a"
+       r"s )?"
        r"(?:#\s?1|number one|first|at the top|(?:as )?your (?:top|first|#\s?1|number one))",
        keys=(" us ",)),
 ]
@@ -119,7 +124,8 @@ _WITHDRAW = [
        negatable=False, keys=("interview",)),
     # "cancel your upcoming interviews", "withdraw your other applications".
     _c("withdraw.cancel_others", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to drop other programs",
-       r"\b(?:cancel|withdraw from|pull out of|back out of|drop|forgo|forego|decline|turn down|skip|"
+       r"\b(?:cancel|withdraw from|pull out of|back out of|drop|forgo|forego|decline|turn down|ski"
+       r"p|"
        r"stop|withdraw) (?:all |any |each )?(?:of )?(?:your )?(?:other|remaining|further|upcoming|"
        r"future|additional|outstanding|pending|scheduled) (?:[\w-]+ ){0,2}(?:interviews|invitations"
        r"|offers|applications)\b", hypothetical=True,
@@ -138,7 +144,8 @@ _WITHDRAW = [
     # "sign the agreement prior to Match Day", "return the contract ahead of the ROL deadline".
     _c("withdraw.contract_early", Flag.WITHDRAWAL_REQUEST, 1.0, "contract before the Match",
        r"\b(?:sign|signed|execute|executed|return|complete)\b[^.?!]{0,60}\b(?:prior to|ahead of|in "
-       r"advance of) (?:the )?(?:Match|rank|ROL)\b", keys=("prior to", "ahead of", "in advance of")),
+       r"advance of) (?:the )?(?:Match|rank|ROL)\b",
+       keys=("prior to", "ahead of", "in advance of")),
 ]
 
 FLAG_EXTRA: tuple[Cue, ...] = (*_RANK, *_COMMIT, *_WITHDRAW)

@@ -12,7 +12,8 @@ from __future__ import annotations
 from mailsync.classify.cues import Cue, _c
 from mailsync.taxonomy import Kind
 
-_STATUS = r"(?:new |current |application |interview |your )?status(?: update)?\s*(?::|-|is now|is)\s*"
+_STATUS = (r"(?:new |current |application |interview |your )?status(?: update)?\s*"
+           r"(?::|-|is now|is)\s*")
 
 # Rejection -----------------------------------------------------------------------------------
 _REJECTION = [
@@ -25,7 +26,8 @@ _REJECTION = [
     # "has released remaining applicants", "no longer under consideration", "will not be
     # moving forward", "decided to pursue other candidates".
     _c("reject.released", Kind.REJECTION, 1.6, "applicant released or not moving forward",
-       r"\breleas(?:ed|ing) (?:all )?(?:of )?(?:the |its |our )?remaining (?:applicants|candidates)\b|"
+       r"\breleas(?:ed|ing) (?:all )?(?:of )?(?:the |its |our )?remaining (?:applicants|candidates"
+       r")\b|"
        r"\bno longer (?:under|being considered|in) (?:consideration|the running)?\b|"
        r"\b(?:will|are|is|can) not (?:be )?(?:moving|move|going) forward with (?:your|you)\b|"
        r"\b(?:won't|will not|are not|aren't|cannot|can't|unable to) (?:be )?(?:inviting|interview"
@@ -45,12 +47,14 @@ _REJECTION = [
        r"\bfilled all (?:of )?(?:our|its|their|the)? ?(?:interview )?(?:slots|spots|positions|dates"
        r"|sessions)\b"),
     _c("reject.news", Kind.REJECTION, 0.8, "not the news the applicant hoped for",
-       r"\b(?:is ?n't|is not|was not|wasn't|not) the (?:news|outcome|answer|result) you (?:were |had"
+       r"\b(?:is ?n't|is not|was not|wasn't|not) the (?:news|outcome|answer|result) you (?:were |h"
+       r"ad"
        r" )?hop(?:ed|ing) for\b|\bdisappointing news\b", negatable=False),
     _c("reject.unfortunately", Kind.REJECTION, 0.4, "unfortunately",
        r"\bunfortunately\b", negatable=False),
     _c("reject.wish_best", Kind.REJECTION, 0.5, "wishes the applicant well elsewhere",
-       r"\bwish(?:ing)? you (?:the )?(?:very )?(?:best|success|well|luck|all the best|every success)"
+       r"\bwish(?:ing)? you (?:the )?(?:very )?(?:best|success|well|luck|all the best|every succes"
+       r"s)"
        r"\b[^.?!]{0,40}\b(?:search|future|endeavou?rs|career|application process|elsewhere|"
        r"journey|season|pursuits)\b"),
     _c("reject.competitive", Kind.REJECTION, 0.4, "competitive applicant pool",
@@ -132,18 +136,21 @@ _INTEREST = [
     # "we truly hope you'll join us". Look-alike: "we'd love to have you join our open house".
     _c("interest.want_you", Kind.INTEREST_SIGNAL, 1.2, "program wants this applicant",
        r"\b(?:we'?d|we would|I'?d|I would) (?:very much |really |truly |genuinely )?(?:like|love) "
-       r"to (?:have you (?:here|as (?:a|one of our|our|part)|train (?:here|with us)|join (?:our|the) "
+       r"to (?:have you (?:here|as (?:a|one of our|our|part)|train (?:here|with us)|join (?:our|th"
+       r"e) "
        r"(?:program|team|residency|family|class))|welcome you (?:here|to our (?:program|team|"
        r"family)|as))\b|"
-       r"\bsomeone we'?d (?:very much |really |truly )?(?:like|love) to have\b|"
+       r"\bsomeone (?:we'?d|we would) (?:very much |really |truly )?(?:like|love) to have\b|"
        r"\b(?:we|I) (?:really |truly |sincerely )?hope (?:you'?ll|you will|to) (?:join us|train "
-       r"(?:with us|here)|be part of our|match (?:with us|here|at)|see you (?:here )?in (?:july|june))"
+       r"(?:with us|here)|be part of our|match (?:with us|here|at)|see you (?:here )?in (?:july|ju"
+       r"ne))"
        r"\b|\b(?:faculty|team|residents|we|everyone|committee) (?:all |really )?(?:loved|adored|"
        r"really liked) (?:you|meeting you|having you)\b",
        keys=("to have you", "welcome you", "to have", "hope", "loved", "adored", "really liked")),
     # A personal invitation to visit or spend time (second visit), not an interview.
     _c("interest.visit", Kind.INTEREST_SIGNAL, 1.3, "personal invitation to visit",
-       r"\b(?:personally )?invite you to (?:visit|come (?:back|see|visit|spend)|tour|spend (?:a|the)"
+       r"\b(?:personally )?invite you to (?:visit|come (?:back|see|visit|spend)|tour|spend (?:a|th"
+       r"e)"
        r" (?:morning|day|afternoon)|see (?:us|the (?:place|program|hospital)) in person)\b",
        hypothetical=True, keys=("invite you to",)),
 ]
@@ -159,7 +166,8 @@ _OFFER = [
        keys=("outside",)),
     _c("offer.it_to_you", Kind.PRE_MATCH_OFFER, 0.6, "offers a held position to the applicant",
        r"\boffer (?:it|this (?:position|spot|place)|the (?:position|spot|place)) to you\b|"
-       r"\b(?:hold|reserve|set aside|keep)\b[^.?!]{0,30}\b(?:position|spot) (?:for you|open for you)"
+       r"\b(?:hold|reserve|set aside|keep)\b[^.?!]{0,30}\b(?:position|spot) (?:for you|open for yo"
+       r"u)"
        r"\b", keys=("offer", "hold", "reserve", "set aside", "keep")),
 ]
 
@@ -184,7 +192,8 @@ _INFO = [
     # "I need to know where you stand", "please tell me by Friday whether you intend to …".
     # Look-alike: "let me know which date works" (scheduling) and "if you need anything".
     _c("info.need_answer", Kind.INFO_REQUEST, 1.2, "asks the applicant for an answer",
-       r"\b(?:I|we) (?:really )?need to (?:know|hear|understand)\b[^.?!]{0,30}\b(?:where|whether|if|"
+       r"\b(?:I|we) (?:really )?need to (?:know|hear|understand)\b[^.?!]{0,30}\b(?:where|whether|i"
+       r"f|"
        r"how|which|what|your)\b|\bplease (?:tell|let) (?:me|us) (?:know )?(?:by [\w ,]{3,30} )?"
        r"(?:whether|where|which|how)\b(?![^.?!]{0,40}\b(?:date|time|slot|session|day|works?|"
        r"available|availability|arriv\w*|get there|parking)\b)",
@@ -199,7 +208,8 @@ _UPDATE = [
     # "Dear Applicant," (singular but generic), "To: Applicants to our programs".
     _c("update.generic_greeting", "ctx.bulk", 0.8, "generic greeting of a mailing",
        r"\bdear (?:prospective |future |residency |program )?(?:applicant|candidate|interviewee)s?"
-       r"\s*[,:!]|\bto:?\s*(?:all )?applicants (?:to|of|for)\b|\b(?:for|to) applicants (?:to|of|for)"
+       r"\s*[,:!]|\bto:?\s*(?:all )?applicants (?:to|of|for)\b|\b(?:for|to) applicants (?:to|of|fo"
+       r"r)"
        r" (?:all )?(?:of )?our\b|\bto all (?:our )?(?:interviewees|candidates)\b",
        keys=("applicant", "candidate", "interviewee")),
     # Program news: compensation, benefits, living guides, announcements.

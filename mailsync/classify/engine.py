@@ -182,8 +182,19 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES) -> list[Hit]:
                 if hit:
                     found[i] = hit
     hits = [found[i] for i in sorted(found)]
+    hits = _drop_conditional_rank(hits)
     hits.extend(_info_requests(view.body, body.spans, hits))
     return hits
+
+
+def _drop_conditional_rank(hits: list[Hit]) -> list[Hit]:
+    """"If you let us know we're your first choice, we'll…": the rank words sit inside a
+    bargain (commitment_request), not a question about rank."""
+    deals = [h.span for h in hits if h.cue.startswith("commit.reciprocity")]
+    if not deals:
+        return hits
+    return [h for h in hits if not (h.target is Flag.RANK_INQUIRY and h.where == "body"
+                                    and any(h.span in d for d in deals))]
 
 
 class _Source:
@@ -318,7 +329,7 @@ def _info_requests(body: str, spans: tuple[tuple[int, int], ...] | None,
                            "asks the applicant for information", body[s:e].strip(), "body"))
             break
     rank = [h for h in hits if h.where == "body" and (
-        h.target is Flag.RANK_INQUIRY or h.cue == "commit.promise")]
+        h.target is Flag.RANK_INQUIRY or h.cue in _COMMIT_ASKS)]
     for h in rank:
         pos = body.find(h.span)
         s, e = sentence_at(body, spans, max(pos, 0))
@@ -327,6 +338,9 @@ def _info_requests(body: str, spans: tuple[tuple[int, int], ...] | None,
                            "asks for an answer about ranking", body[s:e].strip(), "body"))
             break
     return out
+
+
+_COMMIT_ASKS = frozenset({"commit.promise", "commit.ask_commit", "commit.rank_us_first"})
 
 
 def kind_scores(hits: Iterable[Hit]) -> dict[Kind, float]:

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mailsync.classify.context import SenderContext
-from mailsync.classify.cues import ALL_CUES, Cue, fast_regex, hypothetical, key_of, negated
+from mailsync.classify.cues import ALL_CUES, Cue, fast_regex, hypothetical, negated
 from mailsync.classify.text import sentence_at, sentences
 from mailsync.labels import Reason
 from mailsync.taxonomy import Flag, Kind
@@ -88,7 +88,7 @@ def _literal_index(cues: tuple[Cue, ...], where: str
         if cue.prefilter is None:
             always.append(i)
         for lit in cue.prefilter or ():
-            by_key.setdefault(key_of(lit), set()).add(i)
+            by_key.setdefault(lit, set()).add(i)
     return tuple((k, tuple(sorted(v))) for k, v in by_key.items()), tuple(always)
 
 
@@ -252,7 +252,7 @@ def _windows(cue: Cue, src: _Source) -> list[tuple[int, int]]:
         return [(0, len(src.low))]
     keys = _KEYS.get(cue.name)
     if keys is None:
-        keys = _KEYS[cue.name] = tuple({key_of(lit) for lit in cue.prefilter})
+        keys = _KEYS[cue.name] = tuple(set(cue.prefilter))
     if src.present is not None:
         keys = tuple(k for k in keys if k in src.present)
     return _merge(src.spans, src.sentences_with(keys))

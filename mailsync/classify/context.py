@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from mailsync.message import ParsedMessage
 from mailsync.programs import Program
 
-NATIONAL_DOMAINS = ("aamc.org", "nrmp.org", "ecfmg.org", "intealth.org")
+NATIONAL_DOMAINS = ("aamc.org", "nrmp.org", "ecfmg.org", "intealth.org", "fsmb.org",
+                    "usmle.org", "nbme.org", "nbome.org")
 #: Interview and application platforms that write on a program's behalf.
 PLATFORM_DOMAINS = (
     "thalamusgme.com", "thalamus.com", "interviewbroker.com", "liaisoncas.com", "liaison.com",
@@ -40,7 +41,9 @@ _RESIDENCY_TERMS = re.compile(
     r"\b(?:residency|residents?|program director|coordinator|interview(?:s|ed|ing)?|applicants?|"
     r"application|eras|nrmp|ecfmg|match|pgy-?\d|rank (?:order )?list|selection committee|"
     r"intern(?:ship)?|gme|graduate medical education|aamc|usmle|j-1|preliminary|categorical|"
-    r"transitional year|fellowship)\b")
+    r"transitional year|fellowship|step [123](?: ck)?|fsmb|myeras|mspe|dean's letter|"
+    r"letters? of recommendation|personal statement|medical school|medical licen[sc]\w*|"
+    r"program signals?|preference signals?|ecfmg certification|rank order)\b")
 
 
 def domain_matches(domain: str, owned: str) -> bool:

@@ -75,6 +75,37 @@ _RANK = [
        r"\b(?:who|what programs) else\b" + _Q,
        keys=("how many", "other interviews", "other offers", "other invitations",
              "other programs", "else")),
+    # "Will you rank us?", "do you plan on ranking us?", "where will you rank our program?",
+    # "how are you planning to rank?". Look-alike: "we hope you will rank us" (no inversion).
+    _c("rank.will_you_rank", Flag.RANK_INQUIRY, 1.0, "asks whether or how the applicant ranks it",
+       r"\b(?:will|would|are|do|did) you (?:be |still |also )?(?:plan(?:ning)? (?:on|to) |intend"
+       r"(?:ing)? to |going to |thinking of |considering )?rank(?:ing)? (?:us|our program|this "
+       r"program|\w+ program)\b|\b(?:how|where) (?:do|will|would|might|are) you (?:going to |"
+       r"anticipate |expect to |foresee )?(?:rank(?:ing)?|plac(?:e|ing)|list(?:ing)?|put(?:ting)?) "
+       r"(?:us|our program|this program|\w+ program)\b|\bhow (?:you(?:'re| are)|you will|you "
+       r"would|you plan|you intend)\b[^.?!]{0,20}\brank\b",
+       keys=("rank", "plac", "list", "put")),
+    # "What will your rank list look like?", "please indicate your intended rank for us".
+    _c("rank.your_list", Flag.RANK_INQUIRY, 1.0, "asks about the applicant's list",
+       r"\bwhat (?:will|would|does|is|are) your (?:[\w-]+ )?(?:rank(?:ing)?s?|rank order|rol|top "
+       r"(?:three|five|choices?|programs?|picks?))\b|\b(?:intended|anticipated|expected|planned|"
+       r"likely|projected) (?:rank|ranking|rank position|position on your (?:rank )?list)\b",
+       keys=("what", "intended", "anticipated", "expected", "planned", "likely", "projected")),
+    # "Are we number one for you?", "is Willowmere your top choice?" (question form).
+    _c("rank.are_we_number_one", Flag.RANK_INQUIRY, 1.0, "asks whether it is the first choice",
+       r"\b(?:are|is|would|will) (?:we|us|our program|\w+) (?:still )?(?:your |the |a )?(?:#\s?1|"
+       r"number one|no\.?\s?1|first choice|top choice|top pick|favou?rite)\b" + _Q,
+       keys=("#", "number one", "no.", "first choice", "top choice", "top pick", "favo")),
+    # "Did we get one of your signals?", "which programs received your signals?"
+    _c("rank.signal_received", Flag.RANK_INQUIRY, 1.0, "asks about the applicant's signals",
+       r"\bdid (?:we|our program) (?:get|receive) (?:one of )?your (?:[\w-]+ )?signals?\b|"
+       r"\b(?:were|are) we (?:one of )?(?:your )?signal(?:l?ed)?\b|\b(?:which|what) programs? "
+       r"(?:received|got|get) (?:one of )?your (?:[\w-]+ )?signals?\b", keys=("signal",)),
+    # "Did you receive other interview offers?", "do you have more invitations?"
+    _c("rank.other_offers", Flag.RANK_INQUIRY, 1.0, "asks about other interviews or offers",
+       r"\b(?:did|have|do) you (?:receive|received|get|got|have|had) (?:any )?(?:other|more|"
+       r"additional) (?:interview )?(?:offers|invitations|invites|interviews)\b",
+       keys=("offers", "invitations", "invites", "interviews")),
 ]
 
 # Commitment request ----------------------------------------------------------------------------
@@ -111,6 +142,29 @@ _COMMIT = [
        r"s )?"
        r"(?:#\s?1|number one|first|at the top|(?:as )?your (?:top|first|#\s?1|number one))",
        keys=(" us ",)),
+    # "We need to know that you will rank us first", "can you confirm you'll rank us #1",
+    # "promise me", "your commitment to us". Look-alike: "we will rank you highly".
+    _c("commit.need_assurance", Flag.COMMITMENT_REQUEST, 1.0, "asks for an assurance to rank",
+       r"\b(?:need|want|would like|'d like) (?:to know|to hear|assurance|confirmation|your word) "
+       r"(?:that )?you(?:'ll| will| would| plan to| intend to| are going to)? (?:rank|commit|"
+       r"accept|choose|sign)\b|\bconfirm (?:that )?you(?:'ll| will| would| plan to| intend to)? "
+       r"(?:rank|put|list|place) us\b|\bpromise (?:me|us)\b|\b(?:your|a) commitment (?:to (?:us|"
+       r"our|rank|join|come|match)|that)\b",
+       keys=("know", "hear", "assurance", "confirmation", "your word", "confirm", "promise",
+             "commitment")),
+    # "Rank us first and you will match", "ranking us first guarantees you a spot",
+    # "we will rank you to match only if you rank us first".
+    _c("commit.rank_for_match", Flag.COMMITMENT_REQUEST, 1.0, "ties matching to ranking it first",
+       r"\brank(?:ing)? us (?:#\s?1|first|number one|at the top|highest)\b[^.?!]{0,30}\b(?:and|,) "
+       r"(?:you(?:'ll| will)|we(?:'ll| will)|I(?:'ll| will))\b|\brank(?:ing)? us (?:#\s?1|first|"
+       r"number one|at the top)\b[^.?!]{0,30}\b(?:guarantee|ensure|secure)s?\b|"
+       r"\b(?:I|we)(?:'ll| will| can| could| would)\b[^.?!]{0,60}\b(?:only )?if you (?:rank|put|"
+       r"list|commit|promise|agree|choose|pick)\b[^.?!]{0,30}\b(?:us|our|first|#\s?1|number one|"
+       r"top)\b", keys=("rank", "if you")),
+    # "Please send us a letter of intent": asks the applicant to declare a first choice.
+    _c("commit.ask_loi", Flag.COMMITMENT_REQUEST, 1.0, "asks for a letter of intent",
+       r"\b(?:send|email|submit|provide|forward) (?:us |me )?(?:a |your )?letter of intent\b",
+       keys=("letter of intent",)),
 ]
 
 # Withdrawal request ----------------------------------------------------------------------------

@@ -60,18 +60,27 @@ _WHEN = re.compile(
     r"(?:" + _TIME_RE + r"(?:\s+(?:on|,))?\s+)?(?:" + _DATE_RE + r")(?:,?\s+(?:at\s+)?"
     + _TIME_RE.replace("?P<", "?P<t2") + r")?", re.I)
 _WINDOW = re.compile(
-    r"\bwithin\s+(?P<n>\d+|one|two|three|four|five|six|seven|ten|fourteen|twenty-four|"
+    r"\b(?:within|in)\s+(?:the\s+next\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|ten|fourteen|twenty-four|"
     r"forty-eight|seventy-two)(?:\s*\(\d+\))?\s+(?P<biz>business\s+)?(?P<unit>hours?|hrs?|days?|"
     r"weeks?)\b|\b(?:held|hold|expire[sd]?|valid|open)\s+(?:for|in)\s+(?P<n2>\d+)\s+"
     r"(?P<unit2>hours?|hrs?|days?)\b", re.I)
 _ACTION_SRC = (
-    r"\b(?:reply|replies|respond|response|answer|return|submit|send|email it|complete|confirm|"
+    r"\b(?:reply|replies|respond|response|answer|return|submit|send|provide|tell (?:me|us)|"
+    r"(?<!to )e-?mail|"
+    r"request|forward|get back|hear (?:back )?from you|holding|reserved?|release|pay|"
+    r"complete|confirm|"
     r"register|registration|rsvp|sign|select|choose|schedule[ds]?|book|accept|let (?:me|us) know|"
     r"upload|decide|decision|certify|hold|held|expires?|expiring|valid|need|claim|lapse|"
     r"deadline|due)\b")
 _TIE = re.compile(
     r"(?:\bby\b|\buntil\b|\bno later than\b|\bthrough\b|\bbefore\b|\blatest by\b|:|"
     r"\bdeadline\b[^.?!]{0,80}\bis\b|\bexpires?\b|\bcloses\b|\bdue\b)\s*(?:the\s+)?$", re.I)
+
+
+#: "Registration date: 09/16/2026", "Interview date: Nov 12": a record field, not a deadline.
+_RECORD_LABEL = re.compile(
+    r"\b(?:registration|submission|issue|issued|received|sent|birth|creation|payment|"
+    r"certification|interview|event|start|session|graduation|match) date\s*:\s*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +132,8 @@ def find_deadlines(sentence: str, *, sent: datetime | None, tz: str) -> list[Fou
         return []
     found = [f for f in (_window(m, sent) for m in _WINDOW.finditer(sentence)) if f]
     for m in _WHEN.finditer(sentence):
-        if _TIE.search(sentence[max(0, m.start() - 90):m.start()]):
+        before = sentence[max(0, m.start() - 90):m.start()]
+        if _TIE.search(before) and not _RECORD_LABEL.search(before):
             when = _resolve(m, sent, tz)
             if when:
                 found.append(Found(when, m.group(0).strip()))

@@ -105,7 +105,13 @@ class Linker:
                 self.domains[d].add(p.program_id)
             if p.institution:
                 self.by_institution[p.institution].add(p.program_id)
-        self._keys = _institution_keys(self.by_institution)
+        # Names the body may use: institutions (all their programs) and program names.
+        self.by_name: dict[str, set[str]] = defaultdict(set, {
+            k: set(v) for k, v in self.by_institution.items()})
+        for p in programs:
+            if p.name:
+                self.by_name[p.name].add(p.program_id)
+        self._keys = _institution_keys(self.by_name)
         self._institution_re = (re.compile(r"\b(?:" + "|".join(
             re.escape(k) for k in sorted(self._keys, key=len, reverse=True)) + r")\b", re.I)
             if self._keys else None)
@@ -203,7 +209,7 @@ class Linker:
                 institutions.add(inst)
         ids: set[str] = set()
         for inst in institutions:
-            ids |= self.by_institution[inst]
+            ids |= self.by_name[inst]
         if not ids:
             return None
         pid = next(iter(ids)) if len(ids) == 1 and _no_specialty_conflict(

@@ -120,3 +120,9 @@ def test_cached_linker_notices_a_grown_list_and_equal_copies() -> None:
     programs.append(PROGRAMS[3])
     assert link(msg("x", sender="aquinn@northfieldmc.org"), programs).program_id == "B1"
     assert link(msg("x", sender="aquinn@northfieldmc.org"), list(programs)).program_id == "B1"
+
+
+def test_platform_names_the_program_not_the_institution() -> None:
+    m = msg("Northfield Family Medicine Residency has invited you to interview.",
+            sender="notifications@rezbook.app")
+    assert link(m, PROGRAMS).program_id == "B1"

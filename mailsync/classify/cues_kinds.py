@@ -157,6 +157,29 @@ _INTEREST = [
 
 # Pre-match offer -----------------------------------------------------------------------------
 _OFFER = [
+    # "We would like to make you a formal offer", "an offer of employment/appointment",
+    # "this offer expires Friday". Look-alike: "extend an offer to interview" (invite).
+    _c("offer.make_offer", Kind.PRE_MATCH_OFFER, 1.2, "makes the applicant an offer",
+       r"\b(?:make|making|extend|extending|send|sending|issue|issuing) (?:you )?(?:an? |our |this "
+       r")?"
+       r"(?:formal |written |official |conditional |firm )?offer\b(?! (?:to|of|for) (?:an? |your )?"
+       r"(?:[\w-]+ )?interview)|\b(?:an? |our |this |the )?(?:formal |written |official )?offer of "
+       r"(?:employment|residency|appointment|a (?:[\w-]+ )?(?:position|spot|contract|residency)|"
+       r"a pgy)|\b(?:this|the|our|your) offer (?:expires|is valid|stands|will remain open|lapses)"
+       r"\b",
+       keys=("offer",)),
+    # Positions that do not go through the Match: "non-Match position", "before the Match".
+    _c("offer.non_match", Kind.PRE_MATCH_OFFER, 0.8, "position outside the NRMP process",
+       r"\bnon-?(?:nrmp|match)(?:[- ]participating)? (?:position|spot|program|offer|contract)\b|"
+       r"\b(?:position|spot|contract|offer)s?\b[^.?!]{0,50}\b(?:prior to|before|independent of|"
+       r"separate from) the (?:NRMP |main )?Match\b|\b(?:open|unfilled|vacant|available) (?:pgy-?\d"
+       r" |categorical |preliminary )?(?:position|spot|slot)s? (?:starting|beginning|effective|for)"
+       r"\b", keys=("non", "prior to", "before", "independent of", "separate from", "position",
+                     "spot", "slot")),
+    _c("offer.join_as", Kind.PRE_MATCH_OFFER, 0.6, "asks the applicant to join as a resident",
+       r"\bjoin (?:us|our (?:program|team|residency)) as (?:an? |one of our )?(?:pgy-?\d|intern|"
+       r"first-year|resident|categorical|preliminary)\b|\baccept (?:this|our|the) offer\b",
+       keys=("join", "accept")),
     # "hold one TY position outside the Match ... offer it to you".
     # Look-alike: "programs may not offer positions outside the Match" (negated policy).
     _c("offer.outside_match", Kind.PRE_MATCH_OFFER, 1.2, "position outside the Match",

@@ -96,8 +96,13 @@ def _reads(cue: Cue, where: str) -> bool:
     if where == "subject":
         return cue.where == "subject"
     if where == "attachment":
-        return cue.where == "body" and isinstance(cue.target, Flag)
+        return cue.where == "body" and (isinstance(cue.target, Flag)
+                                        or cue.target in _ATTACHMENT_KINDS)
     return cue.where == "body"
+
+
+#: Kinds whose letter often comes as an attachment ("please see the attached offer").
+_ATTACHMENT_KINDS = frozenset({Kind.PRE_MATCH_OFFER, Kind.REJECTION, Kind.WAITLIST})
 
 
 _INDEX_CACHE: dict[tuple[int, str], tuple[tuple[Cue, ...], tuple, tuple]] = {}
@@ -343,6 +348,11 @@ def _info_requests(body: str, spans: tuple[tuple[int, int], ...] | None,
 _COMMIT_ASKS = frozenset({"commit.promise", "commit.ask_commit", "commit.rank_us_first"})
 
 
+#: Rejection cues that close the door even when a waitlist is mentioned.
+_FINAL_REJECTION = frozenset({"reject.status_line", "reject.released", "reject.no_further",
+                              "reject.completed"})
+
+
 def kind_scores(hits: Iterable[Hit]) -> dict[Kind, float]:
     scores: dict[Kind, float] = defaultdict(float)
     for h in hits:
@@ -395,6 +405,12 @@ def choose_kind(hits: list[Hit], ctx: SenderContext) -> tuple[Kind, list[Reason]
         scores[Kind.INTEREST_SIGNAL] *= 0.5
         scores[Kind.PROGRAM_UPDATE] += 0.3
     strong = [k for k, s in scores.items() if s >= THRESHOLD]
+    if Kind.WAITLIST in strong and Kind.REJECTION in strong and not any(
+            h.cue in _FINAL_REJECTION or (h.target is Kind.REJECTION
+                                          and "no longer" in h.span.lower()) for h in hits):
+        # "We cannot offer you an interview at this time, but you are on our waitlist":
+        # not a final decision, so the waitlist placement is what the message does.
+        strong.remove(Kind.REJECTION)
     if strong:
         kind = min(strong, key=lambda k: k.precedence)
         why = [h.reason() for h in hits if h.target is kind]

@@ -153,3 +153,30 @@ def test_not_residency_mail_is_other_without_flags(name: str, body: str, subject
     c = classify(msg(body, subject=subject, sender=sender))
     assert c.kind is Kind.OTHER, (name, c.kind, [r.cue for r in c.reasons])
     assert not c.flags
+
+
+def test_waitlist_with_not_now_wording_is_waitlist() -> None:
+    body = ("Dear Dr. Haddad,\n\nWe are unable to offer you an interview at this time; however, "
+            "we have placed you on our interview waitlist and will write if a date opens." + SIG)
+    assert classify(msg(body, subject="Interview update")).kind is Kind.WAITLIST
+
+
+def test_waitlist_closed_for_good_is_rejection() -> None:
+    body = ("Dear applicant,\n\nThank you for staying on our alternate list. Our season is over "
+            "and we are no longer able to offer additional interviews. We wish you the best in "
+            "your search." + SIG)
+    assert classify(msg(body, subject="Season update")).kind is Kind.REJECTION
+
+
+def test_offer_letter_in_attachment_sets_the_kind() -> None:
+    body = "Dear Dr. Haddad,\n\nPlease see the attached letter from our program director." + SIG
+    letter = ("Willowmere Hospital is pleased to extend to you an offer of appointment as a PGY-1 "
+              "resident in Family Medicine, a position outside the NRMP Match.")
+    c = classify(msg(body, subject="Letter", attachments=(("letter.pdf", letter),)))
+    assert c.kind is Kind.PRE_MATCH_OFFER
+
+
+def test_post_match_free_text_is_not_an_offer() -> None:
+    body = ("Dear Dr. Haddad,\n\nCongratulations on matching with us! Please log in to the "
+            "onboarding portal to complete your paperwork." + SIG)
+    assert classify(msg(body, subject="Welcome")).kind is Kind.ADMIN_NOTICE

@@ -60,7 +60,10 @@ SPECIALTY_WORDS: dict[str, tuple[str, ...]] = {
     "ophthalmology": (r"\bophthalmolog\w*",),
 }
 _TRACK_WORDS = {"preliminary": r"\bprelim(?:inary)?\b", "advanced": r"\badvanced\b",
-                "transitional": r"\btransitional\b"}
+                "transitional": r"\btransitional\b", "categorical": r"\bcategorical\b"}
+#: Between a categorical and a preliminary program of one specialty the track word is the
+#: only thing that tells them apart, so there it weighs like a specialty abbreviation.
+TRACK_WEIGHT = 1.0
 _GENERIC = frozenset({"university", "hospital", "medical", "center", "centre", "health",
                       "system", "regional", "community", "children's", "childrens", "the", "of",
                       "and", "institute", "behavioral", "clinic", "college", "school", "medicine",
@@ -226,6 +229,13 @@ class Linker:
         for inst in self._keys.get(m.group(0).lower(), ()):
             if m.group(0) == _acronym(inst):
                 return inst
+            name = _plain(inst)
+            seen = _plain(text[m.start(): m.start() + len(inst) + 4])
+            if fuzz.ratio(name, seen[: len(name)]) >= FUZZY_MIN:
+                return inst
+            k = name.find(m.group(0).lower())  # a hit on a later word: "Brigid's" of "St. B…"
+            if k > 0 and fuzz.ratio(name[k:], seen[: len(name) - k]) >= FUZZY_MIN:
+                return inst
             window = text[m.start(): m.start() + len(inst) + 4]
             if fuzz.ratio(inst.lower(), window[: len(inst)].lower()) >= FUZZY_MIN:
                 return inst
@@ -235,7 +245,11 @@ class Linker:
         return None
 
     def _disambiguate(self, ids: set[str], text: _Text) -> str | None:
-        scores = {pid: _specialty_score(self.profiles[pid], text) for pid in ids}
+        specialties = [self.profiles[pid].program.specialty.lower() for pid in ids]
+        scores = {pid: _specialty_score(self.profiles[pid], text, track_weight=TRACK_WEIGHT if
+                                        specialties.count(self.profiles[pid].program.specialty
+                                                          .lower()) > 1 else 0.25)
+                  for pid in ids}
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         best, second = ranked[0], (ranked[1] if len(ranked) > 1 else (None, 0.0))
         if best[1] >= 2.0 and best[1] - second[1] >= 1.5:
@@ -261,7 +275,7 @@ def _link_text(msg: ParsedMessage, readable: str) -> _Text:
                  all=f"{subject}\n{body}\n{att}")
 
 
-def _specialty_score(profile: _Profile, text: _Text) -> float:
+def _specialty_score(profile: _Profile, text: _Text, track_weight: float = 0.25) -> float:
     """Evidence for one program in subject (x3), body (x2) and signature (x0.5): the most
     specific specialty word found (full name 2, abbreviation 1.5, generic word 0.5), the
     track, and the names of its PD, coordinator and contacts."""
@@ -270,7 +284,7 @@ def _specialty_score(profile: _Profile, text: _Text) -> float:
         score += weight * max((s for rx, s in zip(profile.specialty, profile.strength,
                                                    strict=True) if rx.search(chunk)), default=0.0)
         if profile.track is not None and profile.track.search(chunk):
-            score += weight * 0.25
+            score += weight * track_weight
         low = chunk.lower()
         score += weight * sum(1.5 for n in profile.names if n and n in low)
     return score
@@ -303,6 +317,11 @@ def _word_rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, 0 if upper else re.I)
 
 
+def _plain(text: str) -> str:
+    """Lower case without periods and commas: "St. Brigid's" and "St Brigid's" agree."""
+    return text.lower().replace(".", "").replace(",", "")
+
+
 def _acronym(institution: str) -> str:
     letters = "".join(w[0] for w in re.split(r"[\s\-]+", institution) if w and w[0].isalpha()
                       and w.lower() not in {"of", "the", "and"})
@@ -316,7 +335,7 @@ def _institution_keys(by_institution: Mapping[str, set[str]]) -> dict[str, list[
         words = [w for w in re.split(r"[\s,]+", inst) if w]
         if words:
             keys[words[0].lower()].append(inst)
-        distinctive = [w for w in words if w.lower() not in _GENERIC]
+        distinctive = [w.strip(".") for w in words if w.lower().strip(".") not in _GENERIC]
         if distinctive and distinctive[0] != words[0]:
             keys[distinctive[0].lower()].append(inst)
         acro = _acronym(inst)

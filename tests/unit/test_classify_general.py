@@ -180,3 +180,42 @@ def test_post_match_free_text_is_not_an_offer() -> None:
     body = ("Dear Dr. Haddad,\n\nCongratulations on matching with us! Please log in to the "
             "onboarding portal to complete your paperwork." + SIG)
     assert classify(msg(body, subject="Welcome")).kind is Kind.ADMIN_NOTICE
+
+
+_CSV = """program_id,name,institution,specialty,track,city,state,timezone,nrmp_participating,\
+email_domains,pd_name,pd_email,coordinator_name,coordinator_email
+W1,Willowmere IM (Categorical),St. Aldric Medical Center,Internal Medicine,Categorical,Dayton,OH,\
+America/New_York,true,staldric.example,Dr. Ana Ruiz,aruiz@staldric.example,Lee Park,\
+lpark@staldric.example
+W2,Willowmere IM (Preliminary),St. Aldric Medical Center,Internal Medicine,Preliminary,Dayton,\
+OH,America/New_York,true,staldric.example,Dr. Bo Chen,bchen@staldric.example,Lee Park,\
+lpark@staldric.example
+W3,St. Aldric Pediatrics,St. Aldric Medical Center,Pediatrics,Categorical,Dayton,OH,\
+America/New_York,true,staldric.example,Dr. Cy Diaz,cdiaz@staldric.example,Mo Ito,\
+mito@staldric.example
+"""
+
+
+def _programs():  # type: ignore[no-untyped-def]
+    from mailsync.programs import parse_programs_csv
+
+    return parse_programs_csv(_CSV)
+
+
+@pytest.mark.parametrize(("subject", "body", "sender", "expected"), [
+    # one coordinator for two tracks of one specialty: the track word decides
+    ("Prelim year interview", "Dr. Chen asked me to invite you to a preliminary medicine "
+     "interview day. Categorical invitations go out separately.\n\nLee Park\nInternal Medicine",
+     "lpark@staldric.example", "W2"),
+    ("Categorical IM documents", "We still need your ECFMG certificate for the categorical "
+     "internal medicine track.\n\nLee Park\nInternal Medicine", "lpark@staldric.example", "W1"),
+    # platform mail naming the institution without the period of "St."
+    ("New interview invitation", "You have a new interview invitation from St Aldric Medical "
+     "Center - Pediatrics Residency. Log in to accept.", "alerts@slotbook.example", "W3"),
+])
+def test_linking_tracks_and_punctuation(subject: str, body: str, sender: str,
+                                        expected: str) -> None:
+    from mailsync.link import link
+
+    m = msg(body, subject=subject, sender=sender)
+    assert link(m, _programs(), kind=Kind.INTERVIEW_INVITE).program_id == expected

@@ -13,6 +13,7 @@ import logging
 import random
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,8 +24,8 @@ from sqlalchemy.orm import Session
 from mailsync import pipeline
 from mailsync.clock import Clock
 from mailsync.config import AccountSettings, Settings
-from mailsync.credentials import get_password
-from mailsync.errors import ConnectionLostError
+from mailsync.credentials import get_password, get_secret
+from mailsync.errors import AuthenticationError, ConnectionLostError
 from mailsync.imap import ImapSession
 from mailsync.ingest import iter_local, raw_message
 from mailsync.programs import Program, program_from_row
@@ -138,10 +139,34 @@ def analyze_pending(db: Database, settings: Settings, clock: Clock,
 
 
 def connect(account: AccountSettings, timeout: float = 30.0) -> ImapSession:
-    """An authenticated IMAP session for ``account`` (raises AuthenticationError etc.)."""
+    """An authenticated IMAP session for ``account`` (raises AuthenticationError etc.).
+
+    With ``auth = "oauth2"`` the login is XOAUTH2 with an access token; a token
+    the server refuses is refreshed once and the login tried again, since a
+    provider may revoke a token before its stated expiry. A token endpoint that
+    cannot be reached is a ConnectionLostError: the watcher backs off and retries.
+    """
+    if account.auth != "oauth2":
+        return _open_session(account, timeout, password=get_password(account))
+    from mailsync.oauth import OAuth2Unavailable
+
+    try:
+        token = get_secret(account)
+        try:
+            return _open_session(account, timeout, oauth2_token=token)
+        except AuthenticationError:
+            log.info("event=oauth2_token_refused account=%s; refreshing once", account.name)
+            token = get_secret(account, rejected=token)
+            return _open_session(account, timeout, oauth2_token=token)
+    except OAuth2Unavailable as exc:
+        raise ConnectionLostError(str(exc)) from exc
+
+
+def _open_session(account: AccountSettings, timeout: float, *, password: str | None = None,
+                  oauth2_token: str | None = None) -> ImapSession:
     session = ImapSession(
         host=account.imap_host, port=account.imap_port, tls=account.imap_tls,  # type: ignore[arg-type]
-        user=account.user, password=get_password(account), timeout=timeout,
+        user=account.user, password=password, oauth2_token=oauth2_token, timeout=timeout,
     )
     session.connect()
     return session
@@ -249,15 +274,24 @@ def sync_folder(
     uids = imap.uids_since(folder, plan.after_uid)
     report.uids = uids
     progress = on_plan(folder, len(uids)) if on_plan else None
-    for start in range(0, len(uids), batch_size):
-        chunk = uids[start:start + batch_size]
-        fetched = [raw_message(m.raw, uid=m.uid, flags=tuple(sorted(m.flags)))
-                   for m in imap.fetch_raw(chunk, batch_size=batch_size)]
-        report.fetched += len(fetched)
-        report.new += _commit_batch(db, account_id, row.id, fetched, max(chunk),
+    # The commit of batch k (fsync included) runs while batch k+1 is on the
+    # wire. At most one commit is in flight and each is awaited before the
+    # next is queued, so batches and their cursors still land in order.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store") as writer:
+        pending: Future[int] | None = None
+        for start in range(0, len(uids), batch_size):
+            chunk = uids[start:start + batch_size]
+            fetched = [raw_message(m.raw, uid=m.uid, flags=tuple(sorted(m.flags)))
+                       for m in imap.fetch_raw(chunk, batch_size=batch_size)]
+            report.fetched += len(fetched)
+            if pending is not None:
+                report.new += pending.result()
+            pending = writer.submit(_commit_batch, db, account_id, row.id, fetched, max(chunk),
                                     snap.highestmodseq, clock)
-        if progress:
-            progress(len(chunk))
+            if progress:
+                progress(len(chunk))
+        if pending is not None:
+            report.new += pending.result()
     return report
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from mailsync.lint.document import sentence_bounds
+from mailsync.lint.document import is_question, negated, sentence_bounds
 from mailsync.lint.findings import WARNING
 from mailsync.lint.patterns import PatternRule
 from mailsync.lint.patterns import any_of as _p
@@ -35,6 +35,10 @@ _DATE_WORDS = re.compile(r"\b(?:date|dates|slot|session|time|day|morning|afterno
                          r"november|december|monday|tuesday|wednesday|thursday|friday|"
                          r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", re.I)
 _RANK_WORDS = re.compile(r"\b(?:program|rank|list|residency|match|training)\b", re.I)
+# "my first choice of specialty", "my first-choice area of research": a choice, not a rank.
+_NON_RANK_CHOICE = re.compile(r"\b(?:specialt(?:y|ies)|subspecialt(?:y|ies)|field|career|area|"
+                              r"research|topic|elective|rotation|project|interest|subject|"
+                              r"career path|path)\b", re.I)
 
 
 def _rank_exempt(text: str, m: re.Match[str]) -> bool:
@@ -44,12 +48,77 @@ def _rank_exempt(text: str, m: re.Match[str]) -> bool:
         return True
     s, e = sentence_bounds(text, m.start())
     sentence = text[s:e]
-    if "choice" in phrase and _DATE_WORDS.search(sentence) and not _RANK_WORDS.search(sentence):
+    if "choice" in phrase and not _RANK_WORDS.search(sentence) and (
+            _DATE_WORDS.search(sentence) or _NON_RANK_CHOICE.search(sentence)):
         return True
     if re.search(r"priority|option|pick|number|no\.", phrase):
         # "patient safety is my top priority", "my number one goal": not about ranking.
         return not re.search(r"\b(?:program|rank\w*|list|choice|residency)\b", sentence, re.I)
     return False
+
+
+_CONSEQUENCE = re.compile(r"\b(?:would|will|may|might|could|does|do|can)?\s*(?:mean|means|"
+                          r"require|requires|involve|involves|entail|entails)\s+(?:me\s+)?"
+                          r"(?:to\s+|having\s+to\s+)?$", re.I)
+_AGREES = re.compile(r"\bI(?:'ll| will| shall| am| 'm|'m| agree| can| would|'d)\s+(?:\w+\s+)?"
+                     r"(?:do (?:so|that|it)|willing|ready|happy|glad|prepared|agree|withdraw)",
+                     re.I)
+
+
+_NEGATED_AFTER = re.compile(r"^\W{0,3}(?:is|would be|was|will be)\s+(?:not|never|no longer)\b|"
+                            r"^\W{0,3}(?:isn't|wouldn't be|won't be)\b", re.I)
+
+
+def _withdrawal_exempt(text: str, m: re.Match[str]) -> bool:
+    """"Accepting would mean withdrawing from the Match" states a consequence, not consent;
+    "leaving the Match is not an option" is a refusal."""
+    s, e = sentence_bounds(text, m.start())
+    if _NEGATED_AFTER.search(text[m.end():m.end() + 30]):
+        return True
+    if not _CONSEQUENCE.search(text[max(s, m.start() - 40):m.start()]):
+        return False
+    return not _AGREES.search(text[s:e])
+
+
+_MATCH_CONTEXT = re.compile(r"\b(?:rank\w*|match\w*|join\w*|come|coming|accept\w*|sign\w*|"
+                            r"first|top|#\s?1|number one|commit\w*|list|program|position|offer|"
+                            r"choose|residency|spot|yours|you)\b", re.I)
+
+
+def _promise_exempt(text: str, m: re.Match[str]) -> bool:
+    """"I promise to keep this short" is not a Match commitment: it needs a rank/join context."""
+    s, e = sentence_bounds(text, m.start())
+    return not _MATCH_CONTEXT.search(text[s:e])
+
+
+def _standing_exempt(text: str, m: re.Match[str]) -> bool:
+    """"I understand you cannot tell me where I stand." acknowledges; a question still asks."""
+    return negated(text, m.start()) and not is_question(text, m.start())
+
+
+def _flattery_exempt(text: str, m: re.Match[str]) -> bool:
+    """"one of the best … in the country" is ordinary praise, not a superlative claim."""
+    return bool(re.search(r"\b(?:one of|among|some of)\s*$", text[max(0, m.start() - 12):m.start()],
+                          re.I))
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I am|me|my|myself)\b", re.I)
+
+
+_SCHEDULING = re.compile(r"\b(?:reschedul\w*|appointment|exam|flight|slot|session|date|dates|"
+                         r"interview day|calendar)\b", re.I)
+
+
+def _pleading_exempt(text: str, m: re.Match[str]) -> bool:
+    """"The region desperately needs doctors" is about others, not the applicant pleading;
+    "my only option is December 11" / "no other option but to reschedule" is logistics."""
+    phrase = m.group(0).lower()
+    s, e = sentence_bounds(text, m.start())
+    if re.search(r"option|choice", phrase):
+        return bool(_SCHEDULING.search(text[s:e]) or _DATE_WORDS.search(text[s:e]))
+    if not phrase.startswith("desperat"):
+        return False
+    return not _FIRST_PERSON.search(text[max(s, m.start() - 40):min(e, m.end() + 25)])
 
 
 LANGUAGE_RULES: tuple[PatternRule, ...] = (
@@ -61,6 +130,14 @@ LANGUAGE_RULES: tuple[PatternRule, ...] = (
                    r"\brank(?:ed|ing)?\s+(?:you|your\s+(?:program|residency)|the\s+program|it|"
                    r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})\s+(?:as\s+)?(?:my\s+)?"
                    r"(?:first|1st|highest|at\s+the\s+top)\b",
+                   r"\b(?:rank(?:ed|ing|s)?|plac(?:e|ed|es|ing)|put(?:s|ting)?|list(?:ed|ing)?|"
+                   r"position(?:ed|ing)?)\s+(?:you|your\s+"
+                   r"(?:program|residency)|the\s+program|it|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)"
+                   r"{0,3}))"
+                   r"\s+(?:as\s+)?(?:my\s+)?(?:first|1st|#\s?1|number\s+one|no\.\s?1|on\s+top|"
+                   r"at\s+the\s+(?:very\s+)?top|highest|above\s+(?:all|every|any))\b",
+                   r"\b(?:highest|top)[- ]ranked\s+(?:program|residency|choice|option|place|"
+                   r"spot)\b",
                    r"\btop of my (?:rank(?:ing)? )?(?:order )?list\b",
                    r"\bfirst on my (?:rank(?:ing)? )?(?:order )?list\b",
                    r"\b(?:above|ahead of|higher than) (?:yours|your program|all others|"
@@ -84,6 +161,11 @@ LANGUAGE_RULES: tuple[PatternRule, ...] = (
                    r"(?:rank )?list|likely to match)\b",
                    r"\b(?:whether|if) I (?:am|will be|would be|'m|'ll be) (?:being |going to be"
                    r" )?(?:ranked|on your (?:rank )?list|likely to match)\b",
+                   r"\b(?:whether|if|how likely|do you think|would you say|is it likely that) "
+                   r"I(?:'m| am|'ll| will| would|'d)? (?:be )?"
+                   r"(?:likely|going|expected|in a position|on track) to (?:be ranked|get ranked|"
+                   r"match|be matched|be on your (?:rank )?list)\b",
+                   r"\branked (?:high|highly|well) enough (?:to|for)\b",
                    r"\b(?:my|the) (?:chances|likelihood|odds|prospects) (?:of|for) (?:matching|"
                    r"a match|being ranked|getting ranked|ranking)\b",
                    r"\bmy (?:position|standing|place|spot|ranking) on your (?:rank(?:ing)? )?"
@@ -96,12 +178,19 @@ LANGUAGE_RULES: tuple[PatternRule, ...] = (
                    r"invited|received an (?:interview|invitation))\b"),
         reason="asking a program where you stand or how it will rank you (R4)",
         fix="remove the question; state your own interest instead",
+        exempt=_standing_exempt,
     ),
     PatternRule(
         rule="reciprocity",
         pattern=_p(r"\bif (?:you|your (?:program|team|committee)|the (?:program|committee)) "
                    r"(?:can |could |would |will |were to |agree to |decide to |plan to )?"
                    r"(?:rank|ranks|ranked|guarantee|promise|assure|commit|match)\w*\b",
+                   r"\b(?:should|in case|in the event that|assuming|once|as soon as|provided) "
+                   r"(?:you|your (?:program|team|committee)|the (?:program|committee))\b"
+                   r"(?:\s+[\w']+){0,4}?\s+(?:rank|ranks|ranked|guarantee|promise|assure|commit)\w*"
+                   r"\s+me\b",
+                   r"\bwere (?:you|your (?:program|team|committee)) to (?:rank|guarantee|promise|"
+                   r"commit)\w*\b",
                    r"\bif I (?:am|'m|get|were|was|will be) (?:ranked|guaranteed|assured|"
                    r"promised)\b",
                    r"\bif I rank (?:you|your program|the program|it)\b",
@@ -121,6 +210,10 @@ LANGUAGE_RULES: tuple[PatternRule, ...] = (
         pattern=_p(r"\bI (?:hereby |solemnly |can |will |do )?(?:promise|guarantee|swear|pledge|"
                    r"vow)\b",
                    r"\b(?:you have|I give you|I'll give you|take) my word\b",
+                   r"\b(?:rest assured|I (?:can |want to |would like to |do )?assure you|you can "
+                   r"(?:count|rely) on me|(?:100%|completely|absolutely|fully) guaranteed|I give "
+                   r"you my (?:commitment|assurance|guarantee))\b(?=[^.!?\n]{0,80}\b(?:rank|"
+                   r"match|come|join|accept|sign|first|top|choose|commit|list|program)\w*)",
                    r"\b(?:I am|I'm|I) (?:fully |completely |100% |firmly )?commit(?:ted|ting)?"
                    r" to (?:rank|ranking|matching|accept|accepting|sign|signing|join|joining|"
                    r"attend|attending|coming to|your program|the program|you)\b",
@@ -133,6 +226,7 @@ LANGUAGE_RULES: tuple[PatternRule, ...] = (
         fix="express interest without promising; only the certified list decides",
         allowed_in=frozenset({T.OFFER_ACCEPT}),
         skip_negated=True,
+        exempt=_promise_exempt,
     ),
     PatternRule(
         rule="withdrawal",
@@ -143,6 +237,11 @@ LANGUAGE_RULES: tuple[PatternRule, ...] = (
                    r"\bnot (?:to )?(?:interview|go on interviews?|attend (?:any )?other "
                    r"interviews) (?:elsewhere|anywhere else|with other programs|at other "
                    r"programs)\b",
+                   r"\b(?:pull(?:ing|ed)?|drop(?:ping|ped)?|back(?:ing|ed)?|opt(?:ing|ed)?) out "
+                   r"(?:of|from) (?:the )?(?:NRMP|(?:NRMP |main |residency )*match)\b",
+                   r"\b(?:leave|leaving|exit|exiting|quit|quitting|remove|removing) "
+                   r"(?:myself |my name |my application |my registration )?(?:from )?(?:the )?"
+                   r"(?:NRMP|(?:NRMP |main |residency )*match)\b",
                    r"\bstop interviewing\b",
                    r"\bsign(?:ing)? (?:a|the|your) contract before (?:the )?Match\b"),
         reason="agreeing to withdraw from the Match or stop interviewing (R5, R11; "
@@ -151,6 +250,7 @@ LANGUAGE_RULES: tuple[PatternRule, ...] = (
         allowed_in=frozenset({T.OFFER_ACCEPT}),
         skip_negated=True,
         skip_questions=True,
+        exempt=_withdrawal_exempt,
     ),
     PatternRule(
         rule="pleading",
@@ -160,13 +260,15 @@ LANGUAGE_RULES: tuple[PatternRule, ...] = (
                    r"an) (?:chance|opportunity|shot)\b",
                    r"\bplease (?:don't|do not) (?:reject|forget|overlook|ignore|pass on) me\b",
                    r"\bI (?:really |truly |badly |desperately )?need (?:this|a|the) (?:position|"
-                   r"spot|interview|chance|residency|match)\b",
+                   r"spot|interview|chance|residency|match)\b(?!\s+(?:date|dates|time|slot|link|"
+                   r"moved|to be|rescheduled|details|schedule|confirmation|invitation|letter))",
                    r"\b(?:I will|I'll|I would|I'd) do (?:anything|whatever it takes)\b",
                    r"\bI have no other (?:option|choice|interviews?|offers?|programs?)\b",
                    r"\bmy (?:life|future|whole career|family) (?:depends|is depending|rests) on\b",
                    r"\bplease,? please\b", r"\bat your mercy\b"),
         reason="pleading or desperation (playbook Avoid column, policy.md (b), (d))",
         fix="state your interest and qualifications calmly",
+        exempt=_pleading_exempt,
     ),
     PatternRule(
         rule="criticism",
@@ -203,11 +305,17 @@ LANGUAGE_RULES: tuple[PatternRule, ...] = (
                    r"US|U\.S\.|United States|America|universe|history|planet)\b",
                    r"\bthe (?:best|greatest|finest) (?:[\w-]+ ){0,2}(?:program|residency|hospital"
                    r")s? (?:I(?:'ve| have)? ever|there is|anywhere|in existence)\b",
+                   r"\b(?:the )?(?:best|greatest|finest|most prestigious)\s+(?:[\w-]+\s+){0,3}?in "
+                   r"(?:the )?(?:entire )?(?:country|nation|world|universe|US|U\.S\.|United States|"
+                   r"America|history|planet)\b",
+                   r"\b(?:is|are|was|were) (?:simply |truly |just |absolutely )?(?:perfection|"
+                   r"flawless|perfect in every way)\b",
                    r"\b(?:world[- ]class|world[- ]renowned|unparalleled|unrivall?ed|unmatched|"
                    r"second to none|beyond compare|without equal|peerless|legendary|"
                    r"nothing short of|the pinnacle of|perfect program|dream program)\b"),
         reason="superlative flattery reads as insincere (policy.md (b) Avoid; design.md lint)",
         fix="name one specific, true feature of the program instead",
         severity=WARNING,
+        exempt=_flattery_exempt,
     ),
 )

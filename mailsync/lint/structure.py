@@ -144,9 +144,11 @@ def signature(doc: Doc, profile: Mapping[str, str]) -> Iterator[Finding]:
                           fix=f"add \"{label}: {profile[key]}\" under your name")
 
 
-_SALUTE = re.compile(r"^[ \t]*((?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|greetings|"
+_SALUTE = re.compile(r"^[ \t]*((?:dear|dearest|respected|hi|hello|hey|good (?:morning|afternoon|"
+                     r"evening)|greetings|"
                      r"to whom)\b[^\n]*)$", re.I | re.M)
-_GENERIC_SALUTE = re.compile(r"to whom it may concern|dear (?:sir|madam|sir or madam|sir/madam|"
+_GENERIC_SALUTE = re.compile(r"to whom it may concern|(?:dear|respected|hello|hi) (?:sir|madam|"
+                             r"sir or madam|sir/madam|ma'am|"
                              r"program director|selection committee|committee|all|team|"
                              r"colleagues?)\b|^(?:hi|hello|hey)\s*[,!]?\s*$", re.I)
 

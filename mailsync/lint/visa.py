@@ -36,6 +36,32 @@ _FUTURE = _p(r"\b(?:expected|expect|expecting|anticipated|anticipate|pending|sho
              r"later this|in the coming|next (?:week|month|year)|by the time|"
              r"by (?:the )?(?:start|spring|summer|July|June|May|April|March|February|"
              r"January|December|November|October)|before (?:the )?(?:start|July|June))\b")
+# A clause break after the claim: a future cue past it counts only if its clause is about
+# the same status ("; my certificate is expected in March"), not other news ("and I expect
+# my Step 3 result in February").
+_CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|\b(?:and|but|while|whereas|although|though|also)\s+"
+                           r"(?=(?:I|I'm|I've|my|we|our|the|a|an|there)\b)", re.I)
+_STATUS_WORD = re.compile(r"\b(?:certif\w*|ECFMG|visa|H-?1B|J-?1|O-1|green card|permanent|"
+                          r"residen\w*|citizen\w*|EAD|DS-?2019|petition|approv\w*|sponsor\w*|"
+                          r"status|it|this|that|which)\b", re.I)
+
+
+def _future_near(text: str, s: int, e: int, m: re.Match[str]) -> bool:
+    before = text[max(s, m.start() - 30):m.start()]
+    if _FUTURE.search(before):
+        return True
+    after = text[m.end():min(e, m.end() + 40)]
+    cue = _FUTURE.search(after)
+    if cue is None:
+        return False
+    brk = None
+    for b in _CLAUSE_BREAK.finditer(after, 0, cue.start()):
+        brk = b
+    if brk is None:
+        return True
+    return bool(_STATUS_WORD.search(text[m.end() + brk.end():min(e, m.end() + cue.end() + 30)]))
+
+
 _CITIZEN = re.compile(r"citizen|permanent|green|(?:do not|don't|no longer|will not|won't) "
                       r"(?:need|require)|authori[sz]ed to work|eligible to work", re.I)
 
@@ -46,11 +72,10 @@ def visa_tense(doc: Doc, profile: Mapping[str, str]) -> Iterator[Finding]:
     pr = profile.get("citizenship", "").strip() == "permanent_resident"
     for m in doc.finditer(_STATUS_CLAIM):
         s, e = sentence_bounds(doc.text, m.start())
-        near = doc.text[max(s, m.start() - 30):min(e, m.end() + 40)]
         claim = m.group(0)
         contradicts = (needs_visa and _CITIZEN.search(claim)) or (
             pr and re.search(r"citizen", claim, re.I))
-        if _FUTURE.search(near) or contradicts:
+        if contradicts or _future_near(doc.text, s, e, m):
             why = ("states as current a status your profile does not have"
                    if contradicts else "states an expected status as current")
             yield Finding(rule="visa_tense", severity=BLOCKING,

@@ -219,3 +219,11 @@ def test_linking_tracks_and_punctuation(subject: str, body: str, sender: str,
 
     m = msg(body, subject=subject, sender=sender)
     assert link(m, _programs(), kind=Kind.INTERVIEW_INVITE).program_id == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Dr. Haddad, I know you don't have to answer this, but are we in your top three?",
+    "You are not obligated to reply; however, which other programs have you interviewed at?",
+])
+def test_but_ends_a_politeness_negation(body: str) -> None:
+    assert R in classify(msg(body + SIG, subject="Question")).flags

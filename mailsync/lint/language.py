@@ -196,7 +196,8 @@ LANGUAGE_RULES: tuple[PatternRule, ...] = (
                    r"\bif I rank (?:you|your program|the program|it)\b",
                    r"\b(?:in return|in exchange|quid pro quo)\b",
                    r"\b(?:as long as|provided (?:that )?|on the condition that|only if) "
-                   r"(?:you|your program|the program)\b",
+                   r"(?:you|your program|the program)\b(?=[^.!?\n]{0,60}\b(?:rank|match|"
+                   r"guarantee|promise|commit|offer|position|contract|spot|first|#1|top)\w*)",
                    r"\b(?:would|could|can) you (?:please )?(?:be willing to |consider )?"
                    r"rank(?:ing)? me\b",
                    r"\bmutual(?:ly)? (?:first|#1|top|ranking|commitment)\b",

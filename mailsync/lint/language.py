@@ -159,8 +159,13 @@ LANGUAGE_RULES: tuple[PatternRule, ...] = (
                    r"will I be|would I be|I fall|I rank)\b(?=.{0,40}\b(?:rank|list)\w*)",
                    r"\b(?:am I|will I be|would I be) (?:being |going to be )?(?:ranked|on your "
                    r"(?:rank )?list|likely to match)\b",
-                   r"\b(?:whether|if) I (?:am|will be|would be|'m|'ll be) (?:being |going to be"
-                   r" )?(?:ranked|on your (?:rank )?list|likely to match)\b",
+                   r"\bwhether I (?:am|will be|would be|'m|'ll be) (?:being |going to be )?"
+                   r"(?:ranked|on your (?:rank )?list|likely to match)\b",
+                   # "if" asks only after a verb of asking; "If I am ranked to match, I
+                   # will…" is a conditional statement, not a question about standing.
+                   r"\b(?:know|wonder(?:ing)?|ask(?:ing)?|curious|sure|tell me|see|check) if I "
+                   r"(?:am|will be|would be|'m|'ll be) (?:being |going to be )?(?:ranked|on your "
+                   r"(?:rank )?list|likely to match)\b",
                    r"\b(?:whether|if|how likely|do you think|would you say|is it likely that) "
                    r"I(?:'m| am|'ll| will| would|'d)? (?:be )?"
                    r"(?:likely|going|expected|in a position|on track) to (?:be ranked|get ranked|"
@@ -191,8 +196,11 @@ LANGUAGE_RULES: tuple[PatternRule, ...] = (
                    r"\s+me\b",
                    r"\bwere (?:you|your (?:program|team|committee)) to (?:rank|guarantee|promise|"
                    r"commit)\w*\b",
+                   # a bargain only when a rank or a promise is offered back: "if I am
+                   # ranked to match, I would be honoured to train there" is not one.
                    r"\bif I (?:am|'m|get|were|was|will be) (?:ranked|guaranteed|assured|"
-                   r"promised)\b",
+                   r"promised)\b(?=[^.!?\n]{0,80}\bI(?:'ll| will| would|'d| shall) (?:[\w']+ ){0,4}"
+                   r"(?:rank|put|place|list|commit|accept|sign|choose|promise)\w*)",
                    r"\bif I rank (?:you|your program|the program|it)\b",
                    r"\b(?:in return|in exchange|quid pro quo)\b",
                    r"\b(?:as long as|provided (?:that )?|on the condition that|only if) "
@@ -201,6 +209,8 @@ LANGUAGE_RULES: tuple[PatternRule, ...] = (
                    r"\b(?:would|could|can) you (?:please )?(?:be willing to |consider )?"
                    r"rank(?:ing)? me\b",
                    r"\bmutual(?:ly)? (?:first|#1|top|ranking|commitment)\b",
+                   r"\bas (?:high(?:ly)?|well|favou?rably) as you rank me\b",
+                   r"\b(?:make|keep) (?:it|this|things|our ranking) mutual\b",
                    r"\brank me (?:to match|first|#1|highly)\b.{0,40}\b(?:and|then) I\b"),
         reason="conditional rank talk or bargaining (R3, R4)",
         fix="drop the condition; rank by true preference and say nothing in exchange",
@@ -254,6 +264,21 @@ LANGUAGE_RULES: tuple[PatternRule, ...] = (
         exempt=_withdrawal_exempt,
     ),
     PatternRule(
+        rule="withdrawal",
+        # Here the negation is the fault: "I won't attend any more interviews" promises
+        # to stop interviewing elsewhere (policy.md (d)), so negated sentences count.
+        pattern=_p(r"\b(?:won't|will not|shall not|am not going to|do not plan to|don't plan "
+                   r"to|no longer plan to) (?:be )?(?:attend(?:ing)?|go(?:ing)? (?:on|to)|"
+                   r"schedul(?:e|ing)|accept(?:ing)?|do(?:ing)?) (?:any )?(?:more|further|other)"
+                   r" interviews\b",
+                   r"\b(?:no longer|not) (?:be )?interview(?:ing)? (?:anywhere else|elsewhere|"
+                   r"with (?:any )?other programs|at (?:any )?other programs)\b"),
+        reason="promising to stop interviewing elsewhere (policy.md (d))",
+        fix="keep your other interviews; say what draws you to this program instead",
+        allowed_in=frozenset({T.OFFER_ACCEPT}),
+        skip_questions=True,
+    ),
+    PatternRule(
         rule="pleading",
         pattern=_p(r"\b(?:my|the|our) (?:only|last|final) (?:hope|chance|option|shot)\b",
                    r"\bonly hope\b", r"\bdesperat(?:e|ely|ion)\b", r"\bbeg(?:ging)?\b",
@@ -266,6 +291,9 @@ LANGUAGE_RULES: tuple[PatternRule, ...] = (
                    r"\b(?:I will|I'll|I would|I'd) do (?:anything|whatever it takes)\b",
                    r"\bI have no other (?:option|choice|interviews?|offers?|programs?)\b",
                    r"\bmy (?:life|future|whole career|family) (?:depends|is depending|rests) on\b",
+                   r"\b(?:my|our) (?:whole |entire )?(?:family|parents) (?:is|are) "
+                   r"(?:depending|counting|relying) on me\b",
+                   r"\bI (?:really,? ){2,}(?:need|want)\b",
                    r"\bplease,? please\b", r"\bat your mercy\b"),
         reason="pleading or desperation (playbook Avoid column, policy.md (b), (d))",
         fix="state your interest and qualifications calmly",

@@ -38,6 +38,10 @@ FINE = [
     (T.THANK_YOU, "Your program offers one of the best training experiences in the country."),
     (T.VISA_UPDATE, "I am ECFMG certified and I expect my Step 3 result in February."),
     (T.VISA_UPDATE, "As of January 8, I am ECFMG certified; I will need J-1 sponsorship."),
+    (T.LETTER_OF_INTEREST, "If I am ranked to match at your program, I would be honoured to "
+                           "train there."),
+    (T.RESCHEDULE_REQUEST, "I will not be able to attend the interview on December 8."),
+    (T.THANK_YOU, "I really enjoyed the noon conference and the residents' teaching."),
     (T.INVITE_REPLY, "If you need anything else from me, please let me know."),
     (T.INVITE_REPLY, "Should you need any further documents, I am happy to send them."),
     (T.LETTER_OF_INTEREST, "If I am fortunate enough to match with you, I will work hard."),
@@ -52,6 +56,12 @@ def test_fine_phrasings_do_not_block(type_: T, sentence: str) -> None:
 
 # (rule, type, sentence): the rule must fire as blocking for this type.
 BLOCKS = [
+    ("reciprocity", T.LETTER_OF_INTEREST, "I will place you exactly as high as you rank me."),
+    ("reciprocity", T.THANK_YOU, "Let's keep our ranking mutual and both come out happy."),
+    ("withdrawal", T.LETTER_OF_INTEREST, "I will not attend any further interviews this season."),
+    ("withdrawal", T.INTEREST_REPLY, "I am no longer interviewing with other programs."),
+    ("pleading", T.PRE_INTERVIEW_INTEREST, "My parents are counting on me to get this spot."),
+    ("pleading", T.UPDATE_LETTER, "I really, really need this residency position."),
     ("rank_language", T.THANK_YOU, "I'll be placing Quillan Heights first when I certify."),
     ("rank_language", T.INTEREST_REPLY, "I'd put you at the very top of my list."),
     ("rank_language", T.LETTER_OF_INTEREST, "It will be my highest-ranked program."),

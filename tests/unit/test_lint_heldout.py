@@ -32,13 +32,13 @@ def test_no_blocking_finding_on_good_drafts(check: Scores) -> None:
 
 
 def test_overall_recall_and_precision(check: Scores) -> None:
-    assert check.recall() >= 0.9, check.misses
-    assert check.precision() >= 0.9, check.false_fires
+    assert check.recall() >= 0.95, check.misses
+    assert check.precision() >= 0.95, check.false_fires
 
 
-# Each rule has two CHECK drafts: 0.5 means one of its two phrasings may slip.
-# Reached today: 1.0 everywhere except reciprocity, withdrawal, pleading (0.5).
-RECALL_BAR = dict.fromkeys(RULES, 0.5)
+# Each rule has two CHECK drafts. Reached today: 1.0 for every rule (after the CHECK
+# half was read, see the drafts README), so any regression on a rule fails here.
+RECALL_BAR = dict.fromkeys(RULES, 1.0)
 
 
 @pytest.mark.parametrize("rule", RULES)

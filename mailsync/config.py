@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
@@ -29,6 +30,8 @@ APPLICANT_KEYS = (
     "name", "degree", "email", "phone", "aamc_id", "eras_id", "ecfmg_id", "school", "country",
     "specialty", "citizenship", "visa", "timezone", "signature",
 )
+AUTH_MODES = ("password", "oauth2")
+OAUTH2_PROVIDERS = ("gmail", "outlook", "microsoft365", "custom")
 DEFAULT_NOTIFY_KINDS = (
     "interview_invite", "red_flag", "pre_match_offer", "deadline", "send_failure",
 )
@@ -73,6 +76,11 @@ class AccountSettings:
     file_sent: str = "auto"  # auto | always | never
     write_keywords: bool = False
     enabled: bool = True
+    # auth = "oauth2": XOAUTH2 with an access token refreshed from keyring (mailsync.oauth).
+    auth: str = "password"  # password | oauth2
+    oauth2_provider: str = ""  # gmail | outlook | microsoft365 | custom
+    oauth2_client_id: str = ""
+    oauth2_token_url: str = ""  # custom provider only (a preset knows its own)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -229,6 +237,7 @@ _ACCOUNT_KEYS = {
     "user", "email", "imap_host", "imap_port", "imap_tls", "smtp_host", "smtp_port", "smtp_tls",
     "password_command", "folders", "drafts_folder", "sent_folder", "approve_folder",
     "reject_folder", "approve_keyword", "file_sent", "write_keywords", "enabled",
+    "auth", "oauth2_provider", "oauth2_client_id", "oauth2_token_url",
 }
 _DEFAULT_PORTS = {"imap": {"ssl": 993, "starttls": 143, "none": 143},
                   "smtp": {"ssl": 465, "starttls": 587, "none": 25}}
@@ -250,6 +259,7 @@ def _account(name: str, t: Mapping[str, Any]) -> AccountSettings:
     if not isinstance(folders, list) or not all(isinstance(f, str) and f for f in folders):
         raise ConfigError(f"config key {p}folders: must be a list of folder names")
     user = _str(t, "user", p)
+    auth, provider, client_id, token_url = _oauth2(t, p)
     return AccountSettings(
         name=name, user=user, email=_str(t, "email", p, user if "@" in user else ""),
         imap_host=_str(t, "imap_host", p),
@@ -265,7 +275,54 @@ def _account(name: str, t: Mapping[str, Any]) -> AccountSettings:
         file_sent=_choice(t, "file_sent", p, ("auto", "always", "never"), "auto"),
         write_keywords=_bool(t, "write_keywords", p, False),
         enabled=_bool(t, "enabled", p, True),
+        auth=auth, oauth2_provider=provider, oauth2_client_id=client_id,
+        oauth2_token_url=token_url,
     )
+
+
+def _oauth2(t: Mapping[str, Any], p: str) -> tuple[str, str, str, str]:
+    """``auth``, provider, client id and token URL; the OAuth2 keys only with oauth2.
+
+    With ``auth = "oauth2"`` the secret is a refresh token in keyring, so a
+    ``password_command`` would be ignored and is refused instead.
+    """
+    auth = _choice(t, "auth", p, AUTH_MODES, "password")
+    keys = ("oauth2_provider", "oauth2_client_id", "oauth2_token_url")
+    if auth == "password":
+        for key in keys:
+            if _str(t, key, p):
+                raise ConfigError(f'config key {p}{key}: only used with auth = "oauth2"')
+        return auth, "", "", ""
+    if _str(t, "password_command", p):
+        raise ConfigError(f'config key {p}password_command: not used with auth = "oauth2" '
+                          "(the refresh token lives in keyring)")
+    if "oauth2_provider" not in t:
+        raise ConfigError(f"config key {p}oauth2_provider: required with auth = \"oauth2\" "
+                          f"(one of {', '.join(OAUTH2_PROVIDERS)})")
+    provider = _choice(t, "oauth2_provider", p, OAUTH2_PROVIDERS, "")
+    client_id = _str(t, "oauth2_client_id", p).strip()
+    if not client_id:
+        raise ConfigError(f'config key {p}oauth2_client_id: required with auth = "oauth2"')
+    token_url = _str(t, "oauth2_token_url", p).strip()
+    if provider == "custom" and not token_url:
+        raise ConfigError(f'config key {p}oauth2_token_url: required with oauth2_provider = '
+                          '"custom"')
+    if token_url and provider != "custom":
+        raise ConfigError(f'config key {p}oauth2_token_url: only used with oauth2_provider = '
+                          f'"custom" ({provider} has its own)')
+    if token_url and not _token_url_ok(token_url):
+        raise ConfigError(f"config key {p}oauth2_token_url: must be an https:// URL "
+                          "(http:// only for 127.0.0.1 or localhost)")
+    return auth, provider, client_id, token_url
+
+
+def _token_url_ok(url: str) -> bool:
+    parts = urlsplit(url)
+    if not parts.hostname:
+        return False
+    if parts.scheme == "https":
+        return True
+    return parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost", "::1")
 
 
 def _store_url(value: Any, base: Path) -> str:

@@ -1,5 +1,9 @@
 """Secrets for accounts: a password command (headless servers) or the system keyring.
 
+With ``auth = "oauth2"`` the secret is an OAuth2 access token, refreshed from
+the refresh token in keyring by :mod:`mailsync.oauth`; :func:`get_secret`
+returns whichever the account uses.
+
 A secret is returned to the caller and never logged, stored in the config, or
 put in an exception message.
 """
@@ -7,9 +11,13 @@ put in an exception message.
 from __future__ import annotations
 
 import subprocess
+from typing import TYPE_CHECKING
 
 from mailsync.config import AccountSettings
 from mailsync.errors import CredentialError
+
+if TYPE_CHECKING:
+    from mailsync.clock import Clock
 
 SERVICE = "mailsync"
 
@@ -25,6 +33,23 @@ def get_password(account: AccountSettings) -> str:
     if account.password_command:
         return _from_command(account)
     return _from_keyring(account)
+
+
+def get_secret(account: AccountSettings, *, clock: Clock | None = None,
+               rejected: str | None = None) -> str:
+    """The password, or for ``auth = "oauth2"`` a valid access token.
+
+    ``rejected`` is a token the server just refused: a fresh one is fetched
+    instead (a password is simply read again). ``clock`` decides expiry
+    (default: the system clock). Raises :class:`CredentialError`.
+    """
+    if account.auth != "oauth2":
+        return get_password(account)
+    from mailsync import oauth
+    from mailsync.clock import SystemClock
+
+    client = oauth.OAuth2Client.for_account(account)
+    return oauth.access_token(client, clock=clock or SystemClock(), rejected=rejected)
 
 
 def _from_command(account: AccountSettings) -> str:

@@ -43,7 +43,8 @@ class Outgoing:
 
     ``connect`` opens an authenticated IMAP session for an account (default:
     :func:`mailsync.service.connect`); ``password`` reads the account secret
-    for SMTP; ``jitter`` spreads retries (a constant in tests).
+    for SMTP (a password or an OAuth2 access token); ``jitter`` spreads retries
+    (a constant in tests).
     """
 
     settings: Settings
@@ -62,12 +63,16 @@ class Outgoing:
 
         return connect(account)
 
-    def secret(self, account: AccountSettings) -> str:
+    def secret(self, account: AccountSettings, rejected: str | None = None) -> str:
+        """The password, or an OAuth2 access token for ``auth = "oauth2"`` accounts.
+
+        ``rejected`` is a token the server just refused; a fresh one comes back.
+        """
         if self.password is not None:
             return self.password(account)
-        from mailsync.credentials import get_password
+        from mailsync.credentials import get_secret
 
-        return get_password(account)
+        return get_secret(account, clock=self.clock, rejected=rejected)
 
     @property
     def rules(self) -> PolicyRules:

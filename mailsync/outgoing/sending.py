@@ -17,6 +17,7 @@ import email
 import email.policy
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select, update
 
@@ -42,6 +43,9 @@ from mailsync.outgoing.records import (
 )
 from mailsync.outgoing.recovery import recover
 from mailsync.store.schema import OutboxRow
+
+if TYPE_CHECKING:
+    from mailsync.smtp import SmtpSettings
 
 FILING_RETRY_WINDOW = timedelta(days=7)
 
@@ -155,13 +159,25 @@ def _claim(env: Outgoing, row_id: int, now: datetime) -> tuple[OutboxRow, Accoun
     return row, account
 
 
-def _submit(env: Outgoing, account: AccountSettings, row: OutboxRow, raw: bytes) -> str:
-    from mailsync.smtp import SmtpSettings, send_message_sync
+_AUTH_REFUSED = 535
 
-    settings = SmtpSettings(host=account.smtp_host, port=account.smtp_port,
-                            tls=account.smtp_tls,  # type: ignore[arg-type]
-                            user=account.user, password=env.secret(account),
-                            timeout=env.smtp_timeout)
+
+def smtp_settings(env: Outgoing, account: AccountSettings, secret: str) -> SmtpSettings:
+    """Where and how ``account`` submits mail; ``secret`` is its password or OAuth2 token."""
+    from mailsync.smtp import SmtpSettings
+
+    oauth2 = account.auth == "oauth2"
+    return SmtpSettings(host=account.smtp_host, port=account.smtp_port,
+                        tls=account.smtp_tls,  # type: ignore[arg-type]
+                        user=account.user, password=None if oauth2 else secret,
+                        oauth2_token=secret if oauth2 else None, timeout=env.smtp_timeout)
+
+
+def _submit(env: Outgoing, account: AccountSettings, row: OutboxRow, raw: bytes) -> str:
+    from mailsync.smtp import send_message_sync
+
+    secret = env.secret(account)
+    settings = smtp_settings(env, account, secret)
     mail_from, rcpts = outbox.envelope(email.message_from_bytes(raw, policy=email.policy.SMTP))  # type: ignore[arg-type]
 
     def data_started() -> None:
@@ -170,8 +186,17 @@ def _submit(env: Outgoing, account: AccountSettings, row: OutboxRow, raw: bytes)
             s.execute(update(OutboxRow).where(OutboxRow.id == row.id).values(
                 data_started_at=env.clock.now()))
 
-    result = send_message_sync(settings, raw, mail_from=mail_from, rcpt_to=rcpts,
-                               on_data_start=data_started)
+    try:
+        result = send_message_sync(settings, raw, mail_from=mail_from, rcpt_to=rcpts,
+                                   on_data_start=data_started)
+    except PermanentSendError as exc:
+        # RFC 4954 §6: 535 is a refused credential, answered at AUTH, before any content.
+        # A provider may revoke an OAuth2 token early, so refresh it once and try again.
+        if account.auth != "oauth2" or exc.code != _AUTH_REFUSED:
+            raise
+        settings = smtp_settings(env, account, env.secret(account, rejected=secret))
+        result = send_message_sync(settings, raw, mail_from=mail_from, rcpt_to=rcpts,
+                                   on_data_start=data_started)
     refused = "; ".join(f"{r}: {c} {t}" for r, (c, t) in result.refused.items())
     return result.response + (f" (refused: {refused})" if refused else "")
 

@@ -362,6 +362,8 @@ _INVITE = [
     _c("invite.offer_interview", Kind.INTERVIEW_INVITE, 1.5, "offers an interview",
        r"\b(?:offer|extend)(?:ing)? (?:you )?(?:an?|the) (?:[\w-]+ ){0,2}interview"
        r"(?: (?:date|spot|slot|invitation))?\b(?! (?:season|dates are full))"
+       r"(?![^.?!]{0,40}\bif (?:a|an|any|one)? ?(?:[\w-]+ )?(?:spot|slot|session|date|opening|"
+       r"place|seat|position|cancellation)s? (?:opens?|becomes?|frees?|comes?|is available))"
        r"|\b(?:offer|extend) (?:it|this (?:date|spot|slot)) to you\b"),
     _c("invite.selected", Kind.INTERVIEW_INVITE, 1.5, "selected for an interview",
        r"\b(?:you|your application)(?: (?:has|have) been| were| was| are)? selected (?:to|for) "
@@ -465,7 +467,8 @@ _INTEREST = [
        r"\b|"
        r"\b(?:glad|happy|thrilled|love|delighted) to have you (?:in|here|join|as)\b|"
        r"\bwe want you here\b|\bhope to (?:see|have) you (?:here )?in (?:July|June)\b|"
-       r"\bgoing to match here\b|\blooking forward to having you\b",
+       r"\bgoing to match here\b|\blooking forward to having you\b(?! (?:in|at|on|for|visit|"
+       r"next|this|tomorrow|join us for|with us (?:on|for|next)))",
        keys=('addition', 'fit', 'resident', 'colleague', 'to have you', 'want you here',
              'in july', 'in june', 'match here', 'having you')),
     _c("interest.second_look", Kind.INTEREST_SIGNAL, 1.3, "personal second-look invitation",
@@ -502,6 +505,13 @@ _LOGISTICS = [
     _c("logistics.eve", Kind.INTERVIEW_LOGISTICS, 1.0, "social tied to the interview day",
        r"\b(?:night|evening|day) before your interview\b|\bsince you(?:'re| are) interviewing\b|"
        r"\bas part of your interview day\b"),
+    _c("logistics.everything", Kind.INTERVIEW_LOGISTICS, 1.0, "details for the applicant's day",
+       r"\b(?:here is|here's|below is|attached is) (?:everything|all (?:the|you need)|"
+       r"what you need)(?: you need)? (?:to know )?for (?:tomorrow|today|your|the day|next|(?:m"
+       r"on|tues|wednes|"
+       r"thurs|fri|satur|sun)day)\b|\b(?:thank you|thanks) for confirming (?:the |your )?(?:new )?"
+       r"(?:interview )?(?:date|time|slot|session|interview|attendance|spot)\b",
+       keys=("everything", "all the", "all you need", "what you need", "confirming")),
     _c("logistics.travel", Kind.INTERVIEW_LOGISTICS, 0.6, "travel for the interview visit",
        r"\b(?:hotel|airport pickup|parking|check-?in at|business attire)\b"),
 ]
@@ -541,8 +551,13 @@ _UPDATE = [
        r"\b(?:dear|hello|hi|to all(?: of)?(?: our)?) (?:\d{4} )?(?:[\w-]+ ){0,2}applicants\b|"
        r"\ball (?:\d{4} )?applicants\b|\bopen to all\b|\bhello everyone\b|\bhi everyone\b|"
        r"\bthank you to (?:all|everyone)\b|\bsent to all applicants\b|\bdear (?:all|alumni)\b|"
-       r"\bfor everyone on\b|\bwhether you'?ve (?:been invited|interviewed|received)",
-       keys=('applicants', 'open to all', 'everyone', 'dear all', 'dear alumni', 'whether you')),
+       r"\bfor everyone on\b|\bwhether you'?ve (?:been invited|interviewed|received)|"
+       r"\bwelcome,? (?:\d{4} |new |all |our )?applicants\b|\b(?:goes|went|is going|sent) (?:out )?"
+       r"to (?:everyone|all (?:of )?(?:our |the )?(?:applicants|candidates|interviewees))\b|"
+       r"\b(?:dear|hello|hi|greetings,?) (?:all |our )?(?:\d{4} )?(?:[\w-]+ )?(?:candidates|"
+       r"interviewees)\b",
+       keys=('applicants', 'open to all', 'everyone', 'dear all', 'dear alumni', 'whether you',
+             'candidates', 'interviewees')),
     _c("update.event", Kind.PROGRAM_UPDATE, 0.9, "open house, info session or social",
        r"\b(?:open house|info(?:rmation)? (?:session|night)|grand rounds|trivia night|hangout|"
        r"applicant social|q&a|meet the residents|ask the residents|livestream|second look day|"
@@ -556,8 +571,9 @@ _UPDATE = [
        r"\bto stop receiving\b|\bview (?:this email )?(?:in your browser|online)\b",
        keys=('unsubscribe', 'manage notifications', 'manage preferences', 'update preferences',
              'to stop receiving', 'in your browser', 'online')),
-    _c("update.applied", Kind.PROGRAM_UPDATE, 0.6, "sent because the applicant applied",
-       r"\b(?:receiving|received) this (?:\w+ )?because you (?:applied|interviewed|are scheduled)"),
+    # A footer of a mailing to everyone who applied (not "because you are scheduled").
+    _c("update.applied", "ctx.bulk", 0.8, "sent to everyone who applied",
+       r"\b(?:receiving|received|getting|sent) this (?:\w+ )?because you (?:have )?applied\b"),
 ]
 
 # Context signals that mean "not about this applicant's applications" ----------------------
@@ -572,7 +588,8 @@ _OTHER = [
        r"created a|opted|joined|follow|purchased|are a (?:member|subscriber))|\bsaved search\b"),
     _c("other.scam", "ctx.other", 2.0, "scam or phishing pattern",
        r"\bguaranteed\b[^.?!]{0,40}\b(?:placement|offer|match)|\b100% (?:placement|guaranteed)\b|"
-       r"\bplacement fee\b|\bonly \d+ (?:seats|spots) left\b|\bverify (?:your )?(?:identity|"
+       r"\bplacement (?:fee|deposit)\b|\bwire (?:the |a |your )?(?:[\w-]+ )?(?:deposit|fee|"
+       r"payment)\b|\bonly \d+ (?:seats|spots) left\b|\bverify (?:your )?(?:identity|"
        r"account)\b|\breinstatement fee\b|\bpassport copy\b|\bunusual activity\b|"
        r"\bpermanently deleted\b"),
     _c("other.commerce", "ctx.other", 1.2, "receipt, shipping, bill or travel booking",
@@ -650,7 +667,8 @@ _WITHDRAW = [
     _c("withdraw.interviews", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to cancel other interviews",
        r"\b(?:cancel|decline|turn down|give up|skip)\b[^.?!]{0,25}\b(?:other|rest of (?:your|the)|"
        r"remaining|those|all|any other) (?:[\w-]+ ){0,2}interviews?\b|\bnot (?:to )?interview "
-       r"(?:at|with|elsewhere)\b|\bstop interviewing\b",
+       r"(?:elsewhere|(?:at|with) (?:any |the )?(?:other|another|additional)\b)|"
+       r"\bstop interviewing\b",
        keys=('cancel', 'decline', 'turn down', 'give up', 'skip', 'interview at',
              'interview with', 'interview elsewhere', 'stop interviewing')),
     _c("withdraw.rank_only", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to rank only this program",

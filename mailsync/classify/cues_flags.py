@@ -108,6 +108,59 @@ _RANK = [
        keys=("offers", "invitations", "invites", "interviews")),
 ]
 
+# More rank-inquiry families: word order of embedded questions ("how high we are on your
+# list", "how are you planning to rank X?"), names instead of "us" ("will you be ranking
+# Sorrento Heights first?"), comparisons ("how do we stack up against the others?"),
+# indirect and survey forms ("let us know whether you plan to rank us", "list the other
+# programs you are still considering"). Look-alikes: "we will rank you highly" (interest),
+# "we will never ask how you rank us" (negated), conditional bargains (commitment).
+_RANK_MORE = [
+    _c("rank.how_high_embedded", Flag.RANK_INQUIRY, 1.0, "asks how high the program sits",
+       r"\bhow (?:high|highly|far up|high up|low|close to the top) (?:we|us|our program|this pr"
+       r"ogram|"
+       r"[\w'-]+(?: [\w'-]+){0,2}) (?:are|is|sit|sits|stand|stands|fall|falls|land|lands|rank|r"
+       r"anks|"
+       r"place|places|would be|will be)\b[^.?!]{0,30}\b(?:list|ranking|rank|choices|preferences)\b",
+       keys=("how high", "how far", "how low", "how close")),
+    _c("rank.how_planning", Flag.RANK_INQUIRY, 1.0, "asks how the applicant plans to rank",
+       r"\b(?:how|where) (?:are|do|will|would|might) you (?:be )?(?:plan(?:ning)? (?:to|on)|"
+       r"intend(?:ing)? to|going to|think(?:ing)? (?:of|about)|expect(?:ing)? to|hop(?:e|ing) to)"
+       r" ?(?:rank(?:ing)?|plac(?:e|ing)|list(?:ing)?)\b|\bhow you (?:would|will|might|plan to|"
+       r"intend to|are going to) rank\b",
+       keys=("rank", "plac", "list")),
+    _c("rank.named_first", Flag.RANK_INQUIRY, 1.0, "asks whether the applicant ranks it first",
+       r"\b(?:will|would|are|do|did|could|might) you (?:be )?(?:still |also )?(?:plan(?:ning)? "
+       r"(?:to|on) |intend(?:ing)? to |going to |considering )?rank(?:ing)? (?:[\w'-]+ ){1,4}?"
+       r"(?:first|#\s?1|number one|no\.\s?1|highly|high|at the top|near the top|above|over|"
+       r"ahead of|in your top)\b" + _Q,
+       keys=("rank",)),
+    _c("rank.whether_rank", Flag.RANK_INQUIRY, 1.0, "asks whether the applicant will rank it",
+       r"\b(?:let (?:us|me) know|tell (?:us|me)|share|indicate|confirm|ask(?:ing)?|know|wondering|"
+       r"curious) (?:about )?(?:whether|if) (?:or not )?you(?:'ll| will| would| plan| intend| are "
+       r"planning| are going| might)?(?: to)? (?:be )?rank(?:ing)? (?:us|our|this|the program|"
+       r"[\w'-]+ (?:first|#\s?1|highly|high))",
+       keys=("whether", "if you", "if or")),
+    _c("rank.compare", Flag.RANK_INQUIRY, 1.0, "asks how the program compares with others",
+       r"\bhow (?:do|does|did|would|will) (?:we|us|our program|this program|[\w'-]+(?: [\w'-]+)?)"
+       r" (?:compare|stack up|measure up|rank|fare)\b[^.?!]{0,50}\b(?:other|others|rest|"
+       r"programs|places|list|choices)\b",
+       keys=("compare", "stack up", "measure up", "rank", "fare")),
+    _c("rank.list_programs", Flag.RANK_INQUIRY, 1.0, "asks for the other programs considered",
+       r"\bother (?:[\w/-]+ ){0,3}(?:programs|places|institutions|hospitals|residencies) (?:that |"
+       r"where |which )?you(?:'re| are| have|'ve)? (?:still |also |currently |seriously )?"
+       r"(?:considering|interviewing|interviewed|ranking|applying|applied|looking at|weighing|"
+       r"signal\w*|visit\w*)\b|\b(?:list|name|tell us|share) (?:the |all |any )?(?:other )?"
+       r"(?:programs|places|institutions) (?:where |at which |that |you )?(?:you(?:'ve| have)? )?"
+       r"(?:interviewed|applied|signal\w*|rank\w*|are (?:considering|ranking|interviewing))\b",
+       keys=("programs", "places", "institutions", "hospitals", "residencies")),
+    _c("rank.signal_more", Flag.RANK_INQUIRY, 1.0, "asks about the applicant's signal",
+       r"\b(?:did|have) (?:we|our program) (?:receive|received|get|gotten|got) (?:a |one of your |"
+       r"your )?(?:[\w-]+ )?signal\b|\b(?:did|have) you (?:\w+ )?(?:signal(?:l)?ed|sent (?:us )?"
+       r"(?:a|your) (?:[\w-]+ )?signal)\b|\b(?:which|what|where) (?:programs? )?(?:did |have )?"
+       r"(?:you )?(?:use|used|send|sent|spend|spent) (?:your )?(?:[\w-]+ )?signals?\b",
+       keys=("signal",)),
+]
+
 # Commitment request ----------------------------------------------------------------------------
 _COMMIT = [
     # "If you let us know we're your top choice, we can make sure you match"; also the
@@ -167,6 +220,40 @@ _COMMIT = [
        keys=("letter of intent",)),
 ]
 
+# More commitment families: conditional bargains keyed on the first-choice words ("if we
+# are your first choice, let us know, and we will rank you to match"; "if you give me your
+# word that X is your first choice, you will be at the very top of our list"), "committing
+# to rank us", requests for assurance ("if you can assure me of that"), "let us know
+# you'll rank us first", early commitment. Named commit.reciprocity_* so the engine drops
+# the rank words inside them (a bargain, not a rank question) and notes the interest.
+_COMMIT_MORE = [
+    _c("commit.reciprocity_first", Flag.COMMITMENT_REQUEST, 1.0, "ties a benefit to a #1 rank",
+       r"\bif (?:you\b[^.?!]{0,60}|we(?:'re| are)|(?:[\w'-]+ ){1,3}(?:is|are)) (?:still |really"
+       r" |truly )?"
+       r"(?:your|the) (?:#\s?1|number one|no\.\s?1|first|top|1st)\b[^.?!]{0,80}?\b(?:we|I|you)"
+       r"(?:'ll| will| can| could| would|'d| shall)\b[^.?!]{0,50}\b(?:rank you|match|make sure|"
+       r"ensure|guarantee|offer|hold|reserve|top of|at the top|secure|spot|position|promise)\b"
+       # "…we will move you toward the top of our waitlist": interview priority, a question.
+       r"(?! (?:of )?(?:our |the |your )?(?:interview )?wait ?-?list)",
+       keys=("if ",)),
+    _c("commit.committing_to_rank", Flag.COMMITMENT_REQUEST, 1.0, "asks for a commitment to rank",
+       r"\b(?:commit(?:s|ted|ting)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)) (?:to )?(?:rank"
+       r"(?:ing)?|list(?:ing)?|put(?:ting)?|plac(?:e|ing)) (?:us|our program|this program|[\w'-]+ "
+       r"(?:first|#\s?1|highly|at the top))",
+       keys=("commit", "pledg", "promis")),
+    _c("commit.assure", Flag.COMMITMENT_REQUEST, 1.0, "asks the applicant for an assurance",
+       r"\b(?:if you (?:can|could|would)|can you|could you|would you|please|need you to|want yo"
+       r"u to)"
+       r" (?:\w+ )?(?:assure|reassure|promise|guarantee) (?:me|us)\b|\b(?:let (?:us|me) know|tell "
+       r"(?:us|me)|assure (?:us|me)) (?:that )?you(?:'ll| will| plan to| intend to| are going to| "
+       r"would) (?:rank|put|list|place) us\b",
+       keys=("assure", "promise", "guarantee", "let us know", "let me know", "tell us", "tell me")),
+    _c("commit.early", Flag.COMMITMENT_REQUEST, 1.0, "asks for an early commitment",
+       r"\bearly (?:commitment|acceptance|signing|decision)\b|\bcommit (?:to (?:us|our program) )?"
+       r"(?:early|now|today|before|ahead of)\b|\b(?:verbal|firm|written) (?:yes|commitment)\b",
+       keys=("early", "commit", "verbal", "firm", "written")),
+]
+
 # Withdrawal request ----------------------------------------------------------------------------
 _WITHDRAW = [
     # "I'd ask that you not attend any further EM interviews", "do not schedule other
@@ -202,4 +289,4 @@ _WITHDRAW = [
        keys=("prior to", "ahead of", "in advance of")),
 ]
 
-FLAG_EXTRA: tuple[Cue, ...] = (*_RANK, *_COMMIT, *_WITHDRAW)
+FLAG_EXTRA: tuple[Cue, ...] = (*_RANK, *_RANK_MORE, *_COMMIT, *_COMMIT_MORE, *_WITHDRAW)

@@ -111,7 +111,8 @@ _LOGISTICS = [
     _c("logistics.subject", Kind.INTERVIEW_LOGISTICS, 0.7, "subject: your interview on a date",
        r"^(?!\s*(?:re|aw|sv)\s*:)(?:.*\byour\b.{0,60}\binterview\b.{0,20}\b(?:mon|tue|wed|thu|fri|"
        r"sat|sun|jan|feb|mar|oct|nov|dec|\d{1,2}/\d{1,2})|.*\binterview (?:details|confirmation|"
-       r"confirmed|reminder|itinerary|logistics|link|day details|schedule change|date change))",
+       r"confirmed|reminder|itinerary|logistics|link|day details|schedule change|date change)|"
+       r".*\b(?:tomorrow'?s|today'?s) interview|.*\binterview (?:tomorrow|today)\b)",
        where="subject", keys=("interview",)),
 ]
 
@@ -157,6 +158,20 @@ _INTEREST = [
 
 # Pre-match offer -----------------------------------------------------------------------------
 _OFFER = [
+    # "we are prepared to offer you one of our PGY-1 positions", "able to offer you a spot";
+    # the contract itself ("Resident Employment Agreement for your PGY-1 position"), and the
+    # offer's own expiry ("the offer will be withdrawn"). Look-alike: "offer you an interview".
+    _c("offer.prepared", Kind.PRE_MATCH_OFFER, 1.3, "offers the applicant a position",
+       r"\b(?:prepared|ready|able|pleased|happy|delighted|thrilled|excited|glad|like|want|going|"
+       r"authori[sz]ed) to (?:formally )?offer you (?:an?|one of (?:our|the|two|three)|the|this|"
+       r"our)? ?(?:[\w/-]+ ){0,4}(?:positions?|spots?|places?|slots?|contracts?|appointments?)\b",
+       keys=("offer you",)),
+    _c("offer.contract_for_position", Kind.PRE_MATCH_OFFER, 1.2, "contract for a position",
+       r"\b(?:contract|agreement|offer letter)\b[^.?!]{0,40}\bfor your (?:[\w-]+ ){0,3}"
+       r"(?:position|appointment|residency)\b|\b(?:the|this|your|our) offer will (?:be )?(?:wit"
+       r"hdrawn|"
+       r"rescinded|void|revoked|cancel\w*|lapse|expire)\b|\b(?:resident|house ?staff) employment "
+       r"agreement\b", keys=("for your", "offer will", "employment agreement")),
     # "We would like to make you a formal offer", "an offer of employment/appointment",
     # "this offer expires Friday". Look-alike: "extend an offer to interview" (invite).
     _c("offer.make_offer", Kind.PRE_MATCH_OFFER, 1.2, "makes the applicant an offer",

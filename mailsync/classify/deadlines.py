@@ -37,6 +37,9 @@ _ZONES = {
     "mdt": "America/Denver", "mountain": "America/Denver", "mst": "America/Phoenix",
     "arizona": "America/Phoenix", "pt": "America/Los_Angeles", "pst": "America/Los_Angeles",
     "pdt": "America/Los_Angeles", "pacific": "America/Los_Angeles",
+    "ht": "Pacific/Honolulu", "hst": "Pacific/Honolulu", "hawaii": "Pacific/Honolulu",
+    "akt": "America/Anchorage", "akst": "America/Anchorage", "akdt": "America/Anchorage",
+    "alaska": "America/Anchorage",
 }
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "ten": 10, "fourteen": 14, "twenty-four": 24, "forty-eight": 48,
@@ -47,8 +50,9 @@ _MONTH_RE = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?
 _WD_RE = r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|" \
          r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
 _TIME_RE = r"(?P<time>(?P<hh>\d{1,2})(?::(?P<mm>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)|noon|" \
-           r"midnight)(?:\s+(?P<tz>ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|Eastern|Central|" \
-           r"Mountain|Pacific|Arizona)\b(?:\s+(?:standard\s+|daylight\s+)?time\b)?)?"
+           r"midnight)(?:\s+(?P<tz>ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|" \
+           r"HST|HT|AKST|AKDT|AKT|Eastern|Central|Mountain|Pacific|Arizona|Hawaii|Alaska)\b" \
+           r"(?:\s+(?:standard\s+|daylight\s+)?time\b)?)?"
 _DATE_RE = (
     r"(?:(?:this|next)\s+)?(?:" + _WD_RE + r",?\s+)?(?:" + _MONTH_RE
     + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>20\d\d))?|"
@@ -71,10 +75,11 @@ _ACTION_SRC = (
     r"complete|confirm|"
     r"register|registration|rsvp|sign|select|choose|schedule[ds]?|book|accept|let (?:me|us) know|"
     r"upload|decide|decision|certify|hold|held|expires?|expiring|valid|need|claim|lapse|"
-    r"deadline|due)\b")
+    r"deadline|due|know|prefer(?:ence)?|let [^.?!]{1,60}? know)\b")
 _TIE = re.compile(
     r"(?:\bby\b|\buntil\b|\bno later than\b|\bthrough\b|\bbefore\b|\blatest by\b|:|"
-    r"\bdeadline\b[^.?!]{0,80}\bis\b|\bexpires?\b|\bcloses\b|\bdue\b)\s*(?:the\s+)?$", re.I)
+    r"\bdeadline\b[^.?!]{0,80}\bis\b|\b(?:expires?|closes|lapses|ends|due)(?:\s+(?:on|at))?)\s*"
+    r"(?:the\s+)?$", re.I)
 
 
 #: "Registration date: 09/16/2026", "Interview date: Nov 12": a record field, not a deadline.

@@ -45,7 +45,13 @@ _TOPIC = fast_regex(
 _FOOTER = re.compile(r"\b(?:receiving|received|getting) this\b|\bbecause (?:a|the) program\b", re.I)
 _ANAPHOR = re.compile(r"\b(?:it|this|these|them|the following)\b|\bwith:\s*$", re.I)
 _ASK = re.compile(r"\?|\blet (?:us|me) know\b|\breply\b|\btell (?:us|me)\b|\bwould like to know\b|"
-                  r"\bcould you\b|\bcan you\b|\bplease confirm\b|\bconfirm(?:ing)? that\b", re.I)
+                  r"\bcould you\b|\bcan you\b|\bplease confirm\b|\bconfirm(?:ing)? that\b|"
+                  r"\b(?:help|helpful|useful) (?:for )?(?:me|us)?(?: to)? (?:to )?know\b|"
+                  r"\b(?:I|we)(?:'d| would) (?:appreciate|love to (?:know|hear))\b|\bwould you "
+                  r"mind\b|"
+                  r"\b(?:please|kindly) (?:share|indicate|send)\b", re.I)
+#: An FAQ line ("Q: Do you sponsor visas?") asks on the applicant's behalf, not of the applicant.
+_FAQ = re.compile(r"^\s*(?:q\s*[:.)-]|faq\b|question\s*:)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +328,8 @@ def _info_requests(body: str, spans: tuple[tuple[int, int], ...] | None,
             continue
         s, e = spans[i]
         sent = low[s:e]
+        if _FAQ.match(sent):
+            continue
         req = _REQUEST.search(sent)
         if not req or negated(sent[: req.start()]):
             continue
@@ -402,7 +410,10 @@ def choose_kind(hits: list[Hit], ctx: SenderContext) -> tuple[Kind, list[Reason]
             scores[k] *= factor
         scores[Kind.PROGRAM_UPDATE] += 0.4
     elif bulk >= 0.8:
-        scores[Kind.INTEREST_SIGNAL] *= 0.5
+        # A mailing-list footer: personal kinds need more than one cue to survive.
+        for k, factor in ((Kind.INTEREST_SIGNAL, 0.5), (Kind.INFO_REQUEST, 0.6),
+                          (Kind.INTERVIEW_LOGISTICS, 0.6)):
+            scores[k] *= factor
         scores[Kind.PROGRAM_UPDATE] += 0.3
     strong = [k for k, s in scores.items() if s >= THRESHOLD]
     if Kind.WAITLIST in strong and Kind.REJECTION in strong and not any(

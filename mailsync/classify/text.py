@@ -19,6 +19,9 @@ _ABBREV = re.compile("|".join(rf"{a}\.(?=\s)" for a in (
     "approx", "vs", "etc")))
 _SPACES = re.compile(r"[ \t]{2,}|\t")
 _EDGES = re.compile(r" \n|\n ")
+#: A hard line wrap inside a sentence: a line not ending in punctuation, continued by a line
+#: starting in lower case ("offer you one of our\ncategorical PGY-1 positions").
+_WRAP = re.compile(r"(?<=[A-Za-z0-9,])\n(?=[a-z])")
 _SENTENCE = re.compile(r"(?<![ap]\.m\.)(?<![AP]\.M\.)(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9#])"
     r"|\n\s*\n|\n(?=\s*[-•*\d]+[.)]?\s)")
 
@@ -35,6 +38,8 @@ def normalize(text: str) -> str:
     text = _SPACES.sub(" ", text)
     while " \n" in text or "\n " in text:
         text = _EDGES.sub("\n", text)
+    if "\n" in text:
+        text = _WRAP.sub(" ", text)
     return text.strip()
 
 

@@ -36,17 +36,18 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One atomic unit: committed on success, rolled back on any exception."""
-        session = self.sessions()
-        try:
-            with session.begin():
-                yield session
-        except OperationalError as exc:
-            raise StoreError(_explain(exc)) from exc
-        finally:
-            session.close()
+        with self._session() as session, session.begin():
+            yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
+        """A session for reads; nothing is committed."""
+        with self._session() as session:
+            yield session
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        """A session whose database errors arrive as one clear StoreError."""
         session = self.sessions()
         try:
             yield session

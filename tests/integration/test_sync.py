@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import subprocess
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,14 @@ def _sync(config: Path):
         return sync_account(settings, settings.accounts[0], db, SystemClock())
     finally:
         db.dispose()
+
+
+def _forty_big_messages_behind(proxy, imap_account, tmp_path) -> Path:
+    """40 messages of ~20 KB, and a config that reaches them through ``proxy``."""
+    bulk_append(imap_account.host, imap_account.port, imap_account.user, imap_account.password,
+                "INBOX", [make_mail(i, size=20_000) for i in range(40)])
+    proxied = replace(imap_account, host="127.0.0.1", port=proxy.port)
+    return write_config(tmp_path, imap=proxied, batch_size=10)
 
 
 def test_first_then_incremental_sync(imap_account, tmp_path):
@@ -100,11 +109,7 @@ def test_uidvalidity_change_resyncs_without_duplicates(imap_account, tmp_path):
 
 
 def test_connection_dropped_mid_batch_then_resumes(imap_account, imap_proxy, tmp_path):
-    bulk_append(imap_account.host, imap_account.port, imap_account.user, imap_account.password,
-                "INBOX", [make_mail(i, size=20_000) for i in range(40)])
-    proxied = type(imap_account)(host="127.0.0.1", port=imap_proxy.port, user=imap_account.user,
-                                 password=imap_account.password, server=imap_account.server)
-    config = write_config(tmp_path, imap=proxied, batch_size=10)
+    config = _forty_big_messages_behind(imap_proxy, imap_account, tmp_path)
     imap_proxy.cut_after(450_000)  # two batches of ~200 KB, then cut
     with pytest.raises(ConnectionLostError):
         _sync(config)
@@ -178,11 +183,7 @@ def test_torture_mail_synced_after_append(imap_account, tmp_path):
 def test_sync_with_retry_reconnects_and_completes(imap_account, imap_proxy, tmp_path):
     from mailsync.service import sync_with_retry
 
-    bulk_append(imap_account.host, imap_account.port, imap_account.user, imap_account.password,
-                "INBOX", [make_mail(i, size=20_000) for i in range(40)])
-    proxied = type(imap_account)(host="127.0.0.1", port=imap_proxy.port, user=imap_account.user,
-                                 password=imap_account.password, server=imap_account.server)
-    config = write_config(tmp_path, imap=proxied, batch_size=10)
+    config = _forty_big_messages_behind(imap_proxy, imap_account, tmp_path)
     settings = load_settings(config)
     db = open_store(settings)
     imap_proxy.cut_after(450_000)

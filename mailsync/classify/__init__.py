@@ -57,7 +57,7 @@ def classify(
 ) -> Classification:
     """Label one message (see the module docstring). Never raises on odd text."""
     view, parts = message_view(msg)
-    ctx = sender_context(msg, programs, parts.forwarded_from)
+    ctx = sender_context(msg, programs, parts.forwarded_from, parts.forwarded_to)
     # Commerce and subscription cues only matter for senders that are not a service, a
     # platform or a known program (see engine.other_gate); skip them otherwise.
     hits = engine.collect_hits(view, INSTITUTIONAL_CUES if ctx.institutional else ALL_CUES)
@@ -75,7 +75,7 @@ def classify(
 
 def _residency(msg: ParsedMessage, view: engine.View, hits: list[engine.Hit], ctx,
                programs: Sequence[Program], default_tz: str) -> Classification:
-    kind, why, confidence = engine.choose_kind(hits, ctx)
+    kind, why, confidence = engine.choose_kind(hits, ctx, view.body)
     flags, flag_why = engine.red_flags(hits, kind)
     tz = _program_tz(ctx.address, ctx.domain, programs) or default_tz
     deadlines = _deadlines(view.body, msg.date, tz)

@@ -60,8 +60,11 @@ class SenderContext:
     national: bool
     platform: bool
     program: bool  # sender domain or contact belongs to a known program
-    personal: bool  # consumer mailbox (or the applicant's own provider)
+    personal: bool  # consumer mailbox (or the applicant's own provider), or a friend's forward
     automated: bool
+    #: The sender's name or address reads like a residency service ("SlotHarbor", "Convene
+    #: Residency", "gme-portal"): weak evidence that an unknown sender is not a shop or bank.
+    residency_sender: bool = False
 
     @property
     def institutional(self) -> bool:
@@ -69,16 +72,25 @@ class SenderContext:
 
 
 def sender_context(msg: ParsedMessage, programs: Sequence[Program],
-                   forwarded_from: str = "") -> SenderContext:
+                   forwarded_from: str = "", forwarded_to: str = "") -> SenderContext:
     """Classify the (effective) sender. A forward by the applicant (or an institution,
     such as a school's auto-forward or a coordinator) is judged by the original sender;
-    a friend forwarding someone else's mail stays the sender (personal mail)."""
+    a friend forwarding someone else's mail stays the sender (personal mail): a consumer
+    mailbox, or anyone who is not an institution forwarding mail that was addressed to
+    someone other than the applicant ("look what my PD sent me")."""
     own = {a.addr for a in msg.to}
     to_domains = {a.domain for a in msg.to}
     address = msg.sender
+    friend = False
     if forwarded_from and forwarded_from not in own:
         forwarder = msg.sender.rpartition("@")[2]
-        friend = msg.sender not in own and (forwarder in FREEMAIL or forwarder in to_domains)
+        fsuf = _suffixes(forwarder)
+        institution = (not fsuf.isdisjoint(_NATIONAL_SET) or not fsuf.isdisjoint(_PLATFORM_SET)
+                       or program_index(programs).knows(msg.sender, forwarder))
+        someone_else = (bool(forwarded_to) and forwarded_to not in own and not institution
+                        and not _same_person(msg))
+        friend = msg.sender not in own and (forwarder in FREEMAIL or forwarder in to_domains
+                                            or someone_else)
         if not friend:
             address = forwarded_from
     domain = address.rpartition("@")[2]
@@ -92,9 +104,27 @@ def sender_context(msg: ParsedMessage, programs: Sequence[Program],
         national=not suffixes.isdisjoint(_NATIONAL_SET),
         platform=platform,
         program=program_index(programs).knows(address, domain),
-        personal=(domain in FREEMAIL or domain in to_domains) and address not in own,
+        personal=friend or ((domain in FREEMAIL or domain in to_domains) and address not in own),
         automated=bool(_AUTOMATED_LOCAL.match(address)),
+        residency_sender=bool(_RESIDENCY_SENDER.search(f"{name} {domain}")),
     )
+
+
+def _same_person(msg: ParsedMessage) -> bool:
+    """The forwarder shares a name with the applicant (their display name or the words of
+    their address): the applicant's own other account forwarding its mail."""
+    def words(text: str) -> set[str]:
+        return {w for w in re.split(r"[^a-z]+", text.lower()) if len(w) >= 3}
+
+    mine = set()
+    for a in msg.to:
+        mine |= words(a.name) | words(a.addr.partition("@")[0])
+    theirs = words(msg.from_.name if msg.from_ else "") | words(msg.sender.partition("@")[0])
+    return bool(mine & theirs - {"med", "dr", "doctor"})
+
+
+_RESIDENCY_SENDER = re.compile(
+    r"(?i)slot|interview|residen|match|\bgme|rounds|applicant|\beras\b|rank|intern\b")
 
 
 _PLATFORM_SET = frozenset(PLATFORM_DOMAINS)

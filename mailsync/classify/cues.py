@@ -531,6 +531,14 @@ _ADMIN = [
        r"\bactivate your account\b|\bpayment receipt\b|\bregistration confirmation\b|"
        r"\bthank you for registering\b|\bcertificate has been issued\b|\byou have matched\b|"
        r"\bcertify your rank order list\b|\bJ-1 sponsorship after the\b"),
+    # Account security of a portal: "new sign-in to your account", "reset your password".
+    # Banks and shops write the same, so for unknown senders the gate wants more evidence.
+    _c("admin.security", Kind.ADMIN_NOTICE, 1.2, "account security notice",
+       r"\bnew sign-?in\b|\breset (?:your |the )?password\b|\bpassword (?:reset|was changed|"
+       r"change)\b|\btwo-(?:step|factor) (?:verification|authentication)\b|\bverification code\b|"
+       r"\bsign-?in (?:attempt|alert|from a new)\b",
+       keys=("sign-in", "signin", "sign in", "password", "two-step", "two-factor",
+             "verification code")),
     _c("admin.auto_reply", Kind.ADMIN_NOTICE, 1.8, "automatic reply",
        r"^\s*(?:automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office)"
        r"\b", where="subject"),

@@ -133,6 +133,15 @@ _INTEREST = [
        r"strongest|top|best|most (?:impressive|memorable)|favou?rite|exceptional|outstanding) "
        r"(?:candidates|applicants|interviewees|interviews|people)\b",
        keys=("candidates", "applicants", "interviewees", "interviews", "people")),
+    # "you are among the candidates we are most seriously considering", "one of the
+    # applicants we are most excited about". Look-alike: "we are considering all applicants".
+    _c("interest.considering", Kind.INTEREST_SIGNAL, 1.4, "among those the program favors",
+       r"\b(?:among|one of) (?:the |our |a (?:small |few |handful of )?)?(?:[\w-]+ ){0,2}"
+       r"(?:candidates|applicants|people|interviewees) (?:that |whom |who )?(?:we(?:'re| are)|I"
+       r"(?:'m"
+       r"| am)) (?:most |very |highly |strongly |seriously |actively |especially |really )+"
+       r"(?:considering|interested in|excited about|hoping to (?:match|recruit|rank))\b",
+       keys=("candidates", "applicants", "people", "interviewees")),
     # "someone we'd very much like to have here", "our faculty loved you",
     # "we truly hope you'll join us". Look-alike: "we'd love to have you join our open house".
     _c("interest.want_you", Kind.INTEREST_SIGNAL, 1.2, "program wants this applicant",
@@ -270,7 +279,7 @@ _OTHER = [
        r"\bpurchase (?:alert|notification)\b|\balerta de (?:consumo|compra)\b|\btarjeta\b|"
        r"\b(?:visa|mastercard|amex|debit|credit)(?: card)? (?:ending (?:in )?|[*x]{2,})\d{4}\b|"
        r"\*{4}\d{4}\b|\bstatement is (?:now )?(?:available|ready)\b|\bonline banking\b|"
-       r"\b(?:do not|don't) recogni[sz]e this (?:transaction|purchase|charge|activity)\b",
+       r"\b(?:do not|don't) recogni[sz]e this (?:transaction|purchase|charge)\b",
        keys=("purchase", "alerta", "tarjeta", "visa", "mastercard", "amex", "debit", "credit",
              "***", "statement", "banking", "recogni")),
     # Forum and community digests: other people's stories, not the applicant's mail.

@@ -64,7 +64,8 @@ _WHEN = re.compile(
     r"(?:" + _TIME_RE + r"(?:\s+(?:on|,))?\s+)?(?:" + _DATE_RE + r")(?:,?\s+(?:at\s+)?"
     + _TIME_RE.replace("?P<", "?P<t2") + r")?", re.I)
 _WINDOW = re.compile(
-    r"\b(?:within|in)\s+(?:the\s+next\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|ten|fourteen|twenty-four|"
+    r"\b(?:within|in)\s+(?:the\s+next\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|ten|fourt"
+    r"een|twenty-four|"
     r"forty-eight|seventy-two)(?:\s*\(\d+\))?\s+(?P<biz>business\s+)?(?P<unit>hours?|hrs?|days?|"
     r"weeks?)\b|\b(?:held|hold|expire[sd]?|valid|open)\s+(?:for|in)\s+(?P<n2>\d+)\s+"
     r"(?P<unit2>hours?|hrs?|days?)\b", re.I)

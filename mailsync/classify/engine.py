@@ -387,15 +387,21 @@ def other_gate(hits: list[Hit], ctx: SenderContext, terms: int, forwarded: bool,
     commercial = [h for h in hits if h.target == "ctx.other"]
     if sum(h.weight for h in commercial) >= THRESHOLD:
         return commercial[0].reason()
-    evidence = terms + (2 if best >= THRESHOLD else 0) + 2 * any(
-        isinstance(h.target, Flag) or h.cue == "update.audience" for h in hits)
+    # An account-security notice alone is weak evidence (banks and shops send them too);
+    # a sender named like a residency service ("SlotHarbor", "Convene Residency") adds some.
+    security_only = best >= THRESHOLD and all(
+        h.cue == "admin.security" for h in hits if isinstance(h.target, Kind))
+    evidence = terms + (0 if best < THRESHOLD else 1 if security_only else 2) + 2 * any(
+        isinstance(h.target, Flag) or h.cue == "update.audience" for h in hits) \
+        + ctx.residency_sender
     if evidence < 2:
         return Reason(cue="other.off_topic", detail="little residency vocabulary",
                       span=f"{terms} residency terms")
     return None
 
 
-def choose_kind(hits: list[Hit], ctx: SenderContext) -> tuple[Kind, list[Reason], float]:
+def choose_kind(hits: list[Hit], ctx: SenderContext, body: str = ""
+                ) -> tuple[Kind, list[Reason], float]:
     """Precedence among kinds over the threshold, else a fallback from the sender."""
     scores = kind_scores(hits)
     if any(h.cue.startswith("commit.reciprocity") for h in hits):
@@ -426,11 +432,25 @@ def choose_kind(hits: list[Hit], ctx: SenderContext) -> tuple[Kind, list[Reason]
         kind = min(strong, key=lambda k: k.precedence)
         why = [h.reason() for h in hits if h.target is kind]
         return kind, why, min(0.97, 0.55 + 0.12 * scores[kind])
-    return _fallback(hits, ctx, scores, bulk)
+    return _fallback(hits, ctx, scores, bulk, body)
+
+
+#: A greeting to one person ("Dear Dr. Mendoza,", "Hi Rafael,"), not to a list.
+_SALUTATION = re.compile(
+    r"^[ \t]*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|greetings)\b,?[ \t]+"
+    r"(?!(?:all|everyone|applicants?|candidates?|interviewees?|colleagues|friends|team|"
+    r"residents|students|prospective|future|class)\b)(?:dr\.?[ \t]+|doctor[ \t]+|mr\.?[ \t]+|"
+    r"ms\.?[ \t]+)?[A-Z][\w'-]+", re.M)
+_QUESTION = re.compile(r"\?[ \t]*(?:\n|$)|\?[ \t]+[A-Z]")
+_PRAISE = re.compile(
+    r"\b(?:impressed|enjoyed (?:meeting|getting to know|talking|speaking)|pleasure (?:meeting|to "
+    r"meet|getting to know)|stood out|stand out|we noticed you|spoke highly|think highly|"
+    r"remember(?:ed)? (?:you|your)|(?:loved|enjoyed) (?:your|having you))\b", re.I)
 
 
 def _fallback(hits: list[Hit], ctx: SenderContext, scores: dict[Kind, float],
-              bulk: float) -> tuple[Kind, list[Reason], float]:
+              bulk: float, body: str = "") -> tuple[Kind, list[Reason], float]:
+    """No kind reached the threshold: decide from the evidence there is, with its reason."""
     if ctx.national or ctx.platform:
         return Kind.ADMIN_NOTICE, [Reason(cue="sender.service", detail="national service or "
                                           "platform notice", span=ctx.address)], 0.6
@@ -443,16 +463,39 @@ def _fallback(hits: list[Hit], ctx: SenderContext, scores: dict[Kind, float],
     if ctx.automated:
         return Kind.ADMIN_NOTICE, [Reason(cue="sender.automated", detail="automated sender",
                                           span=ctx.address)], 0.45
+    head = body[:600]
+    greeting = _SALUTATION.search(head)
+    if greeting:
+        praise = _PRAISE.search(body)
+        asked = _QUESTION.search(body)
+        line = body[body.rfind("\n", 0, asked.start()) + 1:asked.end()].strip() if asked else ""
+        if line and not _FAQ.match(line.lower()):
+            return Kind.INFO_REQUEST, [Reason(cue="fallback.personal_question", detail="personal "
+                                              "note that asks the applicant a question",
+                                              span=line)], 0.4
+        if praise:
+            return Kind.INTEREST_SIGNAL, [Reason(cue="fallback.personal_praise", detail="personal "
+                                                 "note praising the applicant",
+                                                 span=praise.group(0))], 0.4
     return Kind.ADMIN_NOTICE, [Reason(cue="fallback", detail="residency mail, no specific cue")], \
         0.35
 
 
 def red_flags(hits: list[Hit], kind: Kind) -> tuple[frozenset[Flag], list[Reason]]:
+    """Flag cues over the threshold. A cue that ``requires_kind`` (signing or accepting,
+    which only means commitment pressure about an offer) fires when the message is that
+    kind *or* carries any evidence of it (an offer cue, a withdrawal request), so pressure
+    to sign inside an interest note or an info request is flagged too; post-Match
+    onboarding ("congratulations on your Match … sign your contract") is not."""
     flags: set[Flag] = set()
     why: list[Reason] = []
+    evidence = {h.target for h in hits if isinstance(h.target, Kind)} | {
+        h.target for h in hits if h.target is Flag.WITHDRAWAL_REQUEST}
+    onboarding = any(h.cue == "admin.welcome_matched" for h in hits)
     for h in hits:
         if isinstance(h.target, Flag) and h.weight >= THRESHOLD:
-            if h.requires_kind is not None and h.requires_kind is not kind:
+            if h.requires_kind is not None and h.requires_kind is not kind and (
+                    onboarding or not ({h.requires_kind, Flag.WITHDRAWAL_REQUEST} & evidence)):
                 continue
             flags.add(h.target)
             why.append(h.reason())

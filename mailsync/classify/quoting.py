@@ -54,6 +54,7 @@ class Parts:
     new: str  # what the sender wrote now (signature and boilerplate removed)
     forwarded: str = ""  # body of a forwarded message, when this is a forward
     forwarded_from: str = ""  # address in the forwarded block's From: line
+    forwarded_to: str = ""  # first address in the forwarded block's To: line
     quoted: str = ""  # earlier messages quoted below (never read by cues)
 
     @property
@@ -73,9 +74,9 @@ def split_message(text: str, subject: str = "") -> Parts:
         return Parts(new=_strip_tail(lines))
     new_lines, rest = lines[:start], lines[start:]
     if _is_forward(rest, subject, new_lines):
-        body, sender = _forwarded_body(rest)
+        body, sender, to = _forwarded_body(rest)
         return Parts(new=_strip_tail(new_lines), forwarded=body, forwarded_from=sender,
-                     quoted="\n".join(rest))
+                     forwarded_to=to, quoted="\n".join(rest))
     return Parts(new=_strip_tail(new_lines), quoted="\n".join(rest))
 
 
@@ -135,9 +136,9 @@ def _is_forward(rest: list[str], subject: str, new_lines: list[str]) -> bool:
     return bool(re.search(r"\bforward(ing|ed)?\b", lead)) and not _ORIGINAL.match(rest[0])
 
 
-def _forwarded_body(rest: list[str]) -> tuple[str, str]:
-    """The forwarded message's body (header block skipped) and its From: address."""
-    i, sender = 0, ""
+def _forwarded_body(rest: list[str]) -> tuple[str, str, str]:
+    """The forwarded message's body (header block skipped), its From: and To: addresses."""
+    i, sender, to = 0, "", ""
     while i < len(rest) and (not rest[i].strip() or _FORWARD.match(rest[i])
                              or _RULE.match(rest[i]) or _ORIGINAL.match(rest[i])):
         i += 1
@@ -146,12 +147,15 @@ def _forwarded_body(rest: list[str]) -> tuple[str, str]:
         if m and m.group(1).lower() == "from":
             found = _EMAIL.search(m.group(2))
             sender = found.group(0).lower() if found else ""
+        elif m and m.group(1).lower() == "to" and not to:
+            found = _EMAIL.search(m.group(2))
+            to = found.group(0).lower() if found else ""
         i += 1
     body = rest[i:]
     nested = _first_break(body)
     if nested is not None:
         body = body[:nested]
-    return _strip_tail(body), sender
+    return _strip_tail(body), sender, to
 
 
 def _strip_tail(lines: list[str]) -> str:

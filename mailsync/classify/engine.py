@@ -437,9 +437,9 @@ def choose_kind(hits: list[Hit], ctx: SenderContext, body: str = ""
 
 #: A greeting to one person ("Dear Dr. Mendoza,", "Hi Rafael,"), not to a list.
 _SALUTATION = re.compile(
-    r"^[ \t]*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|greetings)\b,?[ \t]+"
-    r"(?!(?:all|everyone|applicants?|candidates?|interviewees?|colleagues|friends|team|"
-    r"residents|students|prospective|future|class)\b)(?:dr\.?[ \t]+|doctor[ \t]+|mr\.?[ \t]+|"
+    r"^[ \t]*(?i:dear|hi|hello|hey|good (?:morning|afternoon|evening)|greetings)\b,?[ \t]+"
+    r"(?!(?i:all|everyone|applicants?|candidates?|interviewees?|colleagues|friends|team|"
+    r"residents|students|prospective|future|class)\b)(?i:dr\.?[ \t]+|doctor[ \t]+|mr\.?[ \t]+|"
     r"ms\.?[ \t]+)?[A-Z][\w'-]+", re.M)
 _QUESTION = re.compile(r"\?[ \t]*(?:\n|$)|\?[ \t]+[A-Z]")
 _PRAISE = re.compile(

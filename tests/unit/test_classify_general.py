@@ -227,3 +227,168 @@ def test_linking_tracks_and_punctuation(subject: str, body: str, sender: str,
 ])
 def test_but_ends_a_politeness_negation(body: str) -> None:
     assert R in classify(msg(body + SIG, subject="Question")).flags
+
+
+# =========================================================================================
+# Round 2: phrasing families written after tuning on dev + held-out + sample mail. Every
+# text is new (program "Marrowfield", PD "Dr. Lindqvist"); each family sits beside its
+# closest look-alike. Grouped by what is tested: rank questions, commitment pressure,
+# withdrawal, offers, kinds, the no-cue default, sender context, deadlines.
+# =========================================================================================
+SIG2 = "\n\nHelena Lindqvist, MD\nProgram Director, Internal Medicine\nMarrowfield Medical Center"
+
+RANK_CASES = [
+    ("embedded_how_high", "Dear Dr. Haddad,\n\nWould you be willing to share how high we are "
+     "on your list? It would help our planning." + SIG2, Kind.INFO_REQUEST, {R}),
+    ("how_planning_named", "Hi Samir,\n\nHonest question: how are you planning to rank "
+     "Marrowfield this year?" + SIG2, Kind.INFO_REQUEST, {R}),
+    ("named_first", "Dr. Haddad, our committee meets Friday. Will you be ranking Marrowfield "
+     "Medical first?" + SIG2, Kind.INFO_REQUEST, {R}),
+    ("stack_up", "Dear Dr. Haddad, now that you have seen several programs, how do we stack up "
+     "against the other places on your list?" + SIG2, Kind.INFO_REQUEST, {R}),
+    ("other_programs_list", "Dear Dr. Haddad, before our meeting could you send me a list of "
+     "the other internal medicine programs you are still considering?" + SIG2,
+     Kind.INFO_REQUEST, {R}),
+    ("whether_rank_chief", "Hi Dr. Haddad,\n\nDr. Lindqvist asked me, as chief resident, to "
+     "reach out. Could you let us know whether you plan to rank us highly?\n\nThanks,\nOmar\n"
+     "Chief Resident", Kind.INFO_REQUEST, {R}),
+    ("did_we_get_signal", "Dear Dr. Haddad, quick one from our coordinator: did we receive a "
+     "signal from you this cycle?" + SIG2, Kind.INFO_REQUEST, {R}),
+    ("top_three_polite", "Dear Dr. Haddad, no pressure at all, but is Marrowfield in your top "
+     "three?" + SIG2, Kind.INFO_REQUEST, {R}),
+    # look-alikes: no rank question
+    ("lookalike_we_rank_you", "Dear Dr. Haddad, I wanted you to know we will rank you highly. "
+     "No reply needed." + SIG2, Kind.INTEREST_SIGNAL, set()),
+    ("lookalike_never_ask", "Dear applicants, per NRMP policy we will never ask how you plan "
+     "to rank us, and you should not tell us. Thank you for interviewing." + SIG2,
+     Kind.PROGRAM_UPDATE, set()),
+]
+
+COMMIT_CASES = [
+    ("if_first_choice_we_match", "Dear Dr. Haddad, if we are truly your first choice, tell me, "
+     "and we will make sure you match here." + SIG2, Kind.INTEREST_SIGNAL, {C}),
+    ("committing_to_rank", "Dear Dr. Haddad, Dr. Lindqvist would welcome a short note from you "
+     "committing to rank us first before the committee meets." + SIG2, None, {C}),
+    ("assure_me", "Dear Dr. Haddad, we have few positions. If you can assure me that we are "
+     "at the top, I can speak for you at the meeting." + SIG2, None, {C}),
+    ("let_us_know_youll_rank", "Dear Dr. Haddad, please let us know you will rank us first so "
+     "we can plan our list." + SIG2, None, {C}),
+    ("verbal_commitment", "Dear Dr. Haddad, a verbal commitment from you this week would let "
+     "us move forward." + SIG2, None, {C}),
+    ("sign_in_interest_note", "Dear Dr. Haddad, we would love to have you. We can hold a "
+     "position for you outside the Match if you sign the agreement this week." + SIG2,
+     Kind.PRE_MATCH_OFFER, {C}),
+    # look-alikes
+    ("lookalike_ranked_to_match", "Dear Dr. Haddad, you will be ranked to match at Marrowfield. "
+     "We hope you feel the same, but there is nothing you need to tell us." + SIG2,
+     Kind.INTEREST_SIGNAL, set()),
+]
+
+WITHDRAW_CASES = [
+    ("prefer_not_to_interview_with_us", "Dear Dr. Haddad,\n\nWe would like to invite you to "
+     "interview on January 12. If you would prefer not to interview with us, please let me "
+     "know so we can offer the date to someone else." + SIG2, Kind.INTERVIEW_INVITE, set()),
+    ("contract_wrapped", "Dr. Haddad,\n\nWe are prepared to offer you one of our\ncategorical "
+     "PGY-1 positions now. Please sign and return the contract and withdraw\nyour registration "
+     "from the NRMP before Monday." + SIG2, Kind.PRE_MATCH_OFFER, {C, W}),
+    ("agreement_not_interview_elsewhere", "Dear Dr. Haddad, attached is your resident "
+     "employment agreement. By signing you agree not to interview with any other residency "
+     "program." + SIG2, Kind.PRE_MATCH_OFFER, {W}),
+]
+
+KIND_CASES = [
+    ("waitlist_not_invite", "Hi Samir,\n\nMarrowfield IM has added you to their interview "
+     "waitlist. The program would like to be able to offer you an interview if a session "
+     "opens up.", Kind.WAITLIST, set()),
+    ("itinerary_looking_forward", "Hi Dr. Haddad,\n\nWe are looking forward to having you in "
+     "Duluth next Tuesday! Your itinerary is attached; the hotel is booked." + SIG2,
+     Kind.INTERVIEW_LOGISTICS, set()),
+    ("everything_for_tomorrow", "Dear Dr. Haddad,\n\nThanks for confirming the new date. Here "
+     "is everything for tomorrow:\n8:00 welcome\n8:30 interviews\n11:00 resident Q&A" + SIG2,
+     Kind.INTERVIEW_LOGISTICS, set()),
+    ("seriously_considering", "Dear Dr. Haddad,\n\nYou are among the applicants we are most "
+     "seriously considering for next year's class. I don't expect a reply." + SIG2,
+     Kind.INTEREST_SIGNAL, set()),
+    ("dear_interview_candidates", "Dear Interview Candidates,\n\nThank you for interviewing "
+     "with us this season. Please do not send thank-you notes; they play no role in our "
+     "ranking." + SIG2, Kind.PROGRAM_UPDATE, set()),
+    ("newsletter_faq", "THE MARROWFIELD MONTHLY\n\nWelcome, applicants!\nQ: Do you sponsor "
+     "visas?\nA: Yes, J-1 through ECFMG.\n\nYou are receiving this because you applied to "
+     "Marrowfield IM. Unsubscribe", Kind.PROGRAM_UPDATE, set()),
+    ("newsletter_reminder", "IM NOTES | January\n* New chief residents named\n* Reminder for "
+     "applicants: our last interview day is January 20\nHappy holidays!\n\nYou're receiving "
+     "this because you applied to Marrowfield IM.", Kind.PROGRAM_UPDATE, set()),
+]
+
+DEFAULT_CASES = [
+    ("personal_question", "Dear Dr. Haddad,\n\nThank you for your note after the residency "
+     "interview. Would your start date be affected by the ceremony in June?" + SIG2,
+     Kind.INFO_REQUEST),
+    ("personal_praise", "Dear Dr. Haddad,\n\nOur residents spoke highly of you after December. "
+     "Wishing you a restful holiday." + SIG2, Kind.INTEREST_SIGNAL),
+]
+
+
+@pytest.mark.parametrize(("name", "body", "kind", "flags"),
+                         RANK_CASES + COMMIT_CASES + WITHDRAW_CASES + KIND_CASES,
+                         ids=[c[0] for c in RANK_CASES + COMMIT_CASES + WITHDRAW_CASES
+                              + KIND_CASES])
+def test_round2_families(name: str, body: str, kind: Kind | None, flags: set[Flag]) -> None:
+    c = classify(msg(body, subject="Marrowfield Internal Medicine",
+                     sender="hlindqvist@marrowfield-mc.example"))
+    why = [r.cue for r in c.reasons]
+    if kind is not None:
+        assert c.kind is kind, (name, c.kind, why)
+    assert (set(c.flags) & RED) == flags, (name, c.flags, why)
+
+
+@pytest.mark.parametrize(("name", "body", "kind"), DEFAULT_CASES,
+                         ids=[c[0] for c in DEFAULT_CASES])
+def test_no_cue_default_follows_evidence(name: str, body: str, kind: Kind) -> None:
+    c = classify(msg(body, subject="Marrowfield", sender="hlindqvist@marrowfield-mc.example"))
+    assert c.kind is kind, (name, c.kind, [r.cue for r in c.reasons])
+    assert c.reasons and c.reasons[0].cue.startswith(("fallback", "interest", "info"))
+
+
+def test_friend_forward_of_someone_elses_pd_mail_is_other() -> None:
+    body = ("Look what my PD sent me, is this even allowed??\n\n---------- Forwarded message "
+            "---------\nFrom: Dr. Lindqvist <hlindqvist@marrowfield-mc.example>\nDate: Tue, Jan "
+            "19, 2027\nSubject: Follow-up\nTo: Jonas Berg <jonas.berg@fjordpost.example>\n\n"
+            "Dear Dr. Berg, where does Marrowfield fall on your rank order list?")
+    c = classify(msg(body, subject="Fwd: Follow-up", sender="jonas.berg@fjordpost.example",
+                     name="Jonas Berg"))
+    assert c.kind is Kind.OTHER and not c.flags, [r.cue for r in c.reasons]
+
+
+def test_self_forward_from_old_account_keeps_the_program_mail() -> None:
+    body = ("(forwarding from my school account)\n\n---------- Forwarded message ---------\n"
+            "From: Dr. Lindqvist <hlindqvist@marrowfield-mc.example>\nSubject: Interview\n"
+            "To: <a.rahman@med.school.example>\n\nDear Dr. Rahman, we would like to invite you "
+            "to interview with Marrowfield Internal Medicine on December 3.")
+    c = classify(msg(body, subject="Fwd: Interview", sender="a.rahman@med.school.example",
+                     name="Amina Rahman"))
+    assert c.kind is Kind.INTERVIEW_INVITE, [r.cue for r in c.reasons]
+
+
+@pytest.mark.parametrize(("sender", "name", "kind"), [
+    ("security@slotmeadow.example", "SlotMeadow", Kind.ADMIN_NOTICE),
+    ("alerts@harborbank.example", "Harbor Bank", Kind.OTHER),
+])
+def test_security_notice_needs_a_residency_sender(sender: str, name: str, kind: Kind) -> None:
+    body = ("Hi Amina,\n\nWe noticed a new sign-in to your account from Chrome on Windows. If "
+            "this was you, no action is needed; otherwise reset your password.")
+    c = classify(msg(body, subject="New sign-in to your account", sender=sender, name=name))
+    assert c.kind is kind, [r.cue for r in c.reasons]
+
+
+@pytest.mark.parametrize("body", [
+    "Please let Ms. Ortiz (mortiz@marrowfield-mc.example) know which date you prefer by "
+    "Friday, December 4.",
+    "This invitation expires on Monday, October 19, 2026 at 11:59 PM ET.",
+    "We need the signed letter back by 5:00 p.m. Hawaii time on Friday, February 12, 2027.",
+])
+def test_round2_deadline_phrasings(body: str) -> None:
+    c = classify(msg("Dear Dr. Haddad,\n\nWe would like to invite you to interview. " + body
+                     + SIG2, subject="Interview invitation",
+                     sender="hlindqvist@marrowfield-mc.example"))
+    assert Flag.RESPONSE_DEADLINE in c.flags, [r.cue for r in c.reasons]

@@ -235,7 +235,7 @@ _COMMIT_MORE = [
        r"ensure|guarantee|offer|hold|reserve|top of|at the top|secure|spot|position|promise)\b"
        # "…we will move you toward the top of our waitlist": interview priority, a question.
        r"(?! (?:of )?(?:our |the |your )?(?:interview )?wait ?-?list)",
-       keys=("if ",)),
+       keys=("#", "number one", "no.", "first", "top", "1st")),
     _c("commit.committing_to_rank", Flag.COMMITMENT_REQUEST, 1.0, "asks for a commitment to rank",
        r"\b(?:commit(?:s|ted|ting)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)) (?:to )?(?:rank"
        r"(?:ing)?|list(?:ing)?|put(?:ting)?|plac(?:e|ing)) (?:us|our program|this program|[\w'-]+ "
@@ -247,11 +247,13 @@ _COMMIT_MORE = [
        r" (?:\w+ )?(?:assure|reassure|promise|guarantee) (?:me|us)\b|\b(?:let (?:us|me) know|tell "
        r"(?:us|me)|assure (?:us|me)) (?:that )?you(?:'ll| will| plan to| intend to| are going to| "
        r"would) (?:rank|put|list|place) us\b",
-       keys=("assure", "promise", "guarantee", "let us know", "let me know", "tell us", "tell me")),
+       keys=("assure", "promise", "guarantee", "rank us", "put us", "list us", "place us")),
     _c("commit.early", Flag.COMMITMENT_REQUEST, 1.0, "asks for an early commitment",
        r"\bearly (?:commitment|acceptance|signing|decision)\b|\bcommit (?:to (?:us|our program) )?"
        r"(?:early|now|today|before|ahead of)\b|\b(?:verbal|firm|written) (?:yes|commitment)\b",
-       keys=("early", "commit", "verbal", "firm", "written")),
+       keys=("early commitment", "early acceptance", "early signing", "early decision", "commit ",
+             "verbal yes", "verbal commitment", "firm yes", "firm commitment", "written yes",
+             "written commitment")),
 ]
 
 # Withdrawal request ----------------------------------------------------------------------------

@@ -76,7 +76,7 @@ _ACTION_SRC = (
     r"complete|confirm|"
     r"register|registration|rsvp|sign|select|choose|schedule[ds]?|book|accept|let (?:me|us) know|"
     r"upload|decide|decision|certify|hold|held|expires?|expiring|valid|need|claim|lapse|"
-    r"deadline|due|know|prefer(?:ence)?|let [^.?!]{1,60}? know)\b")
+    r"deadline|due|know|prefer(?:ence)?)\b")
 _TIE = re.compile(
     r"(?:\bby\b|\buntil\b|\bno later than\b|\bthrough\b|\bbefore\b|\blatest by\b|:|"
     r"\bdeadline\b[^.?!]{0,80}\bis\b|\b(?:expires?|closes|lapses|ends|due)(?:\s+(?:on|at))?)\s*"

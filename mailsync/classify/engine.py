@@ -211,13 +211,14 @@ def _drop_conditional_rank(hits: list[Hit]) -> list[Hit]:
 class _Source:
     """One text in original and lower case, with its sentence offsets."""
 
-    __slots__ = ("_occ", "low", "present", "same", "spans", "starts", "text", "where")
+    __slots__ = ("_occ", "low", "present", "same", "spans", "starts", "text", "where", "wins")
 
     def __init__(self, text: str, where: str, *, split: bool = True) -> None:
         self.text, self.where = text, where
         self.low = text.lower()
         self.starts: list[int] = []
         self._occ: dict[str, list[int]] = {}
+        self.wins: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         self.present: set[str] | None = None  # prefilter keys found (set by _active)
 
         self.same = len(self.low) == len(text)  # offsets agree (no length-changing letters)
@@ -263,10 +264,14 @@ def _windows(cue: Cue, src: _Source) -> list[tuple[int, int]]:
         return [(0, len(src.low))]
     keys = _KEYS.get(cue.name)
     if keys is None:
-        keys = _KEYS[cue.name] = tuple(set(cue.prefilter))
+        keys = _KEYS[cue.name] = tuple(sorted(set(cue.prefilter)))
     if src.present is not None:
         keys = tuple(k for k in keys if k in src.present)
-    return _merge(src.spans, src.sentences_with(keys))
+    # Many cues share their keys ("rank", "offer", "interview"): one window list per key set.
+    got = src.wins.get(keys)
+    if got is None:
+        got = src.wins[keys] = _merge(src.spans, src.sentences_with(keys))
+    return got
 
 
 def _merge(spans: tuple[tuple[int, int], ...], picked: list[int]) -> list[tuple[int, int]]:

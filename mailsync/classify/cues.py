@@ -243,6 +243,8 @@ def literal_prefixes(pattern: str, minimum: int = 3) -> tuple[str, ...] | None:
     which case the cue always runs."""
     try:
         dnf = _required(_sp.parse(pattern, re.I))
+    except _TooManyAlternatives:
+        return None
     except Exception:  # pragma: no cover - an exotic construct: no prefilter, still correct
         return None
     conjs = [{lit for lit in conj if len(lit.strip()) >= minimum} for conj in dnf]
@@ -307,8 +309,19 @@ def _required(seq, marks: bool = False) -> _Dnf:  # type: ignore[no-untyped-def]
             sub = _required(av[2], marks)
         else:
             continue
-        dnf = [a | b for a in dnf for b in sub][:200]
+        dnf = [a | b for a in dnf for b in sub]
+        if len(dnf) > _DNF_LIMIT:
+            # Too many alternatives to list: dropping some would let the prefilter hide a
+            # match, so give up (the cue then always runs, or its ``keys`` are used).
+            raise _TooManyAlternatives
     return flush(dnf, run)
+
+
+class _TooManyAlternatives(Exception):
+    pass
+
+
+_DNF_LIMIT = 4000
 
 
 # Shared vocabulary -------------------------------------------------------------------------
@@ -430,7 +443,8 @@ _OFFER = [
        r"\boff-?cycle\b[^.?!]{0,40}\bposition\b(?![^.?!]{0,30}\b(?:has|have|was|were|is) (?:now |"
        r"already )?(?:been )?filled)|\b(?:position|spot)s?\b[^.?!]{0,60}\b(?:outside|"
        r"ahead) of the (?:NRMP )?Match|\b(?:outside|ahead) of the (?:NRMP )?Match\b[^.?!]{0,60}"
-       r"\b(?:position|offer|class)|\bpre-?match offer\b|\bfill\w* [^.?!]{0,30}\bspots? early\b"),
+       r"\b(?:position|offer|class)|\bpre-?match offer\b|\bfill\w* [^.?!]{0,30}\bspots? early\b",
+       keys=("cycle", "outside of the", "ahead of the", "match offer", "spot")),
     _c("offer.letter", Kind.PRE_MATCH_OFFER, 0.9, "offer letter / contract to sign",
        r"\b(?:offer letter|letter of offer|resident agreement|agreement of appointment|"
        r"(?:employment|PGY-?\d) contract|acceptance of appointment)\b|\byour offer\b"),
@@ -497,7 +511,9 @@ _LOGISTICS = [
     _c("logistics.reminder", Kind.INTERVIEW_LOGISTICS, 1.0, "reminder of an upcoming interview",
        r"\byour (?:[\w-]+ ){0,2}interview (?:is|on|day is) (?:tomorrow|this|next|in \d|"
        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\breminder\b[^.?!]{0,40}\binterview\b|"
-       r"\bupcoming interview\b|\byour interview day\b|\bbefore your interview\b"),
+       r"\bupcoming interview\b|\byour interview day\b|\bbefore your interview\b",
+       keys=("interview is", "interview on", "interview day", "reminder", "upcoming interview",
+             "before your interview")),
     _c("logistics.change", Kind.INTERVIEW_LOGISTICS, 1.1, "interview moved, cancelled, rescheduled",
        r"\b(?:reschedul\w+|moved you|moving everyone|(?:cancel\w*|moved?) (?:the |our |your )?"
        r"(?:[\w-]+ )?interview (?:day|session|date)|date change|interview canceled)\b",
@@ -565,7 +581,7 @@ _UPDATE = [
        r"\b(?:dear|hello|hi|greetings,?) (?:all |our )?(?:\d{4} )?(?:[\w-]+ )?(?:candidates|"
        r"interviewees)\b",
        keys=('applicants', 'open to all', 'everyone', 'dear all', 'dear alumni', 'whether you',
-             'candidates', 'interviewees')),
+             'candidates', 'interviewees', 'thank you to all')),
     _c("update.event", Kind.PROGRAM_UPDATE, 0.9, "open house, info session or social",
        r"\b(?:open house|info(?:rmation)? (?:session|night)|grand rounds|trivia night|hangout|"
        r"applicant social|q&a|meet the residents|ask the residents|livestream|second look day|"
@@ -649,7 +665,8 @@ _COMMIT = [
        r"\bif you (?:rank|put|list|place|give|promise|commit|sign|tell us|are|do|will|can)\b"
        r"[^.?!]{0,90}?\b(?:I|we)(?:'ll| will|'d| would| can| shall)\b[^.?!]{0,40}\b(?:make sure|"
        r"ensure|guarantee|rank you|hold|reserve|match)\b|\brank us (?:#\s?1|first|number one)\b"
-       r"[^.?!]{0,30}\b(?:and|,) (?:we|I)(?:'ll| will)\b"),
+       r"[^.?!]{0,30}\b(?:and|,) (?:we|I)(?:'ll| will)\b",
+       keys=("if you ", "rank us ")),  # the derived prefilter missed the second branch
     _c("commit.promise", Flag.COMMITMENT_REQUEST, 1.0, "asks for a promise or commitment",
        r"\bgive (?:me|us) your word\b|\byour (?:word|promise|commitment) that you\b|"
        r"\bconfirm(?:ing)? that\b[^.?!]{0,60}\b(?:intend to|plan to|will|would|are going to) rank"

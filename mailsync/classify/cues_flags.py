@@ -58,7 +58,7 @@ _RANK = [
        r"(?:what |how )?(?:your|you) (?:[\w-]+ ){0,2}(?:rank(?:ing)? (?:plans?|intentions?|order|"
        r"list|decisions?|preferences?)|rank order list|rol\b|(?:top|first) (?:choices?|picks?)|"
        r"(?:plan|intend|are planning|will|would) to rank)",
-       keys=("rank", "rol", "top", "first")),
+       keys=("rank", "rol", "top choice", "top pick", "first choice", "first pick")),
     # "Did you signal us?", "have you used one of your gold signals on us?"
     _c("rank.signal", Flag.RANK_INQUIRY, 1.0, "asks whether or where the applicant signaled",
        r"\bdid you (?:\w+ ){0,3}signal\w*\b|\b(?:have|did) you (?:send|sent|use|used|give|given|sp"
@@ -175,7 +175,10 @@ _COMMIT = [
        r"80}"
        r"\bif you (?:rank|put|list|commit|promise|let us know|tell us|agree|sign|choose|pick)\b|"
        r"\bin (?:exchange|return) for (?:you )?(?:rank\w*|your (?:commitment|promise|rank\w*))\b",
-       keys=("if ", "exchange", "return")),
+       keys=("let us know", "let me know", "tell us", "tell me", "confirm", "assure us",
+             "can assure", "indicate", "agree", "are willing", "'re willing", "choose us",
+             "pick us", "make us", "guarantee", "make sure", "ensure", "promise", "exchange",
+             "return")),
     # "whether you intend to commit to us", "can you commit", "can we count on you",
     # "a verbal commitment". Look-alike: "programs may not ask for a commitment" (negated).
     _c("commit.ask_commit", Flag.COMMITMENT_REQUEST, 1.0, "asks the applicant to commit",
@@ -203,8 +206,8 @@ _COMMIT = [
        r"accept|choose|sign)\b|\bconfirm (?:that )?you(?:'ll| will| would| plan to| intend to)? "
        r"(?:rank|put|list|place) us\b|\bpromise (?:me|us)\b|\b(?:your|a) commitment (?:to (?:us|"
        r"our|rank|join|come|match)|that)\b",
-       keys=("know", "hear", "assurance", "confirmation", "your word", "confirm", "promise",
-             "commitment")),
+       keys=("to know", "to hear", "assurance", "confirmation", "your word", "confirm",
+             "promise", "commitment")),
     # "Rank us first and you will match", "ranking us first guarantees you a spot",
     # "we will rank you to match only if you rank us first".
     _c("commit.rank_for_match", Flag.COMMITMENT_REQUEST, 1.0, "ties matching to ranking it first",
@@ -282,8 +285,8 @@ _WITHDRAW = [
        r"Main )?(?:Residency )?Match\b|\b(?:need|must|have|required|will need) to (?:be|have) "
        r"withdrawn\b|\b(?:conditional|contingent) (?:on|upon) (?:your )?"
        r"withdraw\w*\b", neg_window=18,
-       keys=("yourself", "your name", "your application", "your registration", "match",
-             "withdrawn", "withdraw")),
+       keys=("yourself", "your name", "your application", "your registration", "leave ",
+             "exit ", "quit ", "drop out of", "opt out of", "unregister from", "withdraw")),
     # "sign the agreement prior to Match Day", "return the contract ahead of the ROL deadline".
     _c("withdraw.contract_early", Flag.WITHDRAWAL_REQUEST, 1.0, "contract before the Match",
        r"\b(?:sign|signed|execute|executed|return|complete)\b[^.?!]{0,60}\b(?:prior to|ahead of|in "

@@ -60,7 +60,8 @@ _REJECTION = [
     _c("reject.competitive", Kind.REJECTION, 0.4, "competitive applicant pool",
        r"\b(?:highly|extremely|very) competitive (?:applicant pool|year|season|cycle)\b|"
        r"\b(?:large|record|unprecedented) number of (?:highly )?(?:qualified |strong )?"
-       r"(?:applicants|applications)\b|\bafter careful (?:consideration|review)\b"),
+       r"(?:applicants|applications)\b|\bafter careful (?:consideration|review)\b",
+       keys=(" competitive ", "number of", "after careful ")),
 ]
 
 # Waitlist ------------------------------------------------------------------------------------
@@ -107,7 +108,9 @@ _LOGISTICS = [
              "interviewer", "if you need to")),
     _c("logistics.your_interview", Kind.INTERVIEW_LOGISTICS, 0.6, "about the applicant's interview",
        r"\byour (?:[\w/&-]+ ){0,3}interview (?:on|for|with|at|is|day|date|session|time|from)\b",
-       keys=("interview",)),
+       keys=("interview on", "interview for", "interview with", "interview at", "interview is",
+             "interview day", "interview date", "interview session", "interview time",
+             "interview from")),
     _c("logistics.subject", Kind.INTERVIEW_LOGISTICS, 0.7, "subject: your interview on a date",
        r"^(?!\s*(?:re|aw|sv)\s*:)(?:.*\byour\b.{0,60}\binterview\b.{0,20}\b(?:mon|tue|wed|thu|fri|"
        r"sat|sun|jan|feb|mar|oct|nov|dec|\d{1,2}/\d{1,2})|.*\binterview (?:details|confirmation|"

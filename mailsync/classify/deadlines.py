@@ -108,6 +108,10 @@ def zone(name: str | None, fallback: str = "America/New_York") -> tzinfo:
 
 _ACTION = re.compile(_ACTION_SRC.lower())  # keeps \b: "reschedule" is not "schedule"
 _DIGIT = re.compile(r"[0-9]")
+#: A necessary condition for :data:`_WHEN` (every date it reads has one of these), cheap to
+#: test first: most candidate sentences only hold a clock time or a phone number.
+_DATEISH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
+                      r"sat|sun|tomorrow|tonight|\d/\d", re.I)
 _DAYWORD = re.compile(r"day\b|within|tomorrow|tonight|noon|midnight")
 
 
@@ -137,6 +141,8 @@ def find_deadlines(sentence: str, *, sent: datetime | None, tz: str) -> list[Fou
     if not may_have_deadline(sentence):
         return []
     found = [f for f in (_window(m, sent) for m in _WINDOW.finditer(sentence)) if f]
+    if not _DATEISH.search(sentence):  # _WHEN needs a month, weekday, d/m or tomorrow/tonight
+        return found
     for m in _WHEN.finditer(sentence):
         before = sentence[max(0, m.start() - 90):m.start()]
         if _TIE.search(before) and not _RECORD_LABEL.search(before):

@@ -218,7 +218,7 @@ class _Source:
         self.low = text.lower()
         self.starts: list[int] = []
         self._occ: dict[str, list[int]] = {}
-        self.wins: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        self.wins: dict[frozenset[str], list[tuple[int, int]]] = {}
         self.present: set[str] | None = None  # prefilter keys found (set by _active)
 
         self.same = len(self.low) == len(text)  # offsets agree (no length-changing letters)
@@ -264,13 +264,13 @@ def _windows(cue: Cue, src: _Source) -> list[tuple[int, int]]:
         return [(0, len(src.low))]
     keys = _KEYS.get(cue.name)
     if keys is None:
-        keys = _KEYS[cue.name] = tuple(sorted(set(cue.prefilter)))
+        keys = _KEYS[cue.name] = frozenset(cue.prefilter)
     if src.present is not None:
-        keys = tuple(k for k in keys if k in src.present)
+        keys = keys & src.present
     # Many cues share their keys ("rank", "offer", "interview"): one window list per key set.
     got = src.wins.get(keys)
     if got is None:
-        got = src.wins[keys] = _merge(src.spans, src.sentences_with(keys))
+        got = src.wins[keys] = _merge(src.spans, src.sentences_with(tuple(keys)))
     return got
 
 
@@ -288,19 +288,33 @@ def _merge(spans: tuple[tuple[int, int], ...], picked: list[int]) -> list[tuple[
     return out
 
 
-_KEYS: dict[str, tuple[str, ...]] = {}
+_KEYS: dict[str, frozenset[str]] = {}
 
 
 def _first(cue: Cue, src: _Source) -> Hit | None:
-    """The cue's first acceptable match: not negated, not hypothetical, not in a footer."""
-    if not src.text:
-        return None
-    text, low = (src.text if src.same else src.low), src.low
-    for a, b in _windows(cue, src):
-        for m in cue.fast.finditer(low, a, b):  # type: ignore[union-attr]
+    """The cue's first acceptable match: not negated, not hypothetical, not in a footer.
+    Runs only in the windows of :func:`_windows` (inlined here: this is the hot loop)."""
+    low = src.low
+    if cue.prefilter is None or not src.spans:
+        windows = [(0, len(low))]
+    else:
+        keys = _KEYS.get(cue.name)
+        if keys is None:
+            keys = _KEYS[cue.name] = frozenset(cue.prefilter)
+        if src.present is not None:
+            keys = keys & src.present
+        windows = src.wins.get(keys)
+        if windows is None:
+            windows = src.wins[keys] = _merge(src.spans, src.sentences_with(tuple(keys)))
+    finditer, word_start = cue.fast.finditer, cue.word_start  # type: ignore[union-attr]
+    text = None
+    for a, b in windows:
+        for m in finditer(low, a, b):
             i = m.start()
-            if cue.word_start and i and (low[i - 1].isalnum() or low[i - 1] == "_"):
+            if word_start and i and (low[i - 1].isalnum() or low[i - 1] == "_"):
                 continue
+            if text is None:
+                text = src.text if src.same else low
             start, end = src.sentence(i)
             if _acceptable(cue, text, start, end, i):
                 return Hit(cue.name, cue.target, cue.weight, cue.detail,

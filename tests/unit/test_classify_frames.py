@@ -1,0 +1,50 @@
+"""Red flags found by their frame (an ask + a rank/commit/withdraw topic + "you")."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailsync.classify.frames import frame_matches
+from mailsync.taxonomy import Flag
+
+R, C, W = Flag.RANK_INQUIRY, Flag.COMMITMENT_REQUEST, Flag.WITHDRAWAL_REQUEST
+
+FLAGGED = [
+    (R, "Out of curiosity, how do we stack up against the other places you've seen?"),
+    (R, "Would you mind telling us whether we made your top three?"),
+    (R, "Our chief resident wanted to know which other programs you interviewed with."),
+    (R, "Did you happen to send us a preference signal this cycle?"),
+    (R, "We'd love to hear where we fall on your list."),
+    (R, "Can you share if you are applying anywhere else in Ohio?"),
+    (C, "Can you give us your word that you'll rank us first?"),
+    (C, "If you are willing to commit to us now, we can hold the position."),
+    (C, "Would you be ready to make us your number one before Friday?"),
+    (W, "The offer requires that you withdraw your registration from the NRMP Match."),
+    (W, "We ask that you cancel your remaining interviews once you accept."),
+    (W, "Please sign and return the contract before Match Day so we can finalize onboarding."),
+]
+
+CLEAN = [
+    "We will rank you highly, and we hope you feel the same about us.",
+    "You are ranked to match here; congratulations on a great interview.",
+    "We never ask where else you are interviewing; that is your business.",
+    "Please do not tell us how you plan to rank programs.",
+    "Which date is your first choice of date for the interview?",
+    "As we start preparing our rank list, do you still wish to be considered?",
+    "Another applicant has withdrawn, so a slot opened on January 9 for you.",
+    "Accepting this position does not require you to withdraw from the Match.",
+    "NRMP rules do not allow programs to ask how you will rank them.",
+    "> Are we your top choice? (quoted from an earlier message)",
+    "The rank list certification deadline is March 3 at 9 pm Eastern.",
+    "Please note that our program does not participate in the NRMP Match.",
+]
+
+
+@pytest.mark.parametrize(("flag", "sentence"), FLAGGED, ids=[s[:40] for _, s in FLAGGED])
+def test_frame_flags(flag: Flag, sentence: str) -> None:
+    assert flag in {f for f, _ in frame_matches(sentence)}
+
+
+@pytest.mark.parametrize("sentence", CLEAN, ids=[s[:40] for s in CLEAN])
+def test_look_alikes_carry_no_frame(sentence: str) -> None:
+    assert frame_matches(sentence) == []

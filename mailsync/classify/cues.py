@@ -58,6 +58,8 @@ class Cue:
     word_start: bool = field(default=False, compare=False)
     #: Must match the text just before the hit in the same sentence (cheap look-behind).
     before: re.Pattern[str] | None = field(default=None, compare=False)
+    #: Must *not* match the text just before the hit ("telling us we are your #1": reported).
+    unless: re.Pattern[str] | None = field(default=None, compare=False)
     #: Whole words one of which every match contains; tested against the message's word
     #: set (a C-level set operation), so most cues are skipped without touching the text.
     anchors: frozenset[str] | None = field(default=None, compare=False)
@@ -88,7 +90,7 @@ class Cue:
 
 def _c(name: str, target: Target, weight: float, detail: str, pattern: str, *,
        negatable: bool = True, where: str = "body", requires_kind: Kind | None = None,
-       hypothetical: bool = False, neg_window: int = 45, before: str = "",
+       hypothetical: bool = False, neg_window: int = 45, before: str = "", unless: str = "",
        keys: tuple[str, ...] = ()) -> Cue:
     """Build a cue. ``keys`` overrides the derived prefilter: lower-case strings one of
     which *every* match contains (checked by the registry tests on the dev corpus)."""
@@ -100,9 +102,10 @@ def _c(name: str, target: Target, weight: float, detail: str, pattern: str, *,
     fast_src = "|".join(b[2:] if b.startswith(r"\b") else b for b in branches)
     fast = re.compile(_literal_led(fast_src).lower(), re.M)
     before_rx = re.compile(before, re.I) if before else None
+    unless_rx = re.compile(unless, re.I) if unless else None
     return Cue(name, target, weight, detail, re.compile(pattern, re.I | re.M), negatable, where,
                requires_kind, hypothetical, neg_window, prefixes, fast, word_start, before_rx,
-               None, _grams(prefixes))
+               unless_rx, None, _grams(prefixes))
 
 
 GRAM = 4
@@ -353,8 +356,15 @@ def negated(prefix: str, window: int = 45) -> bool:
 
 
 def hypothetical(prefix: str) -> bool:
-    """True when the match sits in a condition ("if a spot opens", "whether you've been…")."""
-    return bool(_HYPOTHETICAL.search(prefix[-40:]))
+    """True when the match sits in a condition ("if a spot opens", "whether you've been…").
+    A condition already closed by a demand is not one: "once you sign, please withdraw…"."""
+    tail = prefix[-40:]
+    return bool(_HYPOTHETICAL.search(tail)) and not _DEMAND_AFTER_CONDITION.search(tail)
+
+
+_DEMAND_AFTER_CONDITION = re.compile(
+    r",\s*(?:then\s+)?(?:please|kindly|you (?:must|will need to|need to|should|have to|are "
+    r"expected to)|we (?:ask|need|require|expect) (?:that )?you)\b[^,]*$", re.I)
 
 
 # Kinds -------------------------------------------------------------------------------------
@@ -638,7 +648,8 @@ _RANK = [
        r"\b(?:how|where) (?:do |will |would )?(?:you|they) (?:plan|intend|are planning|are going|"
        r"going) to rank\b|\bhow (?:high(?:ly)?|will|would) (?:you|will you|would you) rank us\b"),
     _c("rank.position", Flag.RANK_INQUIRY, 1.0, "asks where the program stands on the list",
-       r"\bwhere\b[^.?!\n]{0,60}\b(?:stand|stands|fall|falls|sit|sits|rank|ranks|place|places|are)"
+       r"\bwhere\b[^.?!\n]{0,60}\b(?:stand|stands|fall|falls|sit|sits|rank|ranks|place|places|are|"
+       r"fit|fits|land|lands|end up|ends up|come|comes|is|would be|will be)"
        r"\b[^.?!\n]{0,25}\b(?:on|in|among) (?:your|their|the) (?:[\w-]+ ){0,4}(?:list|choices|"
        r"programs|preferences|rank order list)\b"),
     _c("rank.are_we_first", Flag.RANK_INQUIRY, 1.0, "asks whether the program is the #1 choice",
@@ -646,6 +657,13 @@ _RANK = [
        r"(?!\s*(?:and|or|&)\s*second)(?!\s*(?:choice )?(?:of )?(?:date|day|time|slot))"
        r"(?![\w ]{0,12}\))",  # "(your first choice)" beside a date is not a question
        before=r"\b(?:are|is|be|were|am)\b[^.?!\n]{0,50}$",
+       # Reported or wished, not asked: "your letter telling us we are your #1",
+       # "we would love to be your first choice".
+       unless=r"\b(?:told|said|saying|wrote|letter|note|mentioned|heard)\b[^.?!]{0,40}$|"
+              r"\b(?:love|like|hope|hoping|happy|thrilled|delighted|honou?red|glad|proud) to be"
+              r"\s*$|"
+              r"\b(?:honou?red|thrilled|delighted|grateful|touched|flattered|thank you|thanks)\b"
+              r"[^.?!]{0,40}$",
        keys=('#', 'number one', 'no.', 'first', '1st', 'top')),
     _c("rank.ranking_in_top", Flag.RANK_INQUIRY, 1.0, "asks whether the applicant ranks it top",
        r"\b(?:be |are you |you be )?rank(?:ing)? (?:us|\w+(?: \w+){0,3}) (?:in|as) your "
@@ -654,7 +672,9 @@ _RANK = [
        keys=('rank',)),
     _c("rank.other_programs", Flag.RANK_INQUIRY, 1.0, "asks where else the applicant applied",
        r"\b(?:which|what) other (?:[\w/-]+ ){0,3}programs\b|\bwhere else (?:did |have |are |will )?"
-       r"you\b|\bprograms (?:are )?you(?:'re| are)? (?:ranking|interviewing with|applying to)\b|"
+       r"you\b|\b(?:which|what|the|other|of|about|any) programs (?:are )?you(?:'re| are)? (?:ra"
+       r"nking|"
+       r"interviewing with|applying to)\b|"
        r"\bdid you signal us\b|\bwhere (?:did|have) you (?:signal|send your signals)\b|"
        r"\bwhich regions\b",
        keys=('other', 'else', 'ranking', 'interviewing', 'applying', 'signal', 'regions')),
@@ -664,7 +684,8 @@ _COMMIT = [
     _c("commit.reciprocity", Flag.COMMITMENT_REQUEST, 1.0, "ties a benefit to the applicant's rank",
        r"\bif you (?:rank|put|list|place|give|promise|commit|sign|tell us|are|do|will|can)\b"
        r"[^.?!]{0,90}?\b(?:I|we)(?:'ll| will|'d| would| can| shall)\b[^.?!]{0,40}\b(?:make sure|"
-       r"ensure|guarantee|rank you|hold|reserve|match)\b|\brank us (?:#\s?1|first|number one)\b"
+       r"ensure|guarantee|rank you|hold|reserve|match(?! day| week))\b|"
+       r"\brank us (?:#\s?1|first|number one)\b"
        r"[^.?!]{0,30}\b(?:and|,) (?:we|I)(?:'ll| will)\b",
        keys=("if you ", "rank us ")),  # the derived prefilter missed the second branch
     _c("commit.promise", Flag.COMMITMENT_REQUEST, 1.0, "asks for a promise or commitment",

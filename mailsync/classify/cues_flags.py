@@ -52,7 +52,8 @@ _RANK = [
     # "Tell us about your ranking plans", "Dr X will ask about your rank list on interview
     # day". Look-alike: "you need not share your ranking plans" (negated).
     _c("rank.ranking_plans", Flag.RANK_INQUIRY, 1.0, "asks the applicant to reveal rank plans",
-       r"\b(?:share|tell (?:us|me)|let (?:us|me) know|disclose|reveal|send (?:us|me)|know|ask (?:y"
+       r"\b(?:share|tell (?:us|me)|let (?:us|me) know|disclose|reveal|send (?:us|me)|know|knowing|"
+       r"learn|learning|understand|understanding|hearing|ask (?:y"
        r"ou"
        r" )?about|discuss|hear about|curious about|wondering about|asking about) (?:about )?"
        r"(?:what |how )?(?:your|you) (?:[\w-]+ ){0,2}(?:rank(?:ing)? (?:plans?|intentions?|order|"
@@ -146,7 +147,7 @@ _RANK_MORE = [
        r"programs|places|list|choices)\b",
        keys=("compare", "stack up", "measure up", "rank", "fare")),
     _c("rank.list_programs", Flag.RANK_INQUIRY, 1.0, "asks for the other programs considered",
-       r"\bother (?:[\w/-]+ ){0,3}(?:programs|places|institutions|hospitals|residencies) (?:that |"
+       r"\bother (?:[\w/'-]+ ){0,3}(?:programs|places|institutions|hospitals|residencies) (?:that |"
        r"where |which )?you(?:'re| are| have|'ve)? (?:still |also |currently |seriously )?"
        r"(?:considering|interviewing|interviewed|ranking|applying|applied|looking at|weighing|"
        r"signal\w*|visit\w*)\b|\b(?:list|name|tell us|share) (?:the |all |any )?(?:other )?"
@@ -223,6 +224,39 @@ _COMMIT = [
        keys=("letter of intent",)),
 ]
 
+# Rank questions, third wave: likelihood ("how likely are you to rank X at the top"),
+# embedded yes/no ("I'd like to know if we're ranked first on your list"), signals in
+# passive form ("were we one of the programs you signaled?"), and the announced question
+# ("Dr. X will ask each candidate about their rank list on interview day").
+_RANK_THIRD = [
+    _c("rank.how_likely", Flag.RANK_INQUIRY, 1.0, "asks how likely the applicant ranks it top",
+       r"\bhow (?:likely|probable|realistic) (?:is it that you(?:'ll| will| would)|are you to|w"
+       r"ould "
+       r"you be to|you are to|it is that you(?:'ll| will| would)) (?:be )?rank(?:ing)?\b",
+       keys=("how likely", "how probable", "how realistic")),
+    _c("rank.if_we_are_first", Flag.RANK_INQUIRY, 1.0, "asks whether it is ranked first",
+       r"\b(?:know|hear|ask|asking|wondering|wonder|curious|find out|confirm|tell (?:us|me)|share)"
+       r" (?:if|whether) (?:we(?:'re| are| will be| would be)|our program (?:is|will be)|[\w'-]"
+       r"+(?: "
+       r"[\w'-]+)? (?:is|will be)) (?:still )?(?:ranked |going to be )?(?:#\s?1|number one|first|"
+       r"at the top|in your top|near the top|high|highly|your (?:top|first|#\s?1|number one))",
+       keys=("if ", "whether")),
+    _c("rank.signaled_us", Flag.RANK_INQUIRY, 1.0, "asks whether the applicant signaled it",
+       r"\b(?:were|are|was|is) (?:we|us|our program|[\w'-]+(?: [\w'-]+)?) (?:one of |among )?(?"
+       r":the )?"
+       r"(?:programs? |places? )?(?:that |which )?you (?:signal\w*|sent (?:a |your )?(?:[\w-]+ )?"
+       r"signals? to|used (?:a |one of your )?(?:[\w-]+ )?signals? on)\b", keys=("signal",)),
+    _c("rank.will_ask", Flag.RANK_INQUIRY, 1.0, "announces that the program will ask about rank",
+       r"\b(?:will|may|might|plans? to|is going to|are going to|would like to|wants? to|likes? to|"
+       r"asks?|always asks) (?:also )?(?:ask|discuss|talk (?:with you )?about|inquire about|go "
+       r"over|"
+       r"ask (?:you|each (?:candidate|applicant)|every (?:candidate|applicant)|all (?:candidates|"
+       r"applicants)) about)\b[^.?!]{0,40}\b(?:your|their|each candidate's|applicants') (?:[\w-]+ )"
+       r"{0,2}(?:rank(?:ing)? (?:list|plans?|intentions?|order)|rank order list|rol\b|top "
+       r"(?:choices|programs|three|five)|other (?:interviews|programs|offers))",
+       keys=("rank", "rol", "top ", "other ")),
+]
+
 # More commitment families: conditional bargains keyed on the first-choice words ("if we
 # are your first choice, let us know, and we will rank you to match"; "if you give me your
 # word that X is your first choice, you will be at the very top of our list"), "committing
@@ -259,6 +293,41 @@ _COMMIT_MORE = [
              "written commitment")),
 ]
 
+# Commitment, third wave: any conditional marker ("should you", "provided you", "as long
+# as you", "once you") tying a rank or commitment to a benefit, in either order; asking
+# for "a commitment from you that …"; confirming "in writing" / "by Friday" that the
+# applicant will rank or accept; naming the program instead of "us".
+_COMMIT_THIRD = [
+    _c("commit.reciprocity_conditional", Flag.COMMITMENT_REQUEST, 1.0,
+       "ties a benefit to a rank or commitment",
+       r"\b(?:if|should|once|provided(?: that)?|as long as|so long as|assuming|on the condition "
+       r"that) you (?:\w+ )?(?:rank|commit|promise|put|list|place|choose|pick|pledge|agree|tell us|"
+       r"let us know|confirm)\b[^.?!]{0,80}?\b(?:I|we|you)(?:'ll| will| can| could| would|'d| s"
+       r"hall)"
+       r"\b[^.?!]{0,50}\b(?:guarantee|ensure|make sure|match|spot|position|rank you|offer|hold|"
+       r"reserve|secure|take care)\b|\b(?:rank you to match|guarantee\w*|ensure|make sure|"
+       r"hold|reserve|offer)\b[^.?!]{0,60}\b(?:only if|if|provided(?: that)?|as long as|so long as|"
+       r"on the condition that) you (?:\w+ )?(?:rank|commit|promise|put|list|place|pick|choose|"
+       r"pledge|agree to rank)\b(?! (?:programs|in your true))",
+       keys=("if you", "should you", "once you", "provided", "as long as", "so long as",
+             "assuming you", "on the condition")),
+    _c("commit.commitment_from_you", Flag.COMMITMENT_REQUEST, 1.0, "asks for a commitment",
+       r"\b(?:commitment|promise|pledge|assurance|guarantee|your word) (?:from you|that you|tha"
+       r"t (?:[\w'-]"
+       r"+ ){1,3}(?:will|would|is going to) be)\b[^.?!]{0,60}\b(?:rank|first|#\s?1|number one|top|"
+       r"accept|sign|commit|come|join|match)",
+       keys=("commitment", "promise", "pledge", "assurance", "guarantee", "your word")),
+    _c("commit.confirm_rank", Flag.COMMITMENT_REQUEST, 1.0, "asks to confirm a rank or acceptance",
+       r"\b(?:confirm|know|hear|assure us|tell us|let us know)\b[^.?!]{0,30}?\bthat you(?:'ll| "
+       r"will|"
+       r" would| plan to| intend to| are going to)? (?:rank|put|list|place|accept|sign|commit)\b"
+       r"(?! (?:programs|in your true))|\b(?:let (?:us|me) know|tell (?:us|me)|assure (?:us|me)|"
+       r"confirm) (?:that )?you(?:'ll| will| plan to| intend to| are going to| would) (?:rank|put|"
+       r"list|place) (?:[\w'-]+ ){1,3}?(?:first|#\s?1|number one|at the top|on top|highest)\b",
+       keys=("confirm", "know", "hear", "assure us", "tell us", "tell me", "let us know",
+             "let me know", "assure me")),
+]
+
 # Withdrawal request ----------------------------------------------------------------------------
 _WITHDRAW = [
     # "I'd ask that you not attend any further EM interviews", "do not schedule other
@@ -281,12 +350,16 @@ _WITHDRAW = [
     _c("withdraw.leave_match", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to leave the Match",
        r"\b(?:withdraw|remove|take|pull) (?:yourself|your name|your application|your registration)"
        r" (?:out of|from) (?:the )?(?:\d{4} )?(?:NRMP|Match|Main Residency Match)\b|"
-       r"\b(?:leave|exit|quit|drop out of|opt out of|unregister from) (?:the )?(?:\d{4} )?(?:NRMP |"
+       r"\b(?:leave|exit|quit|drop out of|opt out of|unregister from|pull out of|back out of|"
+       r"step (?:out of|away from)|get out of|come out of|remove yourself from) (?:the )?"
+       r"(?:\d{4} )?(?:NRMP |"
        r"Main )?(?:Residency )?Match\b|\b(?:need|must|have|required|will need) to (?:be|have) "
        r"withdrawn\b|\b(?:conditional|contingent) (?:on|upon) (?:your )?"
        r"withdraw\w*\b", neg_window=18,
        keys=("yourself", "your name", "your application", "your registration", "leave ",
-             "exit ", "quit ", "drop out of", "opt out of", "unregister from", "withdraw")),
+             "exit ", "quit ", "drop out of", "opt out of", "unregister from", "withdraw",
+             "pull out of", "back out of", "step out of", "step away from", "get out of",
+             "come out of")),
     # "sign the agreement prior to Match Day", "return the contract ahead of the ROL deadline".
     _c("withdraw.contract_early", Flag.WITHDRAWAL_REQUEST, 1.0, "contract before the Match",
        r"\b(?:sign|signed|execute|executed|return|complete)\b[^.?!]{0,60}\b(?:prior to|ahead of|in "
@@ -294,4 +367,5 @@ _WITHDRAW = [
        keys=("prior to", "ahead of", "in advance of")),
 ]
 
-FLAG_EXTRA: tuple[Cue, ...] = (*_RANK, *_RANK_MORE, *_COMMIT, *_COMMIT_MORE, *_WITHDRAW)
+FLAG_EXTRA: tuple[Cue, ...] = (*_RANK, *_RANK_MORE, *_RANK_THIRD, *_COMMIT, *_COMMIT_MORE,
+                               *_COMMIT_THIRD, *_WITHDRAW)

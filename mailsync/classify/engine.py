@@ -24,7 +24,6 @@ from dataclasses import dataclass
 
 from mailsync.classify.context import SenderContext
 from mailsync.classify.cues import ALL_CUES, Cue, fast_regex, hypothetical, negated
-from mailsync.classify.frames import frame_matches
 from mailsync.classify.text import sentence_at, sentences
 from mailsync.labels import Reason
 from mailsync.taxonomy import Flag, Kind
@@ -50,7 +49,8 @@ _ASK = re.compile(r"\?|\blet (?:us|me) know\b|\breply\b|\btell (?:us|me)\b|\bwou
                   r"\b(?:help|helpful|useful) (?:for )?(?:me|us)?(?: to)? (?:to )?know\b|"
                   r"\b(?:I|we)(?:'d| would) (?:appreciate|love to (?:know|hear))\b|\bwould you "
                   r"mind\b|"
-                  r"\b(?:please|kindly) (?:share|indicate|send)\b", re.I)
+                  r"\b(?:please|kindly) (?:share|indicate|send)\b|"
+                  r"\b(?:I|we)(?:'d| would) like to know\b|\b(?:curious|wondering|wonder)\b", re.I)
 #: An FAQ line ("Q: Do you sponsor visas?") asks on the applicant's behalf, not of the applicant.
 _FAQ = re.compile(r"^\s*(?:q\s*[:.)-]|faq\b|question\s*:)")
 
@@ -196,32 +196,7 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES) -> list[Hit]:
     hits = [found[i] for i in sorted(found)]
     hits = _drop_conditional_rank(hits)
     hits.extend(_info_requests(view.body, body.spans, hits))
-    hits.extend(_frame_hits(view.body, body.spans, hits))
     return hits
-
-
-def _frame_hits(body: str, spans: tuple[tuple[int, int], ...] | None,
-                hits: list[Hit]) -> list[Hit]:
-    """Red flags whose wording no cue knows, found by their frame (see :mod:`.frames`).
-
-    Only flags no cue has already raised are added, so a known phrasing keeps its
-    more specific reason; a sentence a commitment cue already read as a bargain
-    is not also a rank question.
-    """
-    have = {h.target for h in hits if isinstance(h.target, Flag)}
-    deals = [h.span for h in hits if h.target is Flag.COMMITMENT_REQUEST]
-    out: list[Hit] = []
-    for start, end in spans or ((0, len(body)),):
-        sentence = body[start:end]
-        bargain = any(d and (d in sentence or sentence.strip() in d) for d in deals)
-        for flag, topic in frame_matches(sentence):
-            if flag in have or (bargain and flag is Flag.RANK_INQUIRY):
-                continue
-            have.add(flag)
-            out.append(Hit(cue=f"frame.{flag.value}", target=flag, weight=THRESHOLD,
-                           detail=f"{flag.value.replace('_', ' ')}: an ask about {topic!r} "
-                                  "addressed to you", span=sentence.strip(), where="body"))
-    return out
 
 
 def _drop_conditional_rank(hits: list[Hit]) -> list[Hit]:
@@ -352,6 +327,8 @@ def _acceptable(cue: Cue, text: str, start: int, end: int, i: int) -> bool:
     prefix = text[start:i]
     if cue.before is not None and not cue.before.search(prefix[-80:]):
         return False
+    if cue.unless is not None and cue.unless.search(prefix[-80:]):
+        return False
     if cue.negatable and negated(prefix, cue.neg_window):
         return False
     if cue.hypothetical and hypothetical(prefix):
@@ -386,19 +363,28 @@ def _info_requests(body: str, spans: tuple[tuple[int, int], ...] | None,
             out.append(Hit("info.request", Kind.INFO_REQUEST, 1.2,
                            "asks the applicant for information", body[s:e].strip(), "body"))
             break
+    # Asks inside a conditional bargain ("if you give me your word that …, I will …") are
+    # the bargain's terms, not a question: the bargain keeps its kind (labeling convention).
+    deals = [h.span for h in hits if h.cue.startswith("commit.reciprocity")]
     rank = [h for h in hits if h.where == "body" and (
         h.target is Flag.RANK_INQUIRY or h.cue in _COMMIT_ASKS)]
     for h in rank:
         pos = body.find(h.span)
         s, e = sentence_at(body, spans, max(pos, 0))
-        if pos >= 0 and _ASK.search(body[s:e]):
+        if any(d in body[s:e] or h.span in d for d in deals):
+            continue
+        if pos >= 0 and (h.cue in _SELF_ASKING or _ASK.search(body[s:e])):
             out.append(Hit("info.rank_question", Kind.INFO_REQUEST, 1.2,
                            "asks for an answer about ranking", body[s:e].strip(), "body"))
             break
     return out
 
 
-_COMMIT_ASKS = frozenset({"commit.promise", "commit.ask_commit", "commit.rank_us_first"})
+_COMMIT_ASKS = frozenset({"commit.promise", "commit.ask_commit", "commit.rank_us_first",
+                          "commit.need_assurance", "commit.committing_to_rank", "commit.assure",
+                          "commit.early", "commit.commitment_from_you", "commit.confirm_rank"})
+#: Commitment cues that are requests by themselves ("we'd like your assurance that…").
+_SELF_ASKING = _COMMIT_ASKS - {"commit.promise"}
 
 
 #: Rejection cues that close the door even when a waitlist is mentioned.
@@ -452,6 +438,11 @@ def choose_kind(hits: list[Hit], ctx: SenderContext, body: str = ""
     if any(h.cue.startswith("commit.reciprocity") for h in hits):
         # "If you rank us first, we'll make sure you match": a (forbidden) interest signal.
         scores[Kind.INTEREST_SIGNAL] += THRESHOLD
+    if body and any(h.target is Flag.WITHDRAWAL_REQUEST for h in hits) \
+            and _POSITION_WORDS.search(body):
+        # "To accept this position you will need to withdraw from the Match": the withdrawal
+        # is the condition of an offer.
+        scores[Kind.PRE_MATCH_OFFER] += THRESHOLD
     bulk = context_score(hits, "ctx.bulk")
     audience = any(h.cue == "update.audience" for h in hits)
     if audience:
@@ -480,6 +471,7 @@ def choose_kind(hits: list[Hit], ctx: SenderContext, body: str = ""
     return _fallback(hits, ctx, scores, bulk, body)
 
 
+_POSITION_WORDS = re.compile(r"\b(?:position|spot|contract|agreement|offer|sign|accept)\b", re.I)
 #: A greeting to one person ("Dear Dr. Mendoza,", "Hi Rafael,"), not to a list.
 _SALUTATION = re.compile(
     r"^[ \t]*(?i:dear|hi|hello|hey|good (?:morning|afternoon|evening)|greetings)\b,?[ \t]+"

@@ -392,3 +392,68 @@ def test_round2_deadline_phrasings(body: str) -> None:
                      + SIG2, subject="Interview invitation",
                      sender="hlindqvist@marrowfield-mc.example"))
     assert Flag.RESPONSE_DEADLINE in c.flags, [r.cue for r in c.reasons]
+
+
+# --- Round 2, second wave: phrasings probed after the first wave (program "Brightwater") ---
+SIG3 = ("\n\nBest,\nDr. Carla Munoz\nProgram Director, Pediatrics Residency\n"
+        "Brightwater Children's Hospital")
+
+WAVE2_FLAGGED = [
+    (R, "Where does Brightwater fit on your rank list at this point?"),
+    (R, "We would appreciate knowing your ranking intentions before our committee meets."),
+    (R, "Could you let me know which other children's hospitals you are considering?"),
+    (R, "How likely are you to rank Brightwater at the top of your list?"),
+    (R, "Dr. Munoz asked me to check: where will Brightwater land on your list?"),
+    (R, "Were we one of the programs you signaled?"),
+    (R, "On interview day Dr. Munoz will ask each candidate about their rank list, so please "
+        "be ready to discuss it."),
+    (R, "I'd like to know if we're ranked first on your list."),
+    (R, "Please complete the attached post-interview survey. Question 4 asks where you plan to "
+        "rank our program."),
+    (C, "Should you commit to Brightwater, we can guarantee you a position."),
+    (C, "We are looking for a commitment from you that Brightwater will be first on your list."),
+    (C, "Please confirm in writing that you will rank us first."),
+    (C, "We need to know by Friday that you will accept our offer."),
+    (C, "Let us know you'll put Brightwater at the top and we'll take care of the rest."),
+    (C, "We're prepared to rank you to match, provided you rank us number one."),
+    (C, "We'd like your assurance that you will rank Brightwater first."),
+    (W, "The offer requires you to pull out of the Match."),
+    (W, "Once you sign, please withdraw your other applications."),
+]
+
+WAVE2_LOOKALIKES = [
+    "Thank you for your letter telling us we are your #1 choice. We are delighted.",
+    "Thank you for your letter of intent. We are honored that you consider Brightwater your "
+    "first choice.",
+    "Programs you're ranking should be ones you'd be happy to attend, says the NRMP.",
+    "If you are matched with us, we will send your contract after Match Day for signature.",
+    "Per NRMP policy, programs may not ask applicants to commit to ranking them.",
+    "Our program is committed to diversity, and our commitment to resident wellness is strong.",
+    "Reminder from the dean's office: have you certified your rank order list? The deadline is "
+    "March 4 at 9 pm ET.",
+    "Please choose your first and second choice of interview dates from the list below.",
+]
+
+
+@pytest.mark.parametrize(("flag", "body"), WAVE2_FLAGGED, ids=[b[:40] for _, b in WAVE2_FLAGGED])
+def test_wave2_red_flags(flag: Flag, body: str) -> None:
+    c = classify(msg("Dear Dr. Patel,\n\n" + body + SIG3, subject="Brightwater Pediatrics",
+                     sender="cmunoz@brightwaterchildrens.example"))
+    assert flag in c.flags, (c.kind, c.flags, [r.cue for r in c.reasons])
+
+
+@pytest.mark.parametrize("body", WAVE2_LOOKALIKES, ids=[b[:40] for b in WAVE2_LOOKALIKES])
+def test_wave2_lookalikes_carry_no_red_flag(body: str) -> None:
+    c = classify(msg("Dear Dr. Patel,\n\n" + body + SIG3, subject="Brightwater Pediatrics",
+                     sender="cmunoz@brightwaterchildrens.example"))
+    assert not (set(c.flags) & RED), (c.flags, [r.cue for r in c.reasons])
+
+
+@pytest.mark.parametrize("body", [
+    "To accept this position you will need to withdraw from the NRMP Main Residency Match.",
+    "Please sign the attached contract and return it before the rank order list deadline.",
+])
+def test_withdrawal_condition_of_a_position_is_an_offer(body: str) -> None:
+    c = classify(msg("Dear Dr. Patel,\n\n" + body + SIG3, subject="Brightwater Pediatrics",
+                     sender="cmunoz@brightwaterchildrens.example"))
+    assert c.kind is Kind.PRE_MATCH_OFFER and W in c.flags, [r.cue for r in c.reasons]

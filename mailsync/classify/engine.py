@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from mailsync.classify.context import SenderContext
 from mailsync.classify.cues import ALL_CUES, Cue, fast_regex, hypothetical, negated
+from mailsync.classify.frames import frame_matches
 from mailsync.classify.text import sentence_at, sentences
 from mailsync.labels import Reason
 from mailsync.taxonomy import Flag, Kind
@@ -196,7 +197,32 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES) -> list[Hit]:
     hits = [found[i] for i in sorted(found)]
     hits = _drop_conditional_rank(hits)
     hits.extend(_info_requests(view.body, body.spans, hits))
+    hits.extend(_frame_hits(view.body, body.spans, hits))
     return hits
+
+
+def _frame_hits(body: str, spans: tuple[tuple[int, int], ...] | None,
+                hits: list[Hit]) -> list[Hit]:
+    """Red flags whose wording no cue knows, found by their frame (see :mod:`.frames`).
+
+    Only flags no cue has already raised are added, so a known phrasing keeps its
+    more specific reason; a sentence a commitment cue already read as a bargain
+    is not also a rank question.
+    """
+    have = {h.target for h in hits if isinstance(h.target, Flag)}
+    deals = [h.span for h in hits if h.target is Flag.COMMITMENT_REQUEST]
+    out: list[Hit] = []
+    for start, end in spans or ((0, len(body)),):
+        sentence = body[start:end]
+        bargain = any(d and (d in sentence or sentence.strip() in d) for d in deals)
+        for flag, topic in frame_matches(sentence):
+            if flag in have or (bargain and flag is Flag.RANK_INQUIRY):
+                continue
+            have.add(flag)
+            out.append(Hit(cue=f"frame.{flag.value}", target=flag, weight=THRESHOLD,
+                           detail=f"{flag.value.replace('_', ' ')}: an ask about {topic!r} "
+                                  "addressed to you", span=sentence.strip(), where="body"))
+    return out
 
 
 def _drop_conditional_rank(hits: list[Hit]) -> list[Hit]:

@@ -23,7 +23,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mailsync.classify.context import SenderContext
-from mailsync.classify.cues import ALL_CUES, Cue, fast_regex, hypothetical, negated
+from mailsync.classify.cues import (
+    ALL_CUES,
+    Cue,
+    fast_regex,
+    hypothetical,
+    literal_prefixes,
+    negated,
+)
 from mailsync.classify.frames import frame_matches
 from mailsync.classify.text import sentence_at, sentences
 from mailsync.labels import Reason
@@ -124,7 +131,11 @@ def _active(cues: tuple[Cue, ...], src: _Source) -> list[int]:
     entry = _INDEX_CACHE.get((id(cues), where))
     if entry is None or entry[0] is not cues:
         index, always = _literal_index(cues, where)
-        entry = (cues, dict(index), always, KeyFinder([k for k, _ in index]))
+        by_key = dict(index)
+        if where == "body":  # the frames' gate literals ride along (see _frame_candidates)
+            for k in _frame_literals():
+                by_key.setdefault(k, ())
+        entry = (cues, by_key, always, KeyFinder(list(by_key)))
         _INDEX_CACHE[(id(cues), where)] = entry
     _, by_key, always, finder = entry
     present = finder.present(src.low)
@@ -197,12 +208,12 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES) -> list[Hit]:
     hits = [found[i] for i in sorted(found)]
     hits = _drop_conditional_rank(hits)
     hits.extend(_info_requests(view.body, body.spans, hits))
-    hits.extend(_frame_hits(view.body, body.spans, hits))
+    hits.extend(_frame_hits(view.body, body.spans, hits, body))
     return hits
 
 
 def _frame_hits(body: str, spans: tuple[tuple[int, int], ...] | None,
-                hits: list[Hit]) -> list[Hit]:
+                hits: list[Hit], src: _Source | None = None) -> list[Hit]:
     """Red flags whose wording no cue knows, found by their frame (see :mod:`.frames`).
 
     Only flags no cue has already raised are added, so a known phrasing keeps its
@@ -212,7 +223,9 @@ def _frame_hits(body: str, spans: tuple[tuple[int, int], ...] | None,
     have = {h.target for h in hits if isinstance(h.target, Flag)}
     deals = [h.span for h in hits if h.target is Flag.COMMITMENT_REQUEST]
     out: list[Hit] = []
-    for start, end in spans or ((0, len(body)),):
+    spans = spans or ((0, len(body)),)
+    for n in _frame_candidates(body, spans, have, src):
+        start, end = spans[n]
         sentence = body[start:end]
         bargain = any(d and (d in sentence or sentence.strip() in d) for d in deals)
         for flag, topic in frame_matches(sentence):
@@ -223,6 +236,70 @@ def _frame_hits(body: str, spans: tuple[tuple[int, int], ...] | None,
                            detail=f"{flag.value.replace('_', ' ')}: an ask about {topic!r} "
                                   "addressed to you", span=sentence.strip(), where="body"))
     return out
+
+
+def _frame_gates() -> tuple[tuple[tuple[Flag, tuple[str, ...]], ...], tuple[str, ...]]:
+    """For each frame, literals one of which every topic match contains (lower case, from
+    :func:`literal_prefixes`), and the literals of the neutral phrases the frames blank out;
+    built once. A sentence without a topic literal, or without "you"/"please"/"kindly"
+    (the frames' address), cannot complete a frame, so only the others are read by
+    :func:`frame_matches`: the same result for a fraction of the regex work."""
+    global _GATES
+    if _GATES is None:
+        from mailsync.classify import frames
+        topics = []
+        for flag, topic, _, _ in frames.FRAMES:
+            lits = literal_prefixes(topic.pattern, minimum=1)
+            topics.append((flag, tuple(lits) if lits else ("",)))  # "" = every sentence
+        _GATES = (tuple(topics), ())
+    return _GATES
+
+
+_GATES: tuple[tuple[tuple[Flag, tuple[str, ...]], ...], tuple[str, ...]] | None = None
+_ADDRESS = ("you", "please", "kindly")
+
+
+def _frame_literals() -> frozenset[str]:
+    topics, _ = _frame_gates()
+    return frozenset(lit for _, lits in topics for lit in lits if lit) | frozenset(_ADDRESS)
+
+
+def _frame_candidates(body: str, spans: tuple[tuple[int, int], ...], have: set,
+                      src: _Source | None = None) -> list[int]:
+    """Indices of the sentences that may complete a frame for a flag not raised yet: they
+    hold "you"/"please"/"kindly" and a topic literal. With the body's :class:`_Source`,
+    the literals found by its one key pass and its sentence index are reused."""
+    topics, _ = _frame_gates()
+    wanted = [lits for flag, lits in topics if flag not in have]
+    if not wanted:
+        return []
+    if any("" in lits for lits in wanted):
+        return list(range(len(spans)))
+    if src is not None and src.present is not None and src.same and src.spans == spans:
+        present = src.present
+        addressed = set(src.sentences_with(tuple(k for k in _ADDRESS if k in present)))
+        if not addressed:
+            return []
+        topical = src.sentences_with(tuple({k for lits in wanted for k in lits} & present))
+        return [n for n in topical if n in addressed]
+    low = body.lower()
+    if len(low) != len(body):  # offsets would not agree: read every sentence
+        return list(range(len(spans)))
+    starts = [a for a, _ in spans]
+
+    def holding(literals: Iterable[str]) -> set[int]:
+        found: set[int] = set()
+        for lit in literals:
+            i = low.find(lit)
+            while i >= 0:
+                found.add(max(0, bisect_right(starts, i) - 1))
+                i = low.find(lit, i + 1)
+        return found
+
+    addressed_all = holding(_ADDRESS)
+    if not addressed_all:
+        return []
+    return sorted(addressed_all & holding(lit for lits in wanted for lit in lits))
 
 
 def _drop_conditional_rank(hits: list[Hit]) -> list[Hit]:

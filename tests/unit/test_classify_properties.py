@@ -94,3 +94,27 @@ def test_key_finder_equals_substring_tests(keys: list[str], text: str) -> None:
     from mailsync.classify.engine import KeyFinder
 
     assert KeyFinder(keys).present(text) == {k for k in set(keys) if k in text}
+
+
+def test_frame_gate_reads_every_sentence_that_could_complete_a_frame() -> None:
+    """engine._frame_candidates skips sentences without "you"/"please"/"kindly" or without a
+    topic literal; the frames found must equal reading every sentence."""
+    from mailsync.classify import engine, frames
+    from mailsync.classify.cues import INSTITUTIONAL_CUES
+
+    texts = _texts() + [
+        "Would you share where we fall on your list? Kindly let us know.",
+        "Please withdraw from the NRMP Match and sign the contract before Match Day.",
+        "Can we count on you to rank us first? We never ask where else you interviewed.",
+    ]
+    for text in texts:
+        body = engine._Source(text, "body")
+        engine._active(INSTITUTIONAL_CUES, body)
+        spans = body.spans or ((0, len(text)),)
+        gated = [(h.target, h.span) for h in engine._frame_hits(text, body.spans, [], body)]
+        every: list[tuple[Flag, str]] = []
+        for start, end in spans:
+            for flag, _ in frames.frame_matches(text[start:end]):
+                if flag not in {f for f, _ in every}:
+                    every.append((flag, text[start:end].strip()))
+        assert gated == every, text[:80]

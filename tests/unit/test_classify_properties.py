@@ -102,7 +102,8 @@ def test_frame_gate_reads_every_sentence_that_could_complete_a_frame() -> None:
     from mailsync.classify import engine, frames
     from mailsync.classify.cues import INSTITUTIONAL_CUES
 
-    texts = _texts() + [
+    texts = [
+        *_texts(),
         "Would you share where we fall on your list? Kindly let us know.",
         "Please withdraw from the NRMP Match and sign the contract before Match Day.",
         "Can we count on you to rank us first? We never ask where else you interviewed.",

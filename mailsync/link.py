@@ -28,13 +28,15 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from mailsync.classify.context import FREEMAIL, NATIONAL_DOMAINS, domain_matches
+from mailsync.classify.context import FREEMAIL, NATIONAL_DOMAINS, domain_suffixes
 from mailsync.classify.quoting import split_message
 from mailsync.classify.text import normalize
 from mailsync.labels import Link, Reason
 from mailsync.message import ParsedMessage
 from mailsync.programs import Program
 from mailsync.taxonomy import Kind
+
+_NATIONAL = frozenset(NATIONAL_DOMAINS)
 
 SPECIALTY_WORDS: dict[str, tuple[str, ...]] = {
     "diagnostic radiology": (r"diagnostic radiology", r"\bDR\b", r"\bradiology\b"),
@@ -131,7 +133,9 @@ class Linker:
         parts = split_message(msg.text or "", msg.subject)
         sender = self._effective_sender(msg, parts.forwarded_from)
         domain = sender.rpartition("@")[2]
-        if any(domain_matches(domain, d) for d in NATIONAL_DOMAINS):
+        # A domain matches an owned one when the owned one is among its suffixes (never a
+        # look-alike): set lookups instead of a loop over every known domain.
+        if not domain_suffixes(domain).isdisjoint(_NATIONAL):
             return Link(program_id=None, reasons=(Reason(cue="link.national",
                         detail="ERAS/NRMP/ECFMG mail is not about one program", span=domain),))
         ids = self.by_contact.get(sender, set())
@@ -152,7 +156,7 @@ class Linker:
 
     def _known(self, address: str) -> bool:
         domain = address.rpartition("@")[2]
-        return address in self.by_contact or any(domain_matches(domain, d) for d in self.domains)
+        return address in self.by_contact or any(d in self.domains for d in domain_suffixes(domain))
 
     def _corrected(self, msg: ParsedMessage, corr: LinkCorrections | None) -> Link | None:
         if corr is None:
@@ -186,9 +190,9 @@ class Linker:
 
     def _by_domain(self, domain: str, text: _Text) -> Link | None:
         ids: set[str] = set()
-        for d, pids in self.domains.items():
-            if domain_matches(domain, d):
-                ids |= pids
+        for d in domain_suffixes(domain):
+            if d in self.domains:
+                ids |= self.domains[d]
         if not ids:
             return None
         if len(ids) == 1:

@@ -131,6 +131,11 @@ _PLATFORM_SET = frozenset(PLATFORM_DOMAINS)
 _NATIONAL_SET = frozenset(NATIONAL_DOMAINS)
 
 
+def domain_suffixes(domain: str) -> frozenset[str]:
+    """``a.b.org`` → {a.b.org, b.org, org}; ``domain_matches(domain, d)`` ⇔ ``d`` in it."""
+    return _suffixes(domain)
+
+
 def _suffixes(domain: str) -> frozenset[str]:
     """``a.b.org`` → {a.b.org, b.org, org}: membership tests instead of suffix loops."""
     parts = domain.split(".")

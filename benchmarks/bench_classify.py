@@ -26,8 +26,8 @@ from mailsync.evaluate import parse_corpus  # noqa: E402
 from mailsync.link import linker_for  # noqa: E402
 from mailsync.programs import parse_programs_csv  # noqa: E402
 
-DEFAULT_CORPUS = Path("/work/shared/corpus/messages.jsonl")
-DEFAULT_PROGRAMS = Path("/work/shared/corpus/programs.csv")
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "messages.jsonl"
+DEFAULT_PROGRAMS = ROOT.parent / "shared" / "corpus" / "programs.csv"
 
 
 def main() -> int:

@@ -29,7 +29,7 @@ from mailsync.evaluate import EvalReport, evaluate, parse_corpus, predict, rende
 from mailsync.programs import parse_programs_csv  # noqa: E402
 from mailsync.taxonomy import RED_FLAGS  # noqa: E402
 
-DEV = Path("/work/shared/corpus")
+DEV = ROOT.parent / "shared" / "corpus"
 HELDOUT = ROOT / "tests" / "data" / "heldout"
 SAMPLE = ROOT / "mailsync" / "sample"
 

@@ -98,6 +98,9 @@ _YOU = re.compile(_any(r"you", r"your", r"you're", r"you've", r"you'll").pattern
 # Look-alikes that stop a frame, whatever else the sentence holds.
 _NRMP_RULES = r"NRMP (?:rules?|polic(?:y|ies)|code|agreement)"
 _STOP_RANK = _any(
+    # courtesy and acknowledgement, not a question about other programs
+    r"you (?:may|might) (?:be|have)", r"we (?:know|understand|realize|recognize) (?:that )?you",
+    r"if you (?:have |had )?(?:already )?(?:accepted|taken|decided|signed|withdrawn|matched)",
     r"(?:we|I|the (?:committee|program))(?:'ll| will| plan to| intend to| are going to| would)"
     r" (?:\w+ )?rank you",
     r"ranked to match", r"rank(?:ed)? you (?:highly|high|very)",

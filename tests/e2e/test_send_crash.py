@@ -15,7 +15,6 @@ import signal
 import socket
 import subprocess
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -238,24 +237,12 @@ def test_two_letters_of_intent_race_on_sqlite(tmp_path: Path) -> None:
     _check_one_winner(write_config(tmp_path))
 
 
-PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-
-
 @pytest.fixture
 def pg_url() -> Iterator[str]:
-    from sqlalchemy import create_engine, text
+    """A fresh PostgreSQL database (``make test`` starts the server; absent, this fails)."""
+    from tests.fixtures.databases import postgres_url
 
-    name = f"mailsync_race_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:  # PostgreSQL not running here
-        pytest.skip(f"PostgreSQL unavailable: {exc}")
-    yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    yield from postgres_url()
 
 
 def test_two_letters_of_intent_race_on_postgresql(tmp_path: Path, pg_url: str) -> None:

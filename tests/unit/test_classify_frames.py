@@ -37,6 +37,8 @@ CLEAN = [
     "> Are we your top choice? (quoted from an earlier message)",
     "The rank list certification deadline is March 3 at 9 pm Eastern.",
     "Please note that our program does not participate in the NRMP Match.",
+    "You may be interviewing at other programs; please let us know if you need to reschedule.",
+    "If you have accepted a position elsewhere, please let us know so we can free the slot.",
 ]
 
 

@@ -15,11 +15,12 @@ from mailsync.classify import classify
 from mailsync.classify.cues import ALL_CUES
 from mailsync.labels import Classification
 from mailsync.taxonomy import Flag, Kind
+from tests.support import CORPUS as SHARED_CORPUS
 
 from .test_classify_helpers import msg
 
 PACKAGE = Path(__file__).resolve().parents[2] / "mailsync"
-CORPUS = Path("/work/shared/corpus/messages.jsonl")
+CORPUS = SHARED_CORPUS / "messages.jsonl"
 FORBIDDEN = {"sqlalchemy", "imapclient", "click", "rich", "aiosmtplib", "apscheduler",
              "keyring", "apprise", "socket", "requests", "httpx"}
 WORDS = st.sampled_from(

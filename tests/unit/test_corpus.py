@@ -77,7 +77,8 @@ def test_threading_headers_follow_the_chain() -> None:
 
 
 def test_round_trip_through_the_parser() -> None:
-    parse = pytest.importorskip("mailsync.parse").parse_message
+    from mailsync.parse import parse_message as parse
+
     for fmt in ("plain", "html", "both"):
         p = parse(to_rfc5322(record("d020", fmt)))
         assert "Reply by Oct 27." in p.text

@@ -23,11 +23,10 @@ from mailsync.evaluate import (
 )
 from mailsync.programs import parse_programs_csv
 from mailsync.taxonomy import RED_FLAGS
+from tests.support import CORPUS as SHARED_CORPUS
 
-CORPUS = Path("/work/shared/corpus/messages.jsonl")
-PROGRAMS = Path("/work/shared/corpus/programs.csv")
-pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="dev corpus not available")
-pytest.importorskip("mailsync.parse")
+CORPUS = SHARED_CORPUS / "messages.jsonl"
+PROGRAMS = SHARED_CORPUS / "programs.csv"
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,6 @@ from mailsync.evaluate import evaluate
 from mailsync.taxonomy import RED_FLAGS
 
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout" / "messages.jsonl"
-pytestmark = pytest.mark.skipif(not HELDOUT.exists(), reason="held-out corpus not available")
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,12 @@ from __future__ import annotations
 import logging
 import random
 import time
-from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -276,18 +279,20 @@ def sync_folder(
     progress = on_plan(folder, len(uids)) if on_plan else None
     # The commit of batch k (fsync included) runs while batch k+1 is on the
     # wire. At most one commit is in flight and each is awaited before the
-    # next is queued, so batches and their cursors still land in order.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store") as writer:
+    # next is queued, so batches and their cursors still land in order. A big
+    # first sync commits from a separate process: parsing IMAP responses and
+    # writing rows are both CPU work, and in one process the GIL runs them in turn.
+    with _writer(db, len(uids)) as (writer, commit):
         pending: Future[int] | None = None
         for start in range(0, len(uids), batch_size):
             chunk = uids[start:start + batch_size]
-            fetched = [raw_message(m.raw, uid=m.uid, flags=tuple(sorted(m.flags)))
+            fetched = [(m.raw, m.uid, tuple(sorted(m.flags)))
                        for m in imap.fetch_raw(chunk, batch_size=batch_size)]
             report.fetched += len(fetched)
             if pending is not None:
                 report.new += pending.result()
-            pending = writer.submit(_commit_batch, db, account_id, row.id, fetched, max(chunk),
-                                    snap.highestmodseq, clock)
+            pending = writer.submit(commit, account_id, row.id, fetched, max(chunk),
+                                    snap.highestmodseq, clock.now())
             if progress:
                 progress(len(chunk))
         if pending is not None:
@@ -337,14 +342,43 @@ def sync_with_retry(
     raise AssertionError("unreachable")
 
 
-def _commit_batch(db: Database, account_id: int, folder_id: int, fetched: list,
-                  last_uid: int, modseq: int | None, clock: Clock) -> int:
+#: Above this many new messages a writer process pays for its start-up.
+PROCESS_WRITER_THRESHOLD = 2000
+_writer_db: Database | None = None
+
+
+@contextmanager
+def _writer(db: Database, count: int) -> Iterator[tuple[Executor, Callable[..., int]]]:
+    """One serial committer: a thread for small syncs, a process for big ones."""
+    if count < PROCESS_WRITER_THRESHOLD:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store") as pool:
+            yield pool, partial(commit_batch, db)
+        return
+    with ProcessPoolExecutor(max_workers=1, initializer=_open_writer_db,
+                             initargs=(db.url,)) as pool:
+        yield pool, _commit_in_writer
+
+
+def _open_writer_db(url: str) -> None:
+    global _writer_db
+    _writer_db = open_database(url, migrate=False)
+
+
+def _commit_in_writer(*args: Any) -> int:
+    assert _writer_db is not None
+    return commit_batch(_writer_db, *args)
+
+
+def commit_batch(db: Database, account_id: int, folder_id: int,
+                 fetched: list[tuple[bytes, int, tuple[str, ...]]], last_uid: int,
+                 modseq: int | None, now: datetime) -> int:
+    """Store one fetched batch and move the folder cursor past it, in one transaction."""
     from mailsync.store.schema import FolderRow
 
-    now = clock.now()
+    batch = [raw_message(raw, uid=uid, flags=flags) for raw, uid, flags in fetched]
     with db.transaction() as s:
         folder = s.get(FolderRow, folder_id)
-        new = repo.store_batch(s, account_id=account_id, messages=fetched, source="imap",
+        new = repo.store_batch(s, account_id=account_id, messages=batch, source="imap",
                                now=now, folder=folder)
         repo.advance_cursor(s, folder_id, last_uid=last_uid, highestmodseq=modseq, now=now)
     return new

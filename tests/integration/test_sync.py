@@ -232,3 +232,22 @@ def test_keywords_written_back_only_when_asked(imap_account, tmp_path):
     _sync(loud)
     flags = next(iter(server.flags(imap_account.user, "INBOX").values()))
     assert "$Mailsync_interview_invite" in flags and "\\Seen" not in flags
+
+
+def test_big_sync_commits_from_a_writer_process(imap_account, tmp_path, monkeypatch):
+    """Above the threshold batches are committed by a separate process, still in order."""
+    import mailsync.service as service
+
+    monkeypatch.setattr(service, "PROCESS_WRITER_THRESHOLD", 10)
+    bulk_append(imap_account.host, imap_account.port, imap_account.user, imap_account.password,
+                "INBOX", [make_mail(i) for i in range(45)])
+    config = write_config(tmp_path, imap=imap_account, batch_size=7)
+    assert _sync(config).new == 45
+    assert _counts(config) == (45, 45, 45)
+    db = open_store(load_settings(config))
+    with db.reading() as s:
+        assert s.scalar(select(FolderRow.last_uid)) == 45
+    db.dispose()
+    bulk_append(imap_account.host, imap_account.port, imap_account.user, imap_account.password,
+                "INBOX", [make_mail(i) for i in range(45, 60)])
+    assert _sync(config).new == 15 and _counts(config) == (60, 60, 60)

@@ -1,0 +1,40 @@
+"""Every benchmark, one after the other: ``make bench`` (or ``python benchmarks/run.py``).
+
+Each prints its own throughput or latency, peak memory, and the same run's
+baseline (a bare imapclient fetch, a bare IDLE loop), so a figure is always read
+against the machine it was measured on.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BENCHMARKS = (
+    ("sync: Dovecot → store, parsed, classified, listed", ["bench_sync.py"]),
+    ("classify + link on one core", ["bench_classify.py"]),
+    ("arrival → alert latency under IDLE", ["bench_latency.py"]),
+    ("lint on held-out drafts", ["lint_eval.py", "--split", "all"]),
+    ("classifier per corpus (all tuned on)", ["eval_split.py"]),
+)
+#: The one corpus no cue was written from: the classifier's generalization figure.
+UNSEEN = HERE.parent / "tests" / "data" / "heldout2"
+
+
+def main() -> int:
+    failed = 0
+    for title, args in BENCHMARKS:
+        print(f"\n== {title}", flush=True)
+        done = subprocess.run([sys.executable, str(HERE / args[0]), *args[1:]], check=False)
+        failed += done.returncode != 0
+    print("\n== classifier on the unseen held-out set (tests/data/heldout2)", flush=True)
+    done = subprocess.run([sys.executable, "-m", "mailsync", "eval", str(UNSEEN / "messages.jsonl"),
+                           "--programs", str(UNSEEN / "programs.csv")], check=False)
+    failed += done.returncode != 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -17,7 +17,9 @@ that decides between residency mail and ``other``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 try:  # Python 3.11+: the regex parser lives in re._parser (sre_parse is deprecated).
     from re import _constants as _sc
@@ -178,8 +180,10 @@ def _distribute(branch: str) -> list[str] | None:
     return [a + rest for a in alts]
 
 
-def _group_end(pattern: str, start: int) -> int:
-    """Index of the parenthesis closing the group opened at ``start`` (-1 if none)."""
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) for the characters that shape a
+    pattern: escapes and character classes are stepped over, so ``(``, ``)`` and
+    ``|`` inside them never count."""
     depth, i, in_class = 0, start, False
     while i < len(pattern):
         ch = pattern[i]
@@ -190,38 +194,23 @@ def _group_end(pattern: str, start: int) -> int:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        else:
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
         i += 1
-    return -1
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """Index of the parenthesis closing the group opened at ``start`` (-1 if none)."""
+    return next((i for i, ch, depth in _structure(pattern, start) if ch == ")" and depth == 0),
+                -1)
 
 
 def _top_level_branches(pattern: str) -> list[str]:
     """Split a pattern at its top-level ``|`` (outside groups, classes and escapes)."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    parts.append(pattern[start:])
-    return parts
+    cuts = [i for i, ch, depth in _structure(pattern) if ch == "|" and depth == 0]
+    bounds = [-1, *cuts, len(pattern)]
+    return [pattern[a + 1:b] for a, b in pairwise(bounds)]
 
 
 _WORD = re.compile(r"[a-z0-9]+")

@@ -327,14 +327,20 @@ def test_permanent_failure_is_failed_with_reason(
     assert not og.send_due(env).sent and smtp.messages == []
 
 
-def test_cut_off_after_data_is_uncertain_never_resent(
-        tmp_path: Path, imap_account: Any, smtp: Any) -> None:
+def _cut_off_after_data(tmp_path: Path, imap_account: Any, smtp: Any, *,
+                        delivered: bool) -> tuple[Any, Any]:
+    """An approved reply whose connection drops after DATA: the send ends uncertain."""
     env, invite = setup(tmp_path, imap_account, smtp)
     result = new_reply(env, invite)
     assert og.approve(env, result.outbox_id).approved
-    smtp.drop_after_data(deliver=True)
-    report = og.send_due(env)
-    assert report.uncertain == [result.outbox_id]
+    smtp.drop_after_data(deliver=delivered)
+    assert og.send_due(env).uncertain == [result.outbox_id]
+    return env, result
+
+
+def test_cut_off_after_data_is_uncertain_never_resent(
+        tmp_path: Path, imap_account: Any, smtp: Any) -> None:
+    env, result = _cut_off_after_data(tmp_path, imap_account, smtp, delivered=True)
     assert row(env, result.outbox_id).data_started_at is not None
     env.clock.advance(timedelta(hours=3))  # type: ignore[attr-defined]
     og.send_due(env)
@@ -343,25 +349,18 @@ def test_cut_off_after_data_is_uncertain_never_resent(
 
 def test_uncertain_resent_only_on_the_applicants_word(
         tmp_path: Path, imap_account: Any, smtp: Any) -> None:
-    env, invite = setup(tmp_path, imap_account, smtp)
-    result = new_reply(env, invite)
-    assert og.approve(env, result.outbox_id).approved
-    smtp.drop_after_data(deliver=False)  # it did not arrive, but nobody can know that
-    assert og.send_due(env).uncertain == [result.outbox_id]
-    with pytest.raises(Exception, match="only an uncertain"):
-        og.resolve_uncertain(env, new_reply(env, invite).outbox_id, delivered=False)
+    # It did not arrive, but nobody can know that without asking.
+    env, result = _cut_off_after_data(tmp_path, imap_account, smtp, delivered=False)
     og.resolve_uncertain(env, result.outbox_id, delivered=False)
     assert og.send_due(env).sent == [result.outbox_id]
     assert len(smtp.wait_for_messages(1)) == 1
+    with pytest.raises(Exception, match="only an uncertain"):
+        og.resolve_uncertain(env, result.outbox_id, delivered=False)
 
 
 def test_uncertain_confirmed_delivered_is_sent_without_sending(
         tmp_path: Path, imap_account: Any, smtp: Any) -> None:
-    env, invite = setup(tmp_path, imap_account, smtp)
-    result = new_reply(env, invite)
-    assert og.approve(env, result.outbox_id).approved
-    smtp.drop_after_data(deliver=True)
-    og.send_due(env)
+    env, result = _cut_off_after_data(tmp_path, imap_account, smtp, delivered=True)
     assert og.resolve_uncertain(env, result.outbox_id, delivered=True).state == "sent"
     assert not og.send_due(env).sent and len(smtp.messages) == 1
 
@@ -369,11 +368,7 @@ def test_uncertain_confirmed_delivered_is_sent_without_sending(
 def test_uncertain_found_in_sent_becomes_sent(
         tmp_path: Path, imap_account: Any, smtp: Any) -> None:
     """A provider that files submitted mail itself (Gmail) settles an uncertain send."""
-    env, invite = setup(tmp_path, imap_account, smtp)
-    result = new_reply(env, invite)
-    assert og.approve(env, result.outbox_id).approved
-    smtp.drop_after_data(deliver=True)
-    og.send_due(env)
+    env, result = _cut_off_after_data(tmp_path, imap_account, smtp, delivered=True)
     imap_account.server.append(imap_account.user, "Sent", smtp.messages[0].data)
     report = og.send_due(env)
     assert report.recovered and row(env, result.outbox_id).state == "sent"

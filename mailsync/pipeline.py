@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -185,12 +185,13 @@ def process_pending(
     done = 0
     pool = _pool(ctx, workers) if total >= POOL_THRESHOLD else None
     try:
-        while True:
-            with db.reading() as s:
-                batch = repo.pending(s, CHUNK)
-            if not batch:
-                break
-            results = _run(batch, ctx, pool)
+        batch = _read(db, after=0)
+        running = _start(batch, ctx, pool)
+        while batch:
+            results = _finish(running)
+            # The workers start on the next chunk while this one is saved.
+            upcoming = _read(db, after=batch[-1][0])
+            running = _start(upcoming, ctx, pool)
             _attach_message_ids(results, batch)
             link_by_thread(results, known)
             _save(db, results, clock.now())
@@ -199,23 +200,39 @@ def process_pending(
             done += len(batch)
             if progress:
                 progress(len(batch))
+            batch = upcoming
     finally:
         if pool:
             pool.shutdown()
     return done
 
 
+def _read(db: Database, *, after: int) -> list[tuple[int, bytes]]:
+    with db.reading() as s:
+        return repo.pending(s, CHUNK, after=after)
+
+
+def _start(batch: list[tuple[int, bytes]], ctx: AnalysisContext,
+           pool: ProcessPoolExecutor | None) -> Any:
+    """Hand a chunk to the workers (slices of 25); without a pool, analyze it now."""
+    if pool is None:
+        return [analyze(pk, raw, ctx) for pk, raw in batch]
+    return [pool.submit(_analyze_slice, batch[i:i + 25]) for i in range(0, len(batch), 25)]
+
+
+def _finish(running: Any) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    if running and isinstance(running[0], Future):
+        return [item for future in running for item in future.result()]
+    return list(running)
+
+
+def _analyze_slice(items: list[tuple[int, bytes]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    return [_analyze_in_worker(item) for item in items]
+
+
 def _pool(ctx: AnalysisContext, workers: int) -> ProcessPoolExecutor:
     n = workers or os.cpu_count() or 1
     return ProcessPoolExecutor(max_workers=n, initializer=_init_worker, initargs=(ctx,))
-
-
-def _run(
-    batch: list[tuple[int, bytes]], ctx: AnalysisContext, pool: ProcessPoolExecutor | None
-) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    if pool is None:
-        return [analyze(pk, raw, ctx) for pk, raw in batch]
-    return list(pool.map(_analyze_in_worker, batch, chunksize=25))
 
 
 def _attach_message_ids(results: Iterable[tuple[dict[str, Any], dict[str, Any]]],

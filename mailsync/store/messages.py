@@ -184,11 +184,11 @@ def reset_folder(session: Session, folder_id: int, *, uidvalidity: int) -> None:
     )
 
 
-def pending(session: Session, limit: int) -> list[tuple[int, bytes]]:
-    """Messages stored but not yet parsed, oldest first."""
+def pending(session: Session, limit: int, *, after: int = 0) -> list[tuple[int, bytes]]:
+    """Messages stored but not yet parsed, oldest first (ids above ``after``)."""
     rows = session.execute(
         select(MessageRow.id, MessageRow.raw)
-        .where(MessageRow.parse_state == "pending")
+        .where(MessageRow.parse_state == "pending", MessageRow.id > after)
         .order_by(MessageRow.id)
         .limit(limit)
     )

@@ -31,7 +31,7 @@ from mailsync.credentials import get_password, get_secret
 from mailsync.errors import AuthenticationError, ConnectionLostError
 from mailsync.imap import ImapSession
 from mailsync.ingest import iter_local, raw_message
-from mailsync.programs import Program, program_from_row
+from mailsync.programs import Program
 from mailsync.store import Database, open_database
 from mailsync.store import messages as repo
 from mailsync.store.schema import (
@@ -39,7 +39,6 @@ from mailsync.store.schema import (
     CorrectionRow,
     LocationRow,
     MessageRow,
-    ProgramRow,
 )
 from mailsync.sync import Cursor, plan_fetch
 
@@ -80,9 +79,10 @@ def open_store(settings: Settings) -> Database:
 
 
 def load_programs(db: Database) -> list[Program]:
+    from mailsync.store.programs import load_programs as load
+
     with db.reading() as s:
-        rows = s.scalars(select(ProgramRow).order_by(ProgramRow.program_id)).all()
-    return [program_from_row(r.record) for r in rows]
+        return load(s)
 
 
 def load_corrections(db: Database) -> tuple[LinkCorrections, Feedback | None]:

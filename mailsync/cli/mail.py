@@ -111,16 +111,6 @@ def inbox(app: App, kind: str | None, flag: str | None, program_id: str | None,
     emit(rows, INBOX_COLUMNS, fmt, title="inbox")
 
 
-def find_message(session: Any, ref: str) -> MessageRow:
-    """A message by its numeric id or its Message-ID."""
-    msg = session.get(MessageRow, int(ref)) if ref.isdigit() else session.scalar(
-        select(MessageRow).where(MessageRow.message_id == (ref if ref.startswith("<")
-                                                           else f"<{ref}>")))
-    if msg is None:
-        raise UnknownRecordError(f"no message {ref!r}; see `mailsync inbox`")
-    return msg
-
-
 @click.command()
 @config_option
 @click.argument("msg")
@@ -129,7 +119,7 @@ def find_message(session: Any, ref: str) -> MessageRow:
 def show(app: App, msg: str, fmt: str) -> None:
     """One message with its kind, flags, link and the reasons."""
     with app.db.reading() as s:
-        row = find_message(s, msg)
+        row = repo.find_message(s, msg)
         label = s.get(LabelRow, row.id)
         data = _row(row, label)
         data.update({
@@ -181,7 +171,7 @@ def relabel(app: App, msg: str, kind: str, flags: str) -> None:
         if f not in {x.value for x in Flag}:
             raise click.BadParameter(f"unknown flag {f!r}", param_hint="--flags")
     with app.db.transaction() as s:
-        row = find_message(s, msg)
+        row = repo.find_message(s, msg)
         s.add(CorrectionRow(message_pk=row.id, what="relabel", kind=kind, flags=flag_list,
                             sender=row.from_addr, thread_id=row.thread_id,
                             created_at=app.clock.now()))
@@ -203,7 +193,7 @@ def link_(app: App, msg: str, program: str) -> None:
     with app.db.transaction() as s:
         if s.get(ProgramRow, program) is None:
             raise UnknownRecordError(f"no program {program!r}; see `mailsync programs list`")
-        row = find_message(s, msg)
+        row = repo.find_message(s, msg)
         s.add(CorrectionRow(message_pk=row.id, what="link", program_id=program,
                             sender=row.from_addr, thread_id=row.message_id,
                             created_at=app.clock.now()))

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from mailsync.cli.app import App, config_option, pass_app
 from mailsync.cli.render import emit, format_option, jsonl
-from mailsync.errors import ConfigError, UnknownRecordError
-from mailsync.programs import Program, parse_programs_csv, program_from_row
+from mailsync.errors import ConfigError
+from mailsync.programs import Program, parse_programs_csv
 from mailsync.store.schema import ProgramRow
 
 LIST_COLUMNS = ("program_id", "name", "specialty", "track", "state", "timezone",
@@ -51,11 +51,12 @@ def programs_import(app: App, file: Path) -> None:
 
 
 def load_program(app: App, program_id: str) -> Program:
+    from mailsync.store.programs import get_program
+
     with app.db.reading() as s:
-        row = s.get(ProgramRow, program_id)
-    if row is None:
-        raise UnknownRecordError(f"no program {program_id!r}; see `mailsync programs list`")
-    return program_from_row(row.record)
+        program = get_program(s, program_id)
+    assert program is not None
+    return program
 
 
 @programs.command("list")

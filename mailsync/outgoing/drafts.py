@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from mailsync import outbox
 from mailsync.config import AccountSettings
-from mailsync.errors import CredentialError, ImapError, UnknownRecordError
+from mailsync.errors import CredentialError, ImapError
 from mailsync.imap import ImapSession
 from mailsync.outbox import ThreadParent
 from mailsync.outgoing.checks import run_lint
@@ -38,6 +38,7 @@ from mailsync.outgoing.records import (
     load_programs,
 )
 from mailsync.playbook import Draft, MissingFacts, ReplyContext, render_draft
+from mailsync.store import messages as repo
 from mailsync.store.schema import LabelRow, MessageRow, OutboxRow
 from mailsync.taxonomy import Flag, Kind
 
@@ -88,7 +89,7 @@ def create_draft(env: Outgoing, request: DraftRequest, *,
     the caller asks for the facts.
     """
     with env.db.reading() as s:
-        msg = _find_message(s, request.reply_to) if request.reply_to else None
+        msg = repo.find_message(s, request.reply_to) if request.reply_to else None
         reply, label = _reply_context(s, msg) if msg else (None, None)
         type_ = request.type or choose_reply_type(label, msg)  # type: ignore[arg-type]
         program_id = request.program_id or (label.program_id if label else None)
@@ -108,16 +109,6 @@ def create_draft(env: Outgoing, request: DraftRequest, *,
         uid, note = _append_draft(env, account, row_id)
     return DraftResult(outbox_id=row_id, message_id=message_id, draft=filled,
                        findings=findings, drafts_uid=uid, imap_note=note)
-
-
-def _find_message(session: Session, ref: str) -> MessageRow:
-    """A received message by numeric id or Message-ID."""
-    ref = ref.strip()
-    msg = session.get(MessageRow, int(ref)) if ref.isdigit() else session.scalar(
-        select(MessageRow).where(MessageRow.message_id == outbox.normalize_msgid(ref)))
-    if msg is None:
-        raise UnknownRecordError(f"no message {ref!r}; see `mailsync inbox`")
-    return msg
 
 
 def _store_draft(env: Outgoing, draft: Draft, parent: MessageRow | None,

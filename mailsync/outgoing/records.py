@@ -19,7 +19,7 @@ from mailsync.config import AccountSettings, Settings
 from mailsync.errors import ConfigError, PolicyBlocked, UnknownRecordError
 from mailsync.message import Address
 from mailsync.outgoing.context import S, T
-from mailsync.programs import Program, program_from_row
+from mailsync.store.programs import get_program, load_programs  # noqa: F401 (re-exported)
 from mailsync.store.schema import (
     AccountRow,
     AlertRow,
@@ -43,21 +43,6 @@ EVENT_FOR_TYPE: dict[T, str] = {
     T.OFFER_ACCEPT: "offer_accepted",
     T.OFFER_DECLINE: "offer_declined",
 }
-
-
-def load_programs(session: Session) -> list[Program]:
-    """Every imported program; the lint checks a letter against all of them."""
-    return [program_from_row(r.record) for r in session.scalars(select(ProgramRow))]
-
-
-def get_program(session: Session, program_id: str | None) -> Program | None:
-    """The program a draft is for (None for none); UnknownRecordError if it is not imported."""
-    if not program_id:
-        return None
-    row = session.get(ProgramRow, program_id)
-    if row is None:
-        raise UnknownRecordError(f"no program {program_id!r}; see `mailsync programs list`")
-    return program_from_row(row.record)
 
 
 def get_row(session: Session, draft_id: int | str) -> OutboxRow:

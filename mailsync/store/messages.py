@@ -243,3 +243,18 @@ def thread_links(session: Session) -> dict[str, str]:
         .where(LabelRow.program_id.is_not(None))
     )
     return {mid: pid for mid, pid in rows}
+
+
+def find_message(session: Session, ref: str) -> MessageRow:
+    """A stored message by its numeric id or its Message-ID (brackets optional)."""
+    from mailsync.errors import UnknownRecordError
+
+    ref = ref.strip()
+    if ref.isdigit():
+        msg = session.get(MessageRow, int(ref))
+    else:
+        wanted = ref if ref.startswith("<") else f"<{ref}>"
+        msg = session.scalar(select(MessageRow).where(MessageRow.message_id == wanted))
+    if msg is None:
+        raise UnknownRecordError(f"no message {ref!r}; see `mailsync inbox`")
+    return msg

@@ -63,7 +63,7 @@ class AccountBook:
         with self._lock:
             if name not in self._ids:
                 with self.db.transaction() as s:
-                    self._ids[name] = repo.ensure_account(s, name)
+                    self._ids[name] = repo.ensure_account(s, name, CONNECTING)
             return self._ids[name]
 
     def set(self, name: str, state: str, *, error: str | None = None,

@@ -139,6 +139,19 @@ def test_cycle_survives_a_busy_store(tmp_path, monkeypatch, caplog):
     db.dispose()
 
 
+def test_a_new_account_is_connecting_until_it_has_connected(tmp_path):
+    """Nothing may read "idle" off an account the daemon has not yet connected."""
+    from mailsync.watch import CONNECTING, AccountBook
+
+    settings = load_settings(write_config(tmp_path))
+    db = open_store(settings)
+    book = AccountBook(db, FixedClock(datetime.now(UTC)))
+    book.account_id("main")
+    with db.transaction() as s:
+        assert s.scalar(select(AccountRow.state).where(AccountRow.name == "main")) == CONNECTING
+    db.dispose()
+
+
 def test_polls_where_the_server_has_no_idle(tmp_path):
     """A server without IDLE (RFC 2177) is polled every poll_seconds instead."""
     import dataclasses

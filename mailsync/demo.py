@@ -107,18 +107,18 @@ def _stages(settings: Settings, db: Database, clock: FixedClock, echo: Echo,
 
 def _collect(db: Database, result: DemoResult) -> None:
     with db.reading() as s:
-        for msg, label in s.execute(repo.message_query()):
-            kind = label.kind if label else "unlabeled"
+        for row in s.execute(repo.message_query()):
+            kind = row.kind or "unlabeled"
             result.kinds[kind] += 1
-            for flag in (label.flags if label else []):
+            for flag in row.flags or []:
                 result.flags[flag] += 1
-            if label and label.program_id:
+            if row.program_id:
                 result.linked += 1
             result.rows.append({
-                "id": msg.id, "date": msg.date, "from": msg.from_addr, "subject": msg.subject,
-                "kind": kind, "flags": list(label.flags) if label else [],
-                "program_id": label.program_id if label else None,
-                "reason": _first_reason(label.reasons if label else []),
+                "id": row.id, "date": row.date, "from": row.from_addr, "subject": row.subject,
+                "kind": kind, "flags": list(row.flags or []),
+                "program_id": row.program_id,
+                "reason": _first_reason(row.reasons or []),
             })
 
 

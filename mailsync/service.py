@@ -184,29 +184,74 @@ def sync_account(
     session: ImapSession | None = None,
     on_plan: Callable[[str, int], Progress | None] | None = None,
     analyze: bool = True,
+    on_analyze: Callable[[int], Progress | None] | None = None,
 ) -> SyncReport:
-    """One incremental pass over the account's folders, then analysis of what is new."""
+    """One incremental pass over the account's folders, then analysis of what is new.
+
+    ``on_plan(folder, n)`` and ``on_analyze(n)`` may return a progress callback for
+    the fetch of a folder and for the analysis of a big first sync."""
     report = SyncReport(account=account.name)
     own = session is None
     imap = session or connect(account)
+    early = _EarlyAnalysis(db, settings, clock, on_analyze) if analyze else None
     try:
         with db.transaction() as s:
             account_id = repo.ensure_account(s, account.name)
         for folder in account.folders:
             report.folders.append(
                 sync_folder(imap, db, account_id, folder, clock, settings.sync.batch_size,
-                            on_plan)
+                            on_plan, early)
             )
         _mark_synced(db, account.name, clock)
         if analyze:
-            report.analyzed = analyze_pending(db, settings, clock)
+            done_early = early.finish() if early is not None else 0
+            report.analyzed = done_early + analyze_pending(db, settings, clock)
         if analyze and account.write_keywords:
             for folder_report in report.folders:
                 write_keywords(imap, db, account_id, folder_report)
     finally:
+        if early is not None:
+            early.finish(quietly=True)
         if own:
             imap.logout()
     return report
+
+
+class _EarlyAnalysis:
+    """Analysis started during a big fetch (:class:`pipeline.Background`), or never."""
+
+    def __init__(self, db: Database, settings: Settings, clock: Clock,
+                 on_analyze: Callable[[int], Progress | None] | None = None) -> None:
+        self._args = (db, settings, clock)
+        self._on_analyze = on_analyze
+        self._running: pipeline.Background | None = None
+
+    def start(self, expected: int) -> None:
+        if self._running is None:
+            db, settings, clock = self._args
+            self._running = pipeline.Background(
+                db, lambda: analysis_context(db, settings), clock,
+                workers=settings.sync.parse_workers,
+                progress=self._on_analyze(expected) if self._on_analyze else None)
+
+    def stored(self) -> None:
+        if self._running is not None:
+            self._running.arrivals.stored()
+
+    def finish(self, *, quietly: bool = False) -> int:
+        """How many it analyzed. On the way out of a failed sync (``quietly``) it stops
+        after the chunks in hand, and its errors are only logged: the fetch's own error
+        is the one to report, and what is left stays pending for the next pass."""
+        running, self._running = self._running, None
+        if running is None:
+            return 0
+        try:
+            return running.finish(abort=quietly)
+        except Exception:
+            if not quietly:
+                raise
+            log.exception("analysis during the fetch failed; the mail stays pending")
+            return 0
 
 
 KEYWORD_PREFIX = "$Mailsync_"
@@ -252,6 +297,7 @@ def sync_folder(
     clock: Clock,
     batch_size: int,
     on_plan: Callable[[str, int], Progress | None] | None = None,
+    early: _EarlyAnalysis | None = None,
 ) -> FolderReport:
     """Fetch what is new in one folder; every batch is committed with the cursor."""
     snap = imap.snapshot(folder)
@@ -276,6 +322,8 @@ def sync_folder(
         return report
     uids = imap.uids_since(folder, plan.after_uid)
     report.uids = uids
+    if early is not None and len(uids) >= pipeline.POOL_THRESHOLD:
+        early.start(len(uids))  # before the writer exists: workers fork from this thread alone
     progress = on_plan(folder, len(uids)) if on_plan else None
     # The commit of batch k (fsync included) runs while batch k+1 is on the
     # wire. At most one commit is in flight and each is awaited before the
@@ -291,12 +339,16 @@ def sync_folder(
             report.fetched += len(fetched)
             if pending is not None:
                 report.new += pending.result()
+                if early is not None:
+                    early.stored()
             pending = writer.submit(commit, account_id, row.id, fetched, max(chunk),
                                     snap.highestmodseq, clock.now())
             if progress:
                 progress(len(chunk))
         if pending is not None:
             report.new += pending.result()
+            if early is not None:
+                early.stored()
     return report
 
 
@@ -361,6 +413,7 @@ def _writer(db: Database, count: int) -> Iterator[tuple[Executor, Callable[..., 
 
 def _open_writer_db(url: str) -> None:
     global _writer_db
+    pipeline.exit_with_parent()
     _writer_db = open_database(url, migrate=False)
 
 

@@ -38,8 +38,12 @@ def sync(app: App, account_name: str | None) -> None:
         def on_plan(folder: str, total: int) -> Any:
             return start(f"{folder}", total) if total > 200 else None
 
+        def on_analyze(total: int) -> Any:
+            return start("analyzing", total)
+
         for acct in accounts:
-            report = service.sync_with_retry(settings, acct, db, app.clock, on_plan=on_plan)
+            report = service.sync_with_retry(settings, acct, db, app.clock, on_plan=on_plan,
+                                             on_analyze=on_analyze)
             for f in report.folders:
                 note = " (UIDVALIDITY changed: re-synced)" if f.reset else ""
                 flags = f", {f.flag_changes} flag changes" if f.flag_changes else ""
@@ -65,17 +69,31 @@ def import_(app: App, path: Path) -> None:
     click.echo(f"{seen} messages read, {new} new, {analyzed} analyzed")
 
 
-def _row(msg: MessageRow, label: LabelRow | None) -> dict[str, Any]:
+def _row(r: Any) -> dict[str, Any]:
+    """One listed message (a row of ``repo.message_query``, or anything with its names)."""
     return {
-        "id": msg.id, "message_id": msg.message_id,
-        "date": msg.date.isoformat() if msg.date else None,
-        "from": msg.from_addr, "subject": msg.subject,
-        "kind": label.kind if label else None,
-        "flags": list(label.flags) if label else [],
-        "program_id": label.program_id if label else None,
-        "confidence": label.confidence if label else None,
-        "reasons": [_reason_text(r) for r in label.reasons] if label else [],
+        "id": r.id, "message_id": r.message_id,
+        "date": r.date.isoformat() if r.date else None,
+        "from": r.from_addr, "subject": r.subject,
+        "kind": r.kind,
+        "flags": list(r.flags or []),
+        "program_id": r.program_id,
+        "confidence": r.confidence,
+        "reasons": [_reason_text(x) for x in r.reasons or []],
     }
+
+
+class _Listed:
+    """A stored message and its label seen through the names of ``repo.LISTED``."""
+
+    def __init__(self, msg: MessageRow, label: LabelRow | None) -> None:
+        self.id, self.message_id, self.date = msg.id, msg.message_id, msg.date
+        self.from_addr, self.subject = msg.from_addr, msg.subject
+        self.kind = label.kind if label else None
+        self.flags = label.flags if label else []
+        self.program_id = label.program_id if label else None
+        self.confidence = label.confidence if label else None
+        self.reasons = label.reasons if label else []
 
 
 def _reason_text(reason: dict[str, str]) -> str:
@@ -103,7 +121,7 @@ def inbox(app: App, kind: str | None, flag: str | None, program_id: str | None,
     if unlinked:
         query = query.where(LabelRow.program_id.is_(None), LabelRow.kind != Kind.OTHER.value)
     with app.db.reading() as s:
-        rows = [_row(m, lbl) for m, lbl in s.execute(query)]
+        rows = [_row(r) for r in s.execute(query)]
     if flag:
         rows = [r for r in rows if flag in r["flags"]]
     if limit:
@@ -121,7 +139,7 @@ def show(app: App, msg: str, fmt: str) -> None:
     with app.db.reading() as s:
         row = repo.find_message(s, msg)
         label = s.get(LabelRow, row.id)
-        data = _row(row, label)
+        data = _row(_Listed(row, label))
         data.update({
             "to": row.to_addrs, "cc": row.cc_addrs, "in_reply_to": row.in_reply_to,
             "link_score": label.link_score if label else None,

@@ -77,11 +77,16 @@ def _when(session: Session, now: datetime) -> Any:
     return now
 
 
-def ensure_account(session: Session, name: str) -> int:
+def ensure_account(session: Session, name: str, state: str = "idle") -> int:
+    """The account's id, creating its row in ``state`` when it is new.
+
+    The daemon creates rows as "connecting": a row that said "idle" before the
+    first connection would tell ``status`` (and anyone waiting on it) a lie.
+    """
     found = session.scalar(select(AccountRow.id).where(AccountRow.name == name))
     if found is not None:
         return found
-    session.execute(_insert(session, AccountRow).values(name=name, state="idle", last_error=""))
+    session.execute(_insert(session, AccountRow).values(name=name, state=state, last_error=""))
     return session.scalar(select(AccountRow.id).where(AccountRow.name == name))  # type: ignore[return-value]
 
 
@@ -184,15 +189,22 @@ def reset_folder(session: Session, folder_id: int, *, uidvalidity: int) -> None:
     )
 
 
-def pending(session: Session, limit: int, *, after: int = 0) -> list[tuple[int, bytes]]:
-    """Messages stored but not yet parsed, oldest first (ids above ``after``)."""
+def pending(session: Session, limit: int, *, after: int = 0) -> list[tuple[int, str]]:
+    """Messages stored but not yet parsed, oldest first (ids above ``after``), as
+    (id, Message-ID): whoever parses them reads the bytes with :func:`raws`."""
     rows = session.execute(
-        select(MessageRow.id, MessageRow.raw)
+        select(MessageRow.id, MessageRow.message_id)
         .where(MessageRow.parse_state == "pending", MessageRow.id > after)
         .order_by(MessageRow.id)
         .limit(limit)
     )
-    return [(pk, raw) for pk, raw in rows]
+    return [(pk, mid) for pk, mid in rows]
+
+
+def raws(session: Session, pks: Sequence[int]) -> dict[int, bytes]:
+    """The stored bytes of these messages, by id."""
+    rows = session.execute(select(MessageRow.id, MessageRow.raw).where(MessageRow.id.in_(pks)))
+    return {pk: raw for pk, raw in rows}
 
 
 def save_parsed(session: Session, results: Iterable[dict[str, Any]]) -> None:
@@ -226,10 +238,20 @@ def save_labels(session: Session, labels: Sequence[dict[str, Any]]) -> None:
         session.execute(_insert(session, LabelRow), inserts)
 
 
-def message_query() -> Select[tuple[MessageRow, LabelRow]]:
-    """Messages with their labels (outer join: unparsed mail is listed too)."""
+#: What a listing shows of each message: never the raw bytes or the body, which
+#: are most of a row (a 10,000-message inbox would otherwise read 200 MB).
+LISTED = (
+    MessageRow.id, MessageRow.message_id, MessageRow.date, MessageRow.from_addr,
+    MessageRow.subject, LabelRow.kind, LabelRow.flags, LabelRow.program_id,
+    LabelRow.confidence, LabelRow.reasons,
+)
+
+
+def message_query() -> Select[Any]:
+    """Messages with their labels as plain rows of :data:`LISTED`, oldest first (outer
+    join: unparsed mail is listed too, with ``kind`` None)."""
     return (
-        select(MessageRow, LabelRow)
+        select(*LISTED)
         .outerjoin(LabelRow, LabelRow.message_pk == MessageRow.id)
         .order_by(MessageRow.date.is_(None), MessageRow.date, MessageRow.id)
     )

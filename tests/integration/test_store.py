@@ -42,6 +42,16 @@ def test_migrated_to_head(database):
     again.dispose()
 
 
+def test_quick_head_check_agrees_with_alembic(database):
+    """The start-up shortcut that skips importing alembic must name alembic's own head."""
+    from alembic.script import ScriptDirectory
+
+    from mailsync.store.db import _alembic_config, bundled_head
+
+    head = ScriptDirectory.from_config(_alembic_config(database.engine)).get_current_head()
+    assert bundled_head() == head == current_revision(database.engine)
+
+
 def test_repeated_ingest_is_idempotent(database):
     raws = [make_mail(i) for i in range(20)]
     assert _ingest(database, raws) == 20

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -40,6 +41,24 @@ def _stored_rows(db_path: Path) -> int:
             return conn.execute("SELECT count(*) FROM messages").fetchone()[0]
     except sqlite3.OperationalError:  # not created yet, or busy
         return 0
+
+
+def _children(pid: int) -> list[int]:
+    """The live child processes of ``pid`` (Linux /proc)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Running and not a zombie (an orphan's zombie is reaped by init, not by us)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 def _sync(config: Path):
@@ -145,6 +164,7 @@ def test_kill_9_mid_sync_then_sync_again(imap_account, tmp_path):
     while time.monotonic() < deadline and proc.poll() is None:
         rows = _stored_rows(db_path)  # read-only peek: never migrate under the process
         if rows >= 100:
+            children = _children(proc.pid)
             proc.send_signal(signal.SIGKILL)
             killed_at = rows
             break
@@ -153,6 +173,12 @@ def test_kill_9_mid_sync_then_sync_again(imap_account, tmp_path):
     assert killed_at is not None, f"sync ended before the kill: {proc.stderr.read()!r}"
     assert killed_at < total
     assert proc.returncode == -signal.SIGKILL
+    # The analysis workers (forked before the fetch) and the writer must not outlive it.
+    assert children, "the sync had started its analysis workers before the kill"
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_alive(pid) for pid in children):
+        time.sleep(0.05)
+    assert not [pid for pid in children if _alive(pid)]
     done = run_cli("sync", config=config)
     assert done.returncode == 0, done.stderr
     assert _counts(config) == (total, total, total)
@@ -194,6 +220,42 @@ def test_sync_with_retry_reconnects_and_completes(imap_account, imap_proxy, tmp_
     assert len(waits) == 1 and waits[0] == 2.0  # one reconnect, no real sleeping
     assert report.folders[0].fetched < 40  # the retry fetched only what was missing
     assert _counts(config) == (40, 40, 40)
+
+
+def test_big_sync_analyzing_during_the_fetch_survives_a_dropped_connection(
+        imap_account, imap_proxy, tmp_path):
+    """Past the pool threshold the analysis runs while the fetch is on the wire; a link
+    that drops mid-fetch stops it cleanly, and the retry stores and labels everything."""
+    from mailsync import pipeline
+    from mailsync.service import sync_with_retry
+    from mailsync.store.schema import LabelRow
+
+    total = pipeline.POOL_THRESHOLD + 50
+    bulk_append(imap_account.host, imap_account.port, imap_account.user, imap_account.password,
+                "INBOX", [make_mail(i, size=3000) for i in range(total)])
+    proxied = replace(imap_account, host="127.0.0.1", port=imap_proxy.port)
+    settings = load_settings(write_config(tmp_path, imap=proxied, batch_size=20))
+    db = open_store(settings)
+    imap_proxy.cut_after(500_000)
+    waits: list[float] = []
+    expected: list[int] = []
+    analyzed: list[int] = []
+
+    def on_analyze(n: int):  # type: ignore[no-untyped-def]
+        expected.append(n)
+        return analyzed.append
+
+    report = sync_with_retry(settings, settings.accounts[0], db, SystemClock(),
+                             sleep=waits.append, jitter=lambda: 0.5, on_analyze=on_analyze)
+    with db.reading() as s:
+        labeled = s.scalar(select(func.count(LabelRow.message_pk)))
+        pending = s.scalar(select(func.count()).where(MessageRow.parse_state == "pending"))
+    db.dispose()
+    assert len(waits) == 1
+    assert report.folders[0].fetched < total  # the retry fetched only what was missing
+    assert (labeled, pending) == (total, 0)
+    assert expected[0] == total  # the progress bar's size: the whole first fetch
+    assert 0 < sum(analyzed) <= total  # what ran during the fetch reported its progress
 
 
 def test_flag_changes_mirrored_with_condstore(imap_account, tmp_path):

@@ -5,11 +5,18 @@ feedback always give the same answer. The method is a weighted cue registry
 (:mod:`mailsync.classify.cues`) read over the *new* part of the message
 (:mod:`mailsync.classify.quoting`), a gate for mail that is not about the
 applicant's applications (:mod:`mailsync.classify.context`), the precedence of
-taxonomy.md, and deadline extraction (:mod:`mailsync.classify.deadlines`). It was
-chosen over a learned model by measurement on the dev corpus (see
-``mailsync.evaluate``): 200 examples are too few to learn ten kinds and four
-flags that must also hold on other programs' and platforms' wording, while
-pattern families written from how programs write do.
+taxonomy.md, and deadline extraction (:mod:`mailsync.classify.deadlines`).
+
+Both methods, chosen by measurement on mail by writers the cues were not
+written from (``mailsync.evaluate``): the cues decide the flags always and the
+kind when several agree; where they are unsure (confidence below 0.8), a small
+learned model of the kind (:mod:`mailsync.classify.model`) may overrule them,
+with its own reason. On the two unseen held-out sets that lifted kind macro-F1
+from 0.85 to 0.92 and from 0.84 to 0.93. Red flags are the cues', which say
+exactly which words asked, plus one learned addition: a sentence-level model
+(:mod:`mailsync.classify.flag_model`) may add a withdrawal request the cues
+missed, naming the sentence (recall on the unseen sets 0.89 → 1.00 and
+0.64 → 0.82, precision unchanged).
 """
 
 from __future__ import annotations
@@ -17,10 +24,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from mailsync.classify import engine
+from mailsync.classify import engine, flag_model, model
 from mailsync.classify.context import program_index, residency_terms, sender_context
 from mailsync.classify.cues import ALL_CUES, INSTITUTIONAL_CUES
-from mailsync.classify.deadlines import candidate_sentences, find_deadlines, may_have_deadline
+from mailsync.classify.deadlines import candidate_sentences, find_deadlines, has_date_hint
 from mailsync.classify.feedback import Feedback, FeedbackExample
 from mailsync.classify.quoting import Parts, split_message
 from mailsync.classify.text import normalize, sentences
@@ -58,6 +65,10 @@ def classify(
     """Label one message (see the module docstring). Never raises on odd text."""
     view, parts = message_view(msg)
     ctx = sender_context(msg, programs, parts.forwarded_from, parts.forwarded_to)
+    early = engine.early_other(view, ctx)  # personal, scam, commerce: nothing else to read
+    if early is not None:
+        return _apply_feedback(Classification(kind=Kind.OTHER, confidence=0.8, reasons=(early,)),
+                               msg, feedback)
     # Commerce and subscription cues only matter for senders that are not a service, a
     # platform or a known program (see engine.other_gate); skip them otherwise.
     hits = engine.collect_hits(view, INSTITUTIONAL_CUES if ctx.institutional else ALL_CUES)
@@ -70,6 +81,10 @@ def classify(
                                 else 0.6, reasons=(gate,))
     else:
         result = _residency(msg, view, hits, ctx, programs, default_tz)
+    # Where the cues are unsure, a learned second opinion may change the kind.
+    result = model.combine(result, view, msg)
+    # A learned second opinion may add a withdrawal request the cues missed.
+    result = flag_model.add_flags(result, view, msg)
     return _apply_feedback(result, msg, feedback)
 
 
@@ -91,10 +106,11 @@ def _residency(msg: ParsedMessage, view: engine.View, hits: list[engine.Hit], ct
 def _deadlines(body: str, sent: datetime | None, tz: str) -> list[Deadline]:
     """Deadlines in the sentences that hold a digit or a day word (the only candidates)."""
     out: list[Deadline] = []
-    if not may_have_deadline(body):
+    low = body.lower()
+    if not has_date_hint(low):
         return out
     spans = sentences(body)
-    for s, e in candidate_sentences(body, spans):
+    for s, e in candidate_sentences(body, spans, low if len(low) == len(body) else None):
         chunk = body[s:e]
         for found in find_deadlines(chunk, sent=sent, tz=tz):
             out.append(Deadline(when=found.when.isoformat(), span=chunk.strip()[:200]))

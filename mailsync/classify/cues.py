@@ -67,6 +67,8 @@ class Cue:
     anchors: frozenset[str] | None = field(default=None, compare=False)
     #: One 4-character piece of each prefilter literal (see :meth:`may_match_grams`).
     grams: frozenset[str] | None = field(default=None, compare=False)
+    #: Sets of word pieces each of which must meet the text's pieces (see :func:`gate_clauses`).
+    clauses: tuple[frozenset[str], ...] | None = field(default=None, compare=False)
 
     def may_match(self, lowered: str) -> bool:
         return self.prefilter is None or any(p in lowered for p in self.prefilter)
@@ -107,7 +109,7 @@ def _c(name: str, target: Target, weight: float, detail: str, pattern: str, *,
     unless_rx = re.compile(unless, re.I) if unless else None
     return Cue(name, target, weight, detail, re.compile(pattern, re.I | re.M), negatable, where,
                requires_kind, hypothetical, neg_window, prefixes, fast, word_start, before_rx,
-               unless_rx, None, _grams(prefixes))
+               unless_rx, None, _grams(prefixes), gate_clauses(pattern))
 
 
 GRAM = 4
@@ -213,6 +215,43 @@ def _top_level_branches(pattern: str) -> list[str]:
     return [pattern[a + 1:b] for a, b in pairwise(bounds)]
 
 
+class WordAlternation:
+    r"""A word-bounded alternation (``\b(?:…)``, compiled with re.I), matched on
+    lower-cased text several times faster, with the same matches.
+
+    The case-insensitive, boundary-led pattern defeats the regex engine's first-character
+    scan, so it tries every alternative at every position. Here the pattern is compiled
+    for lower case, without re.I and without its leading ``\b``, its alternatives
+    distributed to start with a literal; the leading boundary is checked in Python at each
+    candidate start, and a start that fails it resumes the search one character later (so
+    no match is skipped and the leftmost one is found, as the original does)."""
+
+    __slots__ = ("fast",)
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        src = rx.pattern
+        if not src.startswith(r"\b(?:"):  # pragma: no cover - a programming error
+            raise ValueError(f"not a word-bounded alternation: {src[:40]}")
+        body = _literal_led(src[2:], limit=400).replace("[A-Z]", "[a-z]")
+        self.fast = re.compile(body.lower())
+
+    def search(self, low: str) -> re.Match[str] | None:
+        find = self.fast.search
+        m = find(low)
+        while m is not None:
+            i = m.start()
+            before = i > 0 and (low[i - 1].isalnum() or low[i - 1] == "_")
+            inside = low[i].isalnum() or low[i] == "_"
+            if before != inside:  # \b holds at i
+                return m
+            # Inside a word no position has a boundary: resume where the word ends.
+            m = find(low, _WORD_RUN.match(low, i).end() if inside else i + 1)
+        return None
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
 _WORD = re.compile(r"[a-z0-9]+")
 _MARK = "\x00"  # a word boundary (\b) inside a literal run
 
@@ -242,6 +281,11 @@ def literal_prefixes(pattern: str, minimum: int = 3) -> tuple[str, ...] | None:
     conjs = [{lit for lit in conj if len(lit.strip()) >= minimum} for conj in dnf]
     if not conjs or any(not c for c in conjs):
         return None
+    return tuple(sorted(_hitting_set(conjs)))
+
+
+def _hitting_set(conjs: list[set[str]]) -> list[str]:
+    """A small set of literals meeting every conjunction (greedy: most covered, rarest)."""
     chosen: list[str] = []
     open_ = list(range(len(conjs)))
     while open_:
@@ -252,7 +296,34 @@ def literal_prefixes(pattern: str, minimum: int = 3) -> tuple[str, ...] | None:
         pick = max(counts, key=lambda lit: (counts[lit] * (1.0 + _rarity(lit) / 8), lit))
         chosen.append(pick)
         open_ = [i for i in open_ if pick not in conjs[i]]
-    return tuple(sorted(chosen))
+    return chosen
+
+
+def gate_clauses(pattern: str, most: int = 2) -> tuple[frozenset[str], ...] | None:
+    """Up to ``most`` sets of word pieces such that, for the pattern to match a text,
+    each set has a piece occurring inside one of the text's white-space-delimited chunks
+    (a necessary condition in conjunctive form, tested on a message's chunk index by
+    :class:`~mailsync.classify.engine.KeyFinder`).
+
+    The pieces are the words (3+ characters, not stop words) of the literals every
+    alternative of the pattern must contain; the first set is a hitting set of the
+    alternatives, the next one a hitting set of what each alternative has left, so a
+    text must hold two of an alternative's words, not one. None when some alternative
+    has no such word."""
+    try:
+        dnf = _required(_sp.parse(pattern, re.I))
+    except Exception:  # too many alternatives or an exotic construct: no gate, still correct
+        return None
+    conjs = [{p for lit in conj for p in lit.split() if len(p) >= 3 and p not in _STOP_PIECES}
+             for conj in dnf]
+    if not conjs or any(not c for c in conjs):
+        return None
+    clauses: list[frozenset[str]] = []
+    while len(clauses) < most and all(conjs):
+        picked = frozenset(_hitting_set(conjs))
+        clauses.append(picked)
+        conjs = [c - picked for c in conjs]
+    return tuple(clauses)
 
 
 _Dnf = list[frozenset[str]]
@@ -263,6 +334,7 @@ _DOMAIN_WORDS = ("interview interviews residency program programs application ap
                  "applicant match resident residents date dates list email reply offer "
                  "position rank")
 _COMMON = frozenset(_STOPWORDS.split()) | frozenset(_DOMAIN_WORDS.split())
+_STOP_PIECES = frozenset(_STOPWORDS.split())
 
 
 def _rarity(literal: str) -> float:
@@ -339,16 +411,30 @@ def negated(prefix: str, window: int = 45) -> bool:
     if not window:
         return False
     tail = prefix[-window:]
-    if "no" in tail.lower():
+    low = tail.lower()
+    if "no" not in low and not any(w in low for w in _NEG_LITERALS):
+        return False  # every negation _NEG knows holds "no" or one of these
+    if "no" in low:
         tail = _NOT_NEGATION.sub(" ", tail)
     return bool(_NEG.search(tail))
+
+
+#: With "no" (not, no, cannot, nor, no need), the literals of every _NEG alternative.
+_NEG_LITERALS = ("n't", "never", "unable", "without", "prohibit", "forbid")
 
 
 def hypothetical(prefix: str) -> bool:
     """True when the match sits in a condition ("if a spot opens", "whether you've been…").
     A condition already closed by a demand is not one: "once you sign, please withdraw…"."""
     tail = prefix[-40:]
-    return bool(_HYPOTHETICAL.search(tail)) and not _DEMAND_AFTER_CONDITION.search(tail)
+    return bool(_HYPOTHETICAL.search(tail)) and not _DEMAND_AFTER_CONDITION.search(tail) \
+        and not _BARGAIN_CONDITION.search(tail)
+
+
+#: "if you agree to …", "provided you …", "as long as you …": the program's terms.
+_BARGAIN_CONDITION = re.compile(
+    r"\b(?:if you(?:'re| are)? (?:agree|willing|prepared|ready) to|provided (?:that )?you|as long "
+    r"as you|on (?:the )?condition (?:that )?you)\b[^.?!;]{0,30}$", re.I)
 
 
 _DEMAND_AFTER_CONDITION = re.compile(
@@ -359,7 +445,8 @@ _DEMAND_AFTER_CONDITION = re.compile(
 # Kinds -------------------------------------------------------------------------------------
 _INVITE = [
     _c("invite.phrase", Kind.INTERVIEW_INVITE, 1.6, "invitation to interview",
-       r"\b(?:invit(?:e|es|ed|ing)) you\b[^.?!\n]{0,25}?\b(?:to|for)\b(?: an?| our| your)?"
+       r"\b(?:invit(?:e|es|ed|ing)) you\b(?! to (?:use|join|create|register|sign|set up|activate|"
+       r"download|connect|try))[^.?!\n]{0,25}?\b(?:to|for)\b(?: an?| our| your)?"
        r"(?: [\w-]+){0,3} interview", hypothetical=True),
     _c("invite.platform", Kind.INTERVIEW_INVITE, 1.6, "platform: program invited you",
        r"\b(?:has|have) invited you to (?:an? )?interview|\byou(?:'ve| have) been invited to "
@@ -376,7 +463,8 @@ _INVITE = [
        r"(?: (?:date|spot|slot|invitation))?\b(?! (?:season|dates are full))"
        r"(?![^.?!]{0,40}\bif (?:a|an|any|one)? ?(?:[\w-]+ )?(?:spot|slot|session|date|opening|"
        r"place|seat|position|cancellation)s? (?:opens?|becomes?|frees?|comes?|is available))"
-       r"|\b(?:offer|extend) (?:it|this (?:date|spot|slot)) to you\b"),
+       r"|\b(?:offer|extend) (?:it|this (?:date|spot|slot)) to you\b",
+       unless=r"\b(?:may|might|could)\s+$"),
     _c("invite.selected", Kind.INTERVIEW_INVITE, 1.5, "selected for an interview",
        r"\b(?:you|your application)(?: (?:has|have) been| were| was| are)? selected (?:to|for) "
        r"(?:an? |the )?(?:\w+ )?interview\b|\bschedule you for an? (?:\w+ )?interview\b",
@@ -437,9 +525,16 @@ _OFFER = [
        r"(?:[\w/-]+ ){0,4}(?:position|spot|contract|appointment)s?\b"
        r"|\boffer of (?:appointment|(?:a )?(?:PGY-?\d )?(?:residency )?position)\b"
        r"|\b(?:pleased|happy|delighted) to (?:offer|extend)\b[^.?!]{0,60}\b(?:position|appointment)"
-       r"|\b(?:I'd|I would|we'd|we would) like to offer (?:you )?one\b"),
+       r"|\b(?:I'd|I would|we'd|we would) like to offer (?:you )?one\b"
+       r"|\boffer (?:that|this|the|a|our|one) (?:[\w/-]+ ){0,3}(?:position|spot|contract) to "
+       r"you\b"),
+    _c("offer.subject", Kind.PRE_MATCH_OFFER, 0.6, "subject: a position offer",
+       r"\b(?:position|contract|residency|PGY-?\d) offer\b|\boffer (?:of|for) (?:a |an |the )?"
+       r"(?:PGY-?\d |residency |categorical |preliminary )*(?:position|spot|contract|appointment)\b"
+       r"|\boffer outside (?:of )?the (?:NRMP )?Match\b", where="subject"),
     _c("offer.off_cycle", Kind.PRE_MATCH_OFFER, 1.2, "off-cycle or outside-the-Match position",
-       r"\boff-?cycle\b[^.?!]{0,40}\bposition\b(?![^.?!]{0,30}\b(?:has|have|was|were|is) (?:now |"
+       r"\boff-?cycle\b[^.?!]{0,40}\b(?:position|spot|slot|opening)\b(?![^.?!]{0,30}\b(?:has|have|"
+       r"was|were|is) (?:now |"
        r"already )?(?:been )?filled)|\b(?:position|spot)s?\b[^.?!]{0,60}\b(?:outside|"
        r"ahead) of the (?:NRMP )?Match|\b(?:outside|ahead) of the (?:NRMP )?Match\b[^.?!]{0,60}"
        r"\b(?:position|offer|class)|\bpre-?match offer\b|\bfill\w* [^.?!]{0,30}\bspots? early\b",
@@ -457,7 +552,10 @@ _INFO = [
        r"\b(?:complete|fill (?:in|out)|return)\b[^.?!]{0,40}\b(?:survey|questionnaire|form)\b"),
     _c("info.remain", Kind.INFO_REQUEST, 1.2, "asks whether to remain under consideration",
        r"\b(?:remain|be|stay) (?:under|in) consideration\b|\bstill interested in (?:our|the) "
-       r"program\b|\bwould you like to be considered\b"),
+       r"program\b|\bwould you like to be considered\b",
+       # asked, not reported ("you replied that you want to remain under consideration")
+       unless=r"\b(?:you|he|she) (?:replied|said|told|wrote|confirmed|indicated|mentioned|let us "
+              r"know)\b[^.?!]{0,40}$"),
 ]
 
 _INTEREST = [
@@ -485,7 +583,8 @@ _INTEREST = [
        keys=('addition', 'fit', 'resident', 'colleague', 'to have you', 'want you here',
              'in july', 'in june', 'match here', 'having you')),
     _c("interest.second_look", Kind.INTEREST_SIGNAL, 1.3, "personal second-look invitation",
-       r"\b(?:personally )?invit\w* you to (?:our|an?|the)? ?(?:[\w-]+ ){0,3}second look\b"),
+       r"\b(?:personally )?invit\w* you to (?:our|an?|the)? ?(?:[\w-]+ ){0,3}second look\b|"
+       r"\bpersonally invit\w*\b[^.?!]{0,100}\bsecond look\b"),
     _c("interest.build_list", Kind.INTEREST_SIGNAL, 0.9, "thinking of the applicant for the list",
        r"\bthinking of you as we\b|\bas we (?:build|plan|finalize) our (?:rank )?list\b"
        r"[^.?!]{0,40}\byou\b"),
@@ -534,12 +633,18 @@ _LOGISTICS = [
 _ADMIN = [
     _c("admin.application", Kind.ADMIN_NOTICE, 1.3, "application received or complete",
        r"\b(?:application|documents?|letter of recommendation|MSPE|transcript)\b[^.?!]{0,60}"
-       r"\b(?:has|have) been (?:received|submitted|uploaded|downloaded|processed|transmitted|"
-       r"certified|forwarded)\b|\bapplication (?:is|was) (?:complete|received)\b|"
+       r"\b(?:has|have) been (?:successfully |now )?(?:received|submitted|uploaded|downloaded|"
+       r"processed|transmitted|"
+       r"certified|forwarded)\b|\b(?:application|registration) (?:is|was|has been) "
+       r"(?:now )?(?:complete|received)\b|"
        r"\bconfirms that your (?:\w+ )?application\b|\bapplication status\b|\bstatus: under revie"
-       r"w\b"),
+       r"w\b|\b(?:we(?:'ve| have)?|has|have) (?:now )?received your (?:[\w-]+ ){0,2}(?:application|"
+       r"documents?|materials|letters? of recommendation|MSPE|transcripts?|response|essay|"
+       r"submission|form|survey|payment|fee)\b|\bstatus: received\b|"
+       r"\b(?:application|file) (?:is|remains) (?:currently |now )?under review\b"),
     _c("admin.automated", Kind.ADMIN_NOTICE, 0.7, "automated notice",
        r"\b(?:this is an automated|automated (?:message|notification)|do not reply|"
+       r"(?:generated|sent) automatically|automatically generated|"
        r"unmonitored mailbox|not monitored|replies to this (?:address|email) are not)\b"),
     _c("admin.account", Kind.ADMIN_NOTICE, 1.2, "account or portal notice",
        r"\bverify your email\b|\bnew message in your\b|\byou have \d+ new messages?\b|"
@@ -559,6 +664,9 @@ _ADMIN = [
        r"\b", where="subject"),
     _c("admin.out_of_office", Kind.ADMIN_NOTICE, 1.4, "out-of-office reply",
        r"\bI am out of the office\b|\bI'm out of the office\b|\blimited access to email\b"),
+    _c("admin.reimbursement", Kind.ADMIN_NOTICE, 1.2, "reimbursement or payment processed",
+       r"\breimburse(?:ment|d)\b[^.?!]{0,60}\b(?:processed|issued|approved|sent|deposited|paid)\b|"
+       r"\b(?:processed|issued|approved|sent)\b[^.?!]{0,30}\breimbursement\b"),
     _c("admin.correction", Kind.ADMIN_NOTICE, 1.6, "correction of an earlier message",
        r"\bsent (?:to you )?in error\b|\bplease disregard\b|\bdisregard (?:our|the|my) "
        r"(?:earlier|previous)\b"),
@@ -604,7 +712,8 @@ _OTHER = [
     _c("other.marketing", "ctx.other", 1.0, "marketing or promotion",
        r"% off\b|\buse code\b|\bpromo(?:tion)? code\b|\bat checkout\b|\bget the deal\b|"
        r"\bbook a free consultation\b|\blimited[- ]time\b|\bclaim my offer\b|\bregister free\b|"
-       r"\bfree webinar\b|\bthis week only\b|\blowest price\b|\bsign-?on bonus\b"),
+       r"\bfree webinar\b|\bthis week only\b|\blowest price\b|\bsign-?on bonus\b|"
+       r"\b(?:special|exclusive) offer\b|\(reg\.? \$|\breg\. \$"),
     _c("other.subscription", "ctx.other", 1.4, "third-party subscription footer",
        r"\b(?:receiving|received|getting) this (?:\w+ )?because you (?!applied|interviewed|are "
        r"scheduled|were invited)(?:[\w-]+ ){0,3}(?:subscribed|signed up|registered for|set a|"
@@ -614,19 +723,26 @@ _OTHER = [
        r"\bplacement (?:fee|deposit)\b|\bwire (?:the |a |your )?(?:[\w-]+ )?(?:deposit|fee|"
        r"payment)\b|\bonly \d+ (?:seats|spots) left\b|\bverify (?:your )?(?:identity|"
        r"account)\b|\breinstatement fee\b|\bpassport copy\b|\bunusual activity\b|"
-       r"\bpermanently deleted\b"),
+       r"\bpermanently deleted\b|\bverification fee\b"),
+    # "confirm your AAMC login", "re-enter your list and your NRMP password at the link"
+    _c("other.scam_credentials", "ctx.other", 2.0, "asks for a password or login by mail",
+       r"\b(?:password|login)\b", before=r"\b(?:confirm|re-?enter|enter) your\b[^.?!]{0,30}$"),
     _c("other.commerce", "ctx.other", 1.2, "receipt, shipping, bill or travel booking",
        r"\b(?:order #|your package|tracking number|shipped|e-?ticket|booking ref|itinerary #|"
        r"trip (?:is booked|confirmation)|thanks for riding|your bill is ready|card ending|"
        r"transaction alert|receipt #|renew(?:s|al)? automatically|membership renews|"
-       r"your cloud recording|profile views|appeared in \d+ searches|job offer|"
-       r"new (?:rentals|listings))\b"),
+       r"your cloud recording|profile views|viewed your (?:\w+ )?profile|appeared in \d+ "
+       r"searches|job offer|jobs? (?:that )?match(?:es)? your profile|new jobs for you|job alert|"
+       r"new (?:rentals|listings)|your lease|lease renewal|renew or vacate|leasing (?:office|team)"
+       r"|per month|security deposit|bedrooms?|apartments?)\b"),
     _c("other.recruiting", "ctx.other", 1.2, "job recruiting",
        r"\b(?:hospitalist|locum|physician) (?:openings|opportunities|jobs|positions)\b|"
        r"\brecruiter\b|\breply stop\b|\bopt out of future\b"),
     _c("other.publication", "ctx.other", 1.2, "journal, alumni or community newsletter",
        r"\btable of contents\b|\balumni newsletter\b|\babstract\b[^.?!]{0,40}\baccepted\b|"
-       r"\bissue #\d+|\bread the full issue\b|\bmanuscript\b|\bour readers?\b"),
+       r"\bissue #\d+|\bread the full issue\b|\bmanuscript\b|\bour readers?\b|"
+       r"\b(?:make|consider) a (?:gift|donation)\b|\bgive now\b|\bdonate (?:now|today)\b|"
+       r"\bannual fund\b"),
     _c("other.calendar", "ctx.other", 1.0, "personal calendar notification",
        r"\bset a notification for this event\b|\bmock interview\b"),
 ]
@@ -643,21 +759,25 @@ _RANK = [
        r"programs|preferences|rank order list)\b"),
     _c("rank.are_we_first", Flag.RANK_INQUIRY, 1.0, "asks whether the program is the #1 choice",
        r"\byour " + _YOU_RANK_SLOT + r"\b(?! (?:interview|priority|question))"
-       r"(?!\s*(?:and|or|&)\s*second)(?!\s*(?:choice )?(?:of )?(?:date|day|time|slot))"
+       r"(?!\s*(?:and|or|&)\s*second)(?!\s*(?:choice )?(?:of |for )?(?:interview |your )?(?:date|"
+       r"day|time|slot|session))"
        r"(?![\w ]{0,12}\))",  # "(your first choice)" beside a date is not a question
-       before=r"\b(?:are|is|be|were|am)\b[^.?!\n]{0,50}$",
+       before=r"\b(?:are|is|be|were|am)\b[^.?!\n]{0,50}$|\b(?:who|what|which|where)'s\b"
+              r"[^.?!\n]{0,50}$",
        # Reported or wished, not asked: "your letter telling us we are your #1",
        # "we would love to be your first choice".
        unless=r"\b(?:told|said|saying|wrote|letter|note|mentioned|heard)\b[^.?!]{0,40}$|"
               r"\b(?:love|like|hope|hoping|happy|thrilled|delighted|honou?red|glad|proud) to be"
               r"\s*$|"
               r"\b(?:honou?red|thrilled|delighted|grateful|touched|flattered|thank you|thanks)\b"
-              r"[^.?!]{0,40}$",
+              r"[^.?!]{0,40}$|"
+              # subjunctive, after the fact: "if we were your top choice, we are honored"
+              r"\bif (?:we|it|this program|our program) (?:were|was)\s*$",
        keys=('#', 'number one', 'no.', 'first', '1st', 'top')),
     _c("rank.ranking_in_top", Flag.RANK_INQUIRY, 1.0, "asks whether the applicant ranks it top",
        r"\b(?:be |are you |you be )?rank(?:ing)? (?:us|\w+(?: \w+){0,3}) (?:in|as) your "
        + _YOU_RANK_SLOT + r"\b|\bplanning to rank (?:us|\w+(?: \w+){0,3}) (?:#\s?1|first|"
-       r"number one|highly|in your top)",
+       r"number one|highly|in your top|(?:as|in) (?:your|their) (?:top|first|#\s?1))",
        keys=('rank',)),
     _c("rank.other_programs", Flag.RANK_INQUIRY, 1.0, "asks where else the applicant applied",
        r"\b(?:which|what) other (?:[\w/-]+ ){0,3}programs\b|\bwhere else (?:did |have |are |will )?"
@@ -674,9 +794,10 @@ _COMMIT = [
        r"\bif you (?:rank|put|list|place|give|promise|commit|sign|tell us|are|do|will|can)\b"
        r"[^.?!]{0,90}?\b(?:I|we)(?:'ll| will|'d| would| can| shall)\b[^.?!]{0,40}\b(?:make sure|"
        r"ensure|guarantee|rank you|hold|reserve|match(?! day| week))\b|"
-       r"\brank us (?:#\s?1|first|number one)\b"
-       r"[^.?!]{0,30}\b(?:and|,) (?:we|I)(?:'ll| will)\b",
-       keys=("if you ", "rank us ")),  # the derived prefilter missed the second branch
+       r"\b(?:rank|put) (?:us|[\w'-]+(?: [\w'-]+){0,3}) (?:#\s?1|first|number one|at the top)\b"
+       r"[^.?!]{0,40}\b(?:and|,) (?:we|I)(?:'ll| will)\b|"
+       r"\b(?:will|would|can|could) you (?:rank|put|list) us\b[^.?!]{0,40}\bif (?:we|I)\b",
+       keys=("if you ", "rank ", "put ")),  # the derived prefilter missed the second branch
     _c("commit.promise", Flag.COMMITMENT_REQUEST, 1.0, "asks for a promise or commitment",
        r"\bgive (?:me|us) your word\b|\byour (?:word|promise|commitment) that you\b|"
        r"\bconfirm(?:ing)? that\b[^.?!]{0,60}\b(?:intend to|plan to|will|would|are going to) rank"
@@ -708,7 +829,12 @@ _WITHDRAW = [
              'interview with', 'interview elsewhere', 'stop interviewing')),
     _c("withdraw.rank_only", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to rank only this program",
        r"\brank (?:order )?list with only\b|\brank only (?:us|our|\w+(?: \w+){0,3} "
-       r"(?:program|residency))\b|\bremove\b[^.?!]{0,60}\bfrom your rank (?:order )?list\b"),
+       r"(?:program|residency))\b|\bremove\b[^.?!]{0,60}\bfrom your rank (?:order )?list\b|"
+       r"\brank only (?!programs?\b|the programs?\b|places?\b|those\b|where\b)[\w'-]+\b|"
+       r"\b(?:not|n't) (?:to )?rank (?:any )?(?:other|another) (?:[\w-]+ )?programs?\b|"
+       r"\bleave (?:the |all |any )?other programs off (?:of )?your (?:rank )?list\b",
+       keys=("list with only", "rank only", "rank any", "rank other", "rank another",
+             "from your rank", "other programs off")),
     _c("withdraw.contract_before_match", Flag.WITHDRAWAL_REQUEST, 1.0,
        "contract before Match Day",
        r"\b(?:sign|signed|execute|executed)\b[^.?!]{0,60}\bbefore (?:the )?(?:Match|rank (?:order"
@@ -728,4 +854,4 @@ ALL_CUES: tuple[Cue, ...] = (*KIND_CUES, *KIND_EXTRA, *CONTEXT_CUES, *CONTEXT_EX
 #: For mail from a national service, a platform or a known program: commerce and
 #: subscription context cannot turn it into ``other`` (only a scam pattern can).
 INSTITUTIONAL_CUES: tuple[Cue, ...] = tuple(
-    c for c in ALL_CUES if c.target != "ctx.other" or c.name == "other.scam")
+    c for c in ALL_CUES if c.target != "ctx.other" or c.name.startswith("other.scam"))

@@ -148,12 +148,20 @@ _RANK_MORE = [
        keys=("compare", "stack up", "measure up", "rank", "fare")),
     _c("rank.list_programs", Flag.RANK_INQUIRY, 1.0, "asks for the other programs considered",
        r"\bother (?:[\w/'-]+ ){0,3}(?:programs|places|institutions|hospitals|residencies) (?:that |"
-       r"where |which )?you(?:'re| are| have|'ve)? (?:still |also |currently |seriously )?"
+       r"where |which |at which |to which |with which )?you(?:'re| are| have|'ve| will)? (?:still |"
+       r"also |currently |seriously )?"
        r"(?:considering|interviewing|interviewed|ranking|applying|applied|looking at|weighing|"
        r"signal\w*|visit\w*)\b|\b(?:list|name|tell us|share) (?:the |all |any )?(?:other )?"
        r"(?:programs|places|institutions) (?:where |at which |that |you )?(?:you(?:'ve| have)? )?"
        r"(?:interviewed|applied|signal\w*|rank\w*|are (?:considering|ranking|interviewing))\b",
        keys=("programs", "places", "institutions", "hospitals", "residencies")),
+    # "Could you reply with the list of prelim programs where you have applied?"
+    _c("rank.programs_where", Flag.RANK_INQUIRY, 1.0, "asks where the applicant applied",
+       r"\bprograms (?:where|at which|to which|with which) you(?:'ve| have| are)? (?:also |"
+       r"already |currently )?(?:applied|interviewed|interviewing|applying|signal\w*|ranking)\b",
+       before=r"\b(?:reply|send|list|tell|share|let (?:us|me) know|provide|indicate|which|what|"
+              r"could you|can you|would you|please)\b[^.?!]{0,100}$",
+       keys=("programs",)),
     _c("rank.signal_more", Flag.RANK_INQUIRY, 1.0, "asks about the applicant's signal",
        r"\b(?:did|have) (?:we|our program) (?:receive|received|get|gotten|got) (?:a |one of your |"
        r"your )?(?:[\w-]+ )?signal\b|\b(?:did|have) you (?:\w+ )?(?:signal(?:l)?ed|sent (?:us )?"
@@ -220,7 +228,9 @@ _COMMIT = [
        r"top)\b", keys=("rank", "if you")),
     # "Please send us a letter of intent": asks the applicant to declare a first choice.
     _c("commit.ask_loi", Flag.COMMITMENT_REQUEST, 1.0, "asks for a letter of intent",
-       r"\b(?:send|email|submit|provide|forward) (?:us |me )?(?:a |your )?letter of intent\b",
+       r"\b(?:send|email|submit|provide|forward|sign|write) (?:us |me )?(?:a |your )?letter of "
+       r"intent\b", unless=r"\b(?:whether|if) (?:they|applicants|candidates|people|one) "
+                           r"(?:should|must|need to|ought to)\s*$",
        keys=("letter of intent",)),
 ]
 
@@ -328,6 +338,49 @@ _COMMIT_THIRD = [
              "let me know", "assure me")),
 ]
 
+# Commitment, fifth wave: "we would like a commitment from you", "if we're your top choice,
+# say the word and we'll make it happen", "I can promise you a spot as long as we're first",
+# "rank us first and you're in", "send me an email confirming we're your top program".
+_COMMIT_FIFTH = [
+    _c("commit.from_you", Flag.COMMITMENT_REQUEST, 1.0, "asks for a commitment from the applicant",
+       r"\b(?:a|your) (?:firm |verbal |written |clear )?(?:commitment|pledge) from you\b",
+       keys=("from you",)),
+    _c("commit.if_we_are_first_we_will", Flag.COMMITMENT_REQUEST, 1.0,
+       "trades a benefit for being ranked first",
+       r"\bif (?:we(?:'re| are)|[\w'-]+(?: [\w'-]+){0,2} is) (?:your|at the top of your) "
+       r"(?:top|first|#\s?1|number one)\b[^.?!]{0,80}\b(?:we|I)(?:'ll| will| can)\b[^.?!]{0,40}"
+       r"\b(?:make (?:it|that|this) happen|make sure|ensure|guarantee|rank you|take care)",
+       keys=("if we", " is your", " is at the top")),
+    _c("commit.spot_if_first", Flag.COMMITMENT_REQUEST, 1.0, "promises a spot for a #1 rank",
+       r"\b(?:promise|guarantee|assure) you (?:a |the |your )?(?:spot|position|place|match)\b"
+       r"[^.?!]{0,60}\b(?:if|as long as|provided|once)\b[^.?!]{0,60}\b(?:rank|first|#\s?1|number "
+       r"one|top|commit|sign)|\brank us (?:#\s?1|first|number one)"
+       r"\b[^.?!]{0,20}\b(?:and|,) you(?:'ll| will|'re| are) (?:in|match|be (?:here|matched))\b",
+       keys=("promise you", "guarantee you", "assure you", "rank us")),
+    _c("commit.confirm_top", Flag.COMMITMENT_REQUEST, 1.0, "asks to confirm the program is first",
+       r"\bconfirm(?:ing|s)? (?:that )?(?:us|we(?:'re| are)|[\w'-]+(?: [\w'-]+){0,2} (?:is|will "
+       r"be)) (?:your )?(?:top|first|#\s?1|number one)\b(?!\s*(?:choice )?(?:of |for )?"
+       r"(?:interview )?(?:dates?|days?|times?|slots?|sessions?))",
+       keys=("confirm",)),
+]
+
+# Commitment, fourth wave: "are you willing to make us your number one?", "tell me we're
+# your first choice and I'll make sure you land here", "I need to know you're all in".
+_COMMIT_FOURTH = [
+    _c("commit.make_us_first", Flag.COMMITMENT_REQUEST, 1.0, "asks to make the program first",
+       r"\b(?:willing|ready|able|prepared|going) to make (?:us|[\w'-]+(?: [\w'-]+){0,3}) your "
+       r"(?:#\s?1|number one|first|top)\b",
+       keys=("to make",)),
+    _c("commit.tell_and_we_will", Flag.COMMITMENT_REQUEST, 1.0, "trades a benefit for a #1 word",
+       r"\b(?:tell|promise|assure|show|convince) (?:me|us)\b[^.?!]{0,60}\b(?:first|#\s?1|number "
+       r"one|top choice)\b[^.?!]{0,40}\b(?:and|,) (?:I|we)(?:'ll| will)\b",
+       keys=("tell me", "tell us", "promise me", "promise us", "assure me", "assure us",
+             "show me", "show us", "convince me", "convince us")),
+    _c("commit.all_in", Flag.COMMITMENT_REQUEST, 1.0, "asks whether the applicant is all in",
+       r"\b(?:you(?:'re| are)|be|are you) all[- ]in\b",
+       keys=("all in", "all-in")),
+]
+
 # Withdrawal request ----------------------------------------------------------------------------
 _WITHDRAW = [
     # "I'd ask that you not attend any further EM interviews", "do not schedule other
@@ -343,8 +396,9 @@ _WITHDRAW = [
        r"p|"
        r"stop|withdraw) (?:all |any |each )?(?:of )?(?:your )?(?:other|remaining|further|upcoming|"
        r"future|additional|outstanding|pending|scheduled) (?:[\w-]+ ){0,2}(?:interviews|invitations"
-       r"|offers|applications)\b", hypothetical=True,
-       keys=("interviews", "invitations", "offers", "applications")),
+       r"|offers|applications)\b|\bwithdraw (?:all )?(?:of )?your (?:[\w-]+ ){0,2}applications? "
+       r"(?:elsewhere|to other programs|at other programs|with other programs)\b",
+       hypothetical=True, keys=("interviews", "invitations", "offers", "applications")),
     # "take yourself out of the Match", "leave the Match", "your withdrawal from the NRMP",
     # "must be withdrawn". Look-alike: "if you have withdrawn from the Match, let us know".
     _c("withdraw.leave_match", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to leave the Match",
@@ -355,11 +409,28 @@ _WITHDRAW = [
        r"(?:\d{4} )?(?:NRMP |"
        r"Main )?(?:Residency )?Match\b|\b(?:need|must|have|required|will need) to (?:be|have) "
        r"withdrawn\b|\b(?:conditional|contingent) (?:on|upon) (?:your )?"
-       r"withdraw\w*\b", neg_window=18,
+       r"withdraw\w*\b|\b(?:confirm(?:ation)?|proof|evidence|documentation|copy)\b[^.?!]{0,40}"
+       r"\byou(?:'ve| have) withdrawn from\b", neg_window=18,
        keys=("yourself", "your name", "your application", "your registration", "leave ",
              "exit ", "quit ", "drop out of", "opt out of", "unregister from", "withdraw",
              "pull out of", "back out of", "step out of", "step away from", "get out of",
              "come out of")),
+    # "this offer requires that you not go through the Match", "notify NRMP that you are
+    # withdrawing", "stop scheduling interviews elsewhere".
+    _c("withdraw.stay_out", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to stay out of the Match",
+       r"\b(?:you(?: will| would| must| should| do| may| can)? not|not to) (?:go through|"
+       r"participate in|enter|take part in|register (?:for|in)|be in) (?:the )?(?:\d{4} )?"
+       r"(?:NRMP |Main )?"
+       r"(?:Residency )?Match\b|"
+       r"\b(?:notify|tell|inform|email|e-mail|contact|call|write to) (?:the )?NRMP\b[^.?!]{0,40}"
+       r"\bwithdraw\w*\b|"
+       r"\b(?:resign from|forgo|forego|skip|give up|sit out|bypass|forfeit|opt out of) "
+       r"(?:the |your )?(?:\d{4} )?(?:NRMP |Main )?(?:Residency )?Match\b|"
+       r"\b(?:don't|do not|no need to|not) (?:bother )?(?:keep )?(?:interview(?:ing)?|"
+       r"apply(?:ing)?) (?:anywhere|somewhere) else\b|"
+       r"\bstop (?:scheduling|booking|accepting|attending|taking|going to) (?:any )?(?:more |"
+       r"further |other |new )?interviews?\b",
+       keys=("match", "nrmp", "interview", "apply", "applying")),
     # "sign the agreement prior to Match Day", "return the contract ahead of the ROL deadline".
     _c("withdraw.contract_early", Flag.WITHDRAWAL_REQUEST, 1.0, "contract before the Match",
        r"\b(?:sign|signed|execute|executed|return|complete)\b[^.?!]{0,60}\b(?:prior to|ahead of|in "
@@ -368,4 +439,4 @@ _WITHDRAW = [
 ]
 
 FLAG_EXTRA: tuple[Cue, ...] = (*_RANK, *_RANK_MORE, *_RANK_THIRD, *_COMMIT, *_COMMIT_MORE,
-                               *_COMMIT_THIRD, *_WITHDRAW)
+                               *_COMMIT_THIRD, *_COMMIT_FOURTH, *_COMMIT_FIFTH, *_WITHDRAW)

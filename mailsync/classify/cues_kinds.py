@@ -31,7 +31,8 @@ _REJECTION = [
        r"\bno longer (?:under|being considered|in) (?:consideration|the running)?\b|"
        r"\b(?:will|are|is|can) not (?:be )?(?:moving|move|going) forward with (?:your|you)\b|"
        r"\b(?:won't|will not|are not|aren't|cannot|can't|unable to) (?:be )?(?:inviting|interview"
-       r"ing|offering|extending)(?: you)? (?:an? )?(?:interview|invitation|you)\b|"
+       r"ing|offering|extending)(?: you)? (?:an? |any |additional |further |more )?(?:interview|"
+       r"invitation|you)s?\b|"
        r"\bdecided to (?:pursue|proceed with|move forward with|go with) other (?:candidates|"
        r"applicants)\b|\bnot among (?:the |those )?(?:applicants |candidates )?(?:selected|invited|"
        r"chosen)\b|\b(?:your application|you) (?:was|were|has been|have been) unsuccessful\b",
@@ -46,6 +47,16 @@ _REJECTION = [
        r"\bfinished (?:scheduling|extending|sending) (?:interviews|invitations)\b|"
        r"\bfilled all (?:of )?(?:our|its|their|the)? ?(?:interview )?(?:slots|spots|positions|dates"
        r"|sessions)\b"),
+    # "both of our PGY-1 positions have been accepted, so we are no longer able to hold a
+    # spot for you", "the offer made to you on October 20 is therefore closed". Not final:
+    # a waitlist placement in the same note still wins.
+    _c("reject.filled", Kind.REJECTION, 1.2, "positions filled; nothing held for the applicant",
+       r"\b(?:all|both|each) (?:of )?(?:our |the |its )?(?:[\w-]+ ){0,3}(?:positions|spots|slots|"
+       r"places)\b[^.?!]{0,60}\b(?:have|has|are|were) (?:now |all |already )*(?:been )?(?:filled|"
+       r"accepted|taken)\b(?! (?:through|in|via|by) the\b)|\bno longer able to (?:hold|keep|offer|"
+       r"reserve)\b|\b(?:offer|position) (?:made|extended) to you\b[^.?!]{0,40}\b(?:is|has been) "
+       r"(?:therefore |now )?(?:closed|withdrawn|rescinded|no longer (?:valid|available))\b",
+       negatable=False, keys=("filled", "accepted", "taken", "no longer able", "to you")),
     _c("reject.news", Kind.REJECTION, 0.8, "not the news the applicant hoped for",
        r"\b(?:is ?n't|is not|was not|wasn't|not) the (?:news|outcome|answer|result) you (?:were |h"
        r"ad"
@@ -124,12 +135,20 @@ _INTEREST = [
     # "you will be ranked to match", "we plan to rank you very favorably", "high on our list".
     # Look-alike: "where will you rank us?" (a rank question, flags).
     _c("interest.ranked_well", Kind.INTEREST_SIGNAL, 1.5, "program will rank the applicant well",
-       r"\b(?:be|been|is|are|was|were|being|get) ranked (?:very |quite |extremely )?(?:highly|high|"
-       r"to match|favou?rably|near the top|at the top|competitively)\b|"
+       r"\b(?:be|been|is|are|'re|was|were|being|get) ranked (?:very |quite |extremely )?(?:highly|"
+       r"high|to match|favou?rably|near the top|at the top|competitively)\b|"
        r"\brank(?:ing)? you (?:very |quite |extremely )?(?:favou?rably|competitively|near the top|"
        r"among (?:our|the) (?:top|best)|in (?:our|the) top|high on our list)\b|"
-       r"\b(?:high|near the top|at the top) (?:up )?(?:on|of) our (?:rank )?list\b",
+       r"\b(?:high|near the top|at the top) (?:up )?(?:on|of) our (?:rank )?list\b|"
+       r"\b(?:we|I)(?:'ll| will) (?:still |definitely |certainly |absolutely |happily )?rank you\b"
+       r"(?! (?:low|lower|below|last|only if|if))",
        hypothetical=True, keys=("ranked", "rank", "our list", "our rank list")),
+    # "You were one of my favorite conversations of the season", "you were a favorite".
+    _c("interest.favorite", Kind.INTEREST_SIGNAL, 1.4, "the applicant was a favorite",
+       r"\byou(?:'re| are| were) (?:one of (?:my|our|the) (?:very |absolute )?(?:favou?rites?|"
+       r"favou?rite \w+|best \w+|highlights)|(?:a|our|my) (?:real |clear |big |definite )?"
+       r"favou?rite)\b",
+       keys=("favorite", "favourite", "best", "highlights")),
     # "one of the stand-out candidates of our season", "among our favourite interviewees".
     _c("interest.standout", Kind.INTEREST_SIGNAL, 1.4, "among the program's best candidates",
        r"\b(?:one of|among) (?:the |our )?(?:very )?(?:[\w-]+ ){0,2}(?:stand-?out|standout|"
@@ -205,8 +224,16 @@ _OFFER = [
                      "spot", "slot")),
     _c("offer.join_as", Kind.PRE_MATCH_OFFER, 0.6, "asks the applicant to join as a resident",
        r"\bjoin (?:us|our (?:program|team|residency)) as (?:an? |one of our )?(?:pgy-?\d|intern|"
-       r"first-year|resident|categorical|preliminary)\b|\baccept (?:this|our|the) offer\b",
-       keys=("join", "accept")),
+       r"first-year|resident|categorical|preliminary)\b|\baccept (?:this|our|the) offer\b|"
+       r"\bbring you on ?board as\b",
+       keys=("join", "accept", "bring you on")),
+    # "we have an opening in our PGY-2 class and would like you to fill it", "the off-cycle
+    # slot is yours if you want it". Look-alike: "the choice is yours".
+    _c("offer.yours", Kind.PRE_MATCH_OFFER, 1.2, "a position is the applicant's for the taking",
+       r"\b(?:opening|vacancy|position|spot|slot)\b[^.?!]{0,60}\b(?:would like|want|like|hope) you "
+       r"to (?:fill|take|accept) it\b|\b(?:position|spot|slot|opening|it)(?:'s| is) yours if you "
+       r"(?:want|would like|accept)\b",
+       keys=("you to fill", "you to take", "you to accept", "yours if you")),
     # "hold one TY position outside the Match ... offer it to you".
     # Look-alike: "programs may not offer positions outside the Match" (negated policy).
     _c("offer.outside_match", Kind.PRE_MATCH_OFFER, 1.2, "position outside the Match",
@@ -218,7 +245,8 @@ _OFFER = [
        r"\boffer (?:it|this (?:position|spot|place)|the (?:position|spot|place)) to you\b|"
        r"\b(?:hold|reserve|set aside|keep)\b[^.?!]{0,30}\b(?:position|spot) (?:for you|open for yo"
        r"u)"
-       r"\b", keys=("offer", "hold", "reserve", "set aside", "keep")),
+       r"\b|\b(?:hold|reserve|keep) (?:yours|your (?:spot|position|place|offer))\b",
+       keys=("offer", "hold", "reserve", "set aside", "keep")),
 ]
 
 # Info request --------------------------------------------------------------------------------
@@ -270,6 +298,17 @@ _UPDATE = [
        r"\b|\bcost of living\b|\bneighbou?rhoods\b|\bnew this year\b",
        keys=("salar", "compensation", "stipend", "benefits", "pgy", "living", "guide",
              "neighbo", "new this year")),
+    # What programs post for everyone: social media, tours, resident life, their people.
+    _c("update.program_life", Kind.PROGRAM_UPDATE, 0.9, "program news for everyone",
+       r"\bfollow (?:us|our (?:residents|program)) (?:on|@)|\binstagram\b|\bpodcast\b|"
+       r"\b(?:virtual|video|360) tour\b|\bresident life\b|\bmeet (?:our|the) (?:new )?(?:chiefs?|"
+       r"chief residents|residents|interns|faculty|incoming class)\b|\bwelcome (?:our|the) new "
+       r"(?:program director|chiefs?|chief residents|class|interns|faculty)\b|"
+       r"\bcongratulations to (?:our|all of our) (?:residents|graduates|chiefs?|faculty|graduating)"
+       r"\b|\bour (?:new|incoming) (?:interns|class)\b",
+       keys=("follow us", "follow our", "instagram", "podcast", " tour", "resident life",
+             "meet our", "meet the", "welcome our new", "welcome the new", "congratulations to",
+             "new interns", "incoming interns", "new class", "incoming class")),
     _c("update.announce", Kind.PROGRAM_UPDATE, 0.5, "announcement wording",
        r"\b(?:we are|we're) (?:pleased|proud|excited|thrilled|happy) to (?:share|announce)\b|"
        r"\bannounc(?:e|es|ed|ing|ement)\b", keys=("to share", "to announce", "announc")),

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from mailsync.classify.cues import WordAlternation
+
 _MONTHS = {m: i for i, names in enumerate((
     ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
@@ -59,6 +61,9 @@ _DATE_RE = (
     r"(?P<nm>\d{1,2})/(?P<nd>\d{1,2})(?:/(?P<ny>(?:20)?\d\d))?)|(?:this|next)\s+"
     + _WD_RE.replace("wd", "wd2")
     + r"|(?P<rel>tomorrow|tonight)"
+    # "by the 9th": the next such day of the month from the message date
+    + r"|the\s+(?P<dom>\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\s+" + _MONTH_RE.replace("?P<mon>", "?:")
+    + r")"
 )
 _WHEN = re.compile(
     r"(?:" + _TIME_RE + r"(?:\s+(?:on|,))?\s+)?(?:" + _DATE_RE + r")(?:,?\s+(?:at\s+)?"
@@ -71,22 +76,28 @@ _WINDOW = re.compile(
     r"(?P<unit2>hours?|hrs?|days?)\b", re.I)
 _ACTION_SRC = (
     r"\b(?:reply|replies|respond|response|answer|return|submit|send|provide|tell (?:me|us)|"
-    r"(?<!to )e-?mail|"
+    r"e(?<!to e)-?mail|"
     r"request|forward|get back|hear (?:back )?from you|holding|reserved?|release|pay|"
     r"complete|confirm|"
     r"register|registration|rsvp|sign|select|choose|schedule[ds]?|book|accept|let (?:me|us) know|"
-    r"upload|decide|decision|certify|hold|held|expires?|expiring|valid|need|claim|lapse|"
+    r"upload|decide|decision|certify|certified|hold|held|expires?|expiring|expiry|valid|need|"
+    r"claim|lapse|fill (?:in|out)|(?:remains?|stays?|is|will be) open|"
     r"deadline|due|know|prefer(?:ence)?)\b")
 _TIE = re.compile(
     r"(?:\bby\b|\buntil\b|\bno later than\b|\bthrough\b|\bbefore\b|\blatest by\b|:|"
-    r"\bdeadline\b[^.?!]{0,80}\bis\b|\b(?:expires?|closes|lapses|ends|due)(?:\s+(?:on|at))?)\s*"
+    r"\bdeadline\b[^.?!]{0,80}\bis\b|\bdeadline (?:to|of|until)|\bexpiry(?: date)?(?: of| is)?|"
+    r"\b(?:expires?|closes|lapses|ends|due)(?:\s+(?:on|at))?)\s*"
     r"(?:the\s+)?$", re.I)
 
 
 #: "Registration date: 09/16/2026", "Interview date: Nov 12": a record field, not a deadline.
 _RECORD_LABEL = re.compile(
     r"\b(?:registration|submission|issue|issued|received|sent|birth|creation|payment|"
-    r"certification|interview|event|start|session|graduation|match) date\s*:\s*$", re.I)
+    r"certification|interview|event|start|session|graduation|match|release|publication|posting|"
+    r"effective|update|updated) date\s*:\s*$|"
+    # "Application certified: September 11" is a record of what happened, not a deadline
+    r"\b(?:certified|submitted|released|received|issued|completed|updated|uploaded|sent|"
+    r"processed|paid|registered|verified)(?: on)?\s*:\s*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,11 +118,12 @@ def zone(name: str | None, fallback: str = "America/New_York") -> tzinfo:
 
 
 _ACTION = re.compile(_ACTION_SRC.lower())  # keeps \b: "reschedule" is not "schedule"
+_ACTION_FAST = WordAlternation(_ACTION)  # the same matches on lower case, faster
 _DIGIT = re.compile(r"[0-9]")
 #: A necessary condition for :data:`_WHEN` (every date it reads has one of these), cheap to
 #: test first: most candidate sentences only hold a clock time or a phone number.
 _DATEISH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
-                      r"sat|sun|tomorrow|tonight|\d/\d", re.I)
+                      r"sat|sun|tomorrow|tonight|\d/\d|the \d\d?(?:st|nd|rd|th)", re.I)
 _DAYWORD = re.compile(r"day\b|within|tomorrow|tonight|noon|midnight")
 
 
@@ -124,31 +136,60 @@ def may_have_deadline(text: str) -> bool:
 _DATE_HINT = re.compile(r"[0-9]|day\b|within|tomorrow|tonight|noon|midnight")
 
 
-def candidate_sentences(text: str, spans: tuple[tuple[int, int], ...]
+def has_date_hint(low: str) -> bool:
+    """A digit or a day word in lower-cased text: else no sentence can hold a deadline."""
+    return _DATE_HINT.search(low) is not None
+#: A necessary condition for :data:`_WINDOW` (its unit words), tested on lower case first.
+_UNIT = re.compile(r"hour|hr|day|week")
+_DATEISH_LOW = re.compile(_DATEISH.pattern)  # for lower-cased text: no re.I
+_WHEN_LOW = re.compile(_WHEN.pattern.lower().replace("(?p<", "(?P<"))
+
+
+def candidate_sentences(text: str, spans: tuple[tuple[int, int], ...], low: str | None = None
                         ) -> list[tuple[int, int]]:
-    """The sentences (of ``spans``) holding a digit or a day word, found in one pass."""
+    """The sentences (of ``spans``) holding a digit or a day word. One search per
+    candidate: after a hit the search resumes at the end of its sentence. ``low`` is
+    ``text.lower()`` when the caller has it."""
+    low = text.lower() if low is None else low
     starts = [a for a, _ in spans]
-    picked: list[int] = []
-    for m in _DATE_HINT.finditer(text.lower()):
-        n = max(0, bisect_right(starts, m.start()) - 1)
-        if not picked or picked[-1] != n:
-            picked.append(n)
-    return [spans[n] for n in picked if n < len(spans)]
+    picked: list[tuple[int, int]] = []
+    search, n_spans, pos = _DATE_HINT.search, len(spans), 0
+    while True:
+        m = search(low, pos)
+        if m is None:
+            break
+        n = bisect_right(starts, m.start()) - 1
+        n = n if n > 0 else 0
+        if n >= n_spans:
+            break
+        picked.append(spans[n])
+        pos = max(spans[n][1], m.end())
+    return picked
 
 
 def find_deadlines(sentence: str, *, sent: datetime | None, tz: str) -> list[Found]:
     """Deadlines stated in one sentence (empty when it has no action or no tied time)."""
-    if not may_have_deadline(sentence):
+    low = sentence.lower()
+    if not (_DIGIT.search(low) or _DAYWORD.search(low)):
         return []
-    found = [f for f in (_window(m, sent) for m in _WINDOW.finditer(sentence)) if f]
-    if not _DATEISH.search(sentence):  # _WHEN needs a month, weekday, d/m or tomorrow/tonight
+    windows = _UNIT.search(low) is not None  # cheap necessary conditions first
+    dates = _DATEISH_LOW.search(low) is not None
+    if not (windows or dates) or not _ACTION_FAST.search(low):
+        return []
+    found = [f for f in (_window(m, sent) for m in _WINDOW.finditer(sentence)) if f] \
+        if windows else []
+    if not dates:  # _WHEN needs a month, weekday, d/m or tomorrow/tonight
         return found
-    for m in _WHEN.finditer(sentence):
+    # Matched on lower case (same offsets, no re.I: about twice as fast); the groups are
+    # read case-insensitively by _resolve, and the span is cut from the original text.
+    text = low if len(low) == len(sentence) else sentence
+    when_rx = _WHEN_LOW if text is low else _WHEN
+    for m in when_rx.finditer(text):
         before = sentence[max(0, m.start() - 90):m.start()]
         if _TIE.search(before) and not _RECORD_LABEL.search(before):
             when = _resolve(m, sent, tz)
             if when:
-                found.append(Found(when, m.group(0).strip()))
+                found.append(Found(when, sentence[m.start():m.end()].strip()))
     return found
 
 
@@ -182,6 +223,8 @@ def _day(m: re.Match[str], ref: datetime | None) -> date | None:
     if g.get("rel"):
         return (ref.date() + timedelta(days=1 if g["rel"].lower() == "tomorrow" else 0)
                 if ref else None)
+    if g.get("dom"):
+        return _next_day_of_month(int(g["dom"]), ref)
     if g.get("mon") and g.get("day"):
         month, dnum, year = _MONTHS[g["mon"].lower().rstrip(".")[:3] if g["mon"].lower()[:3]
                                     != "sep" else "sep"], int(g["day"]), g.get("year")
@@ -196,6 +239,21 @@ def _day(m: re.Match[str], ref: datetime | None) -> date | None:
         ahead = (_WEEKDAYS[wd] - ref.weekday()) % 7 or 7
         return ref.date() + timedelta(days=ahead)
     return _with_year(month, dnum, int(year) if year else None, ref)
+
+
+def _next_day_of_month(dnum: int, ref: datetime | None) -> date | None:
+    """"By the 9th": that day of this month, or of the next month once it has passed."""
+    if ref is None:
+        return None
+    month, year = ref.month, ref.year
+    for _ in range(3):  # the 31st may skip a short month
+        if dnum >= ref.day or (month, year) != (ref.month, ref.year):
+            try:
+                return date(year, month, dnum)
+            except ValueError:
+                pass
+        month, year = (1, year + 1) if month == 12 else (month + 1, year)
+    return None
 
 
 def _with_year(month: int, dnum: int, year: int | None, ref: datetime | None) -> date | None:

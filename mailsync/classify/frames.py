@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from mailsync.classify.cues import WordAlternation as _Words
 from mailsync.taxonomy import Flag
 
 
@@ -57,7 +58,7 @@ _COMMIT_ASK = re.compile(_ASK.pattern + "|" + _any(
 _RANK_TOPIC = _any(
     r"rank(?:ing|ed|s)?", r"rank[- ]order",
     r"(?:top|first|1st) (?:choice|pick|program|spot|option)s?",
-    r"#\s?1", r"number[- ]one", r"no\. ?1",
+    r"#\s?1", r"(?:your|my|our|the) #\s?1", r"number[- ]one", r"no\. ?1",
     r"top (?:two|three|four|five|2|3|4|5|few|tier)",
     r"(?:stack|measure|match) up", r"compare[sd]? (?:to|with|against)",
     r"how (?:high|far up|low)",
@@ -69,7 +70,8 @@ _RANK_TOPIC = _any(
 )
 
 _COMMIT_TOPIC = _any(
-    r"commit(?:ment|ted|ting)?", r"promise", r"assur(?:e|ance)", r"guarantee", r"pledge",
+    r"commit(?:ment|ted|ting)?", r"promise (?:me|us|that you|to)", r"your promise",
+    r"you(?:'ll| will| can| could)? promise", r"assur(?:e|ance)", r"guarantee", r"pledge",
     r"your word", r"verbal (?:commitment|agreement|yes)",
     r"rank (?:us|[A-Z][\w'-]+) (?:first|#\s?1|number one|at the top)",
     r"put us (?:first|at the top)", r"make us your (?:top|first|#\s?1|number[- ]one)",
@@ -108,9 +110,19 @@ _STOP_RANK = _any(
     r"(?:do not|don't|never|cannot|can't|won't|will not|not (?:allowed|permitted) to|may not|"
     r"are prohibited from) (?:\w+ )?(?:ask|inquire|request|require)",
     _NRMP_RULES, r"Match Participation Agreement",
+    r"(?:nobody|no one)(?: [\w'-]+){0,4} (?:should|will|may|can|is (?:allowed|permitted) to) "
+    r"(?:\w+ )?ask",
+    r"if (?:a|any|the|another|one of your) (?:residency )?(?:program|program director|PD|"
+    r"interviewer)s? (?:ever )?(?:asks?|says?|tells?|wants?)",
+    r"apologi[sz]e for (?:the|my|our|an?|that) (?:\w+ ){0,2}(?:message|e-?mail|note|question|"
+    r"request|letter)",
+    # reported or thanked for, not asked: "thank you for telling us we're your #1"
+    r"(?:thank you|thanks|grateful|thrilled|delighted|honou?red|touched)(?: so much| very much)? "
+    r"(?:for|to (?:hear|know|learn|read))",
+    r"you (?:told|wrote|said|mentioned|shared with|let) (?:us|me)",
     r"(?:no need to|(?:please )?(?:do not|don't)) (?:tell|share|disclose|let us know)",
     r"you (?:do not|don't) (?:have|need) to (?:tell|share|disclose|answer|reveal)",
-    r"(?:first|top) choice of (?:date|slot|session|time|day)",
+    r"(?:first|top) choice (?:of|for) (?:interview |your )?(?:date|slot|session|time|day)s?",
     r"(?:date|slot|session|time)s? (?:in|by) (?:order of )?preference",
     r"certif(?:y|ied|ication) (?:of )?your rank", r"rank list (?:is|was) certified",
 )
@@ -144,10 +156,46 @@ FRAMES: tuple[tuple[Flag, re.Pattern[str], re.Pattern[str], re.Pattern[str] | No
 _QUOTED = re.compile(r"^\s*(?:>|\||On .{5,80} wrote:)")
 
 
+def _ask_of(rx: re.Pattern[str]) -> tuple[bool, tuple[_Words, ...]]:
+    r"""(whether a question mark alone is an ask, the word alternations) of an ask pattern
+    built as ``\?|`` + :func:`_any` (+ ``|`` + :func:`_any` …)."""
+    src = rx.pattern
+    mark = src.startswith("\\?|")
+    parts = (src[3:] if mark else src).split("|\\b(?:")
+    words = [parts[0], *("\\b(?:" + p for p in parts[1:])]
+    return mark, tuple(_Words(re.compile(w, re.I)) for w in words)
+
+
+_FAST = {id(rx): _Words(rx) for _, topic, stop, _ in FRAMES for rx in (topic, stop)}
+_FAST_ASK = {id(ask): _ask_of(ask) for *_, ask in FRAMES if ask is not None}
+
+
+def _asks(ask: re.Pattern[str], low: str) -> bool:
+    mark, words = _FAST_ASK[id(ask)]
+    return (mark and "?" in low) or any(w.search(low) for w in words)
+
+
 def frame_matches(sentence: str) -> list[tuple[Flag, str]]:
     """The flags whose frame this one sentence completes, each with the topic it matched."""
     if _QUOTED.match(sentence) or not _YOU.search(sentence):
         return []
+    low = sentence.lower()
+    if len(low) != len(sentence):  # offsets would not agree: the plain patterns
+        return _frame_matches_plain(sentence)
+    neutral = _NEUTRAL.sub(" ", sentence) if "rank" in low else sentence
+    neutral_low = neutral.lower() if neutral is not sentence else low
+    found = []
+    for flag, topic, stop, ask in FRAMES:
+        m = _FAST[id(topic)].search(neutral_low)
+        if not m or _FAST[id(stop)].search(low):
+            continue
+        if ask is not None and not _asks(ask, low):
+            continue
+        found.append((flag, neutral[m.start():m.end()]))
+    return _commitment_over_rank(found)
+
+
+def _frame_matches_plain(sentence: str) -> list[tuple[Flag, str]]:
     neutral = _NEUTRAL.sub(" ", sentence)
     found = []
     for flag, topic, stop, ask in FRAMES:
@@ -157,6 +205,10 @@ def frame_matches(sentence: str) -> list[tuple[Flag, str]]:
         if ask is not None and not ask.search(sentence):
             continue
         found.append((flag, m.group(0)))
+    return _commitment_over_rank(found)
+
+
+def _commitment_over_rank(found: list[tuple[Flag, str]]) -> list[tuple[Flag, str]]:
     if any(flag is Flag.COMMITMENT_REQUEST for flag, _ in found):
         # "Can we count on you to rank us first?" asks for a promise, not for the rank:
         # the corpus conventions make it commitment pressure only.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mailsync.classify.frames import frame_matches
 from mailsync.taxonomy import Flag
@@ -50,3 +52,24 @@ def test_frame_flags(flag: Flag, sentence: str) -> None:
 @pytest.mark.parametrize("sentence", CLEAN, ids=[s[:40] for s in CLEAN])
 def test_look_alikes_carry_no_frame(sentence: str) -> None:
     assert frame_matches(sentence) == []
+
+
+_WORDS = st.sampled_from(
+    ["you", "your", "rank", "ranked", "frank", "#1", "a#1", "top", "three", "first", "choice",
+     "where", "else", "other", "programs", "commit", "commitment", "promise", "compromise",
+     "withdraw", "from", "the", "Match", "NRMP", "sign", "contract", "before", "let", "us",
+     "know", "please", "would", "love", "to", "hear", "we", "our", "list", "?", ".", ",",
+     "if", "willing", "interviews", "cancel", "signal", "Rank", "Where", "You", "kindly"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(_WORDS, max_size=25))
+def test_fast_frames_equal_the_plain_patterns(words: list[str]) -> None:
+    """frame_matches reads lower case with boundary-checked fast patterns; the result must
+    equal the case-insensitive patterns of FRAMES read directly."""
+    from mailsync.classify import frames
+
+    sentence = " ".join(words)
+    plain = [] if frames._QUOTED.match(sentence) or not frames._YOU.search(sentence) \
+        else frames._frame_matches_plain(sentence)
+    assert frame_matches(sentence) == plain

@@ -85,6 +85,9 @@ def test_prefilter_never_hides_a_match(cue) -> None:  # type: ignore[no-untyped-
         if cue.pattern.search(text):
             assert cue.may_match(low), (cue.name, cue.pattern.search(text).group(0))
             assert cue.fast.search(low), cue.name
+            chunks = set(low.split())
+            for clause in cue.clauses or ():
+                assert any(p in c for p in clause for c in chunks), (cue.name, clause)
 
 
 @settings(max_examples=200, deadline=None)
@@ -94,7 +97,9 @@ def test_prefilter_never_hides_a_match(cue) -> None:  # type: ignore[no-untyped-
 def test_key_finder_equals_substring_tests(keys: list[str], text: str) -> None:
     from mailsync.classify.engine import KeyFinder
 
-    assert KeyFinder(keys).present(text) == {k for k in set(keys) if k in text}
+    finder = KeyFinder(keys)
+    assert finder.present(text) == {k for k in set(keys) if k in text}
+    assert finder.present(text) == {k for k in set(keys) if k in text}  # from the table
 
 
 def test_frame_gate_reads_every_sentence_that_could_complete_a_frame() -> None:
@@ -120,3 +125,9 @@ def test_frame_gate_reads_every_sentence_that_could_complete_a_frame() -> None:
                 if flag not in {f for f, _ in every}:
                     every.append((flag, text[start:end].strip()))
         assert gated == every, text[:80]
+
+
+def test_every_cue_has_a_prefilter() -> None:
+    """A cue without prefilter literals runs on every message (a literal shorter than three
+    characters in some alternative is enough to lose it): keep every cue keyed."""
+    assert [c.name for c in ALL_CUES if c.prefilter is None] == []

@@ -88,10 +88,10 @@ def parse_message(raw: bytes) -> ParsedMessage:
     return ParsedMessage(
         message_id=_message_id(msg, digest, defects),
         subject=_header(msg, "subject"),
-        from_=_first(_addresses(msg, "from")),
-        to=_addresses(msg, "to"),
-        cc=_addresses(msg, "cc"),
-        reply_to=_addresses(msg, "reply-to"),
+        from_=_first(_addresses(parsed, msg, "from")),
+        to=_addresses(parsed, msg, "to"),
+        cc=_addresses(parsed, msg, "cc"),
+        reply_to=_addresses(parsed, msg, "reply-to"),
         date=_date(msg, defects),
         in_reply_to=_first_id(_header(msg, "in-reply-to")),
         references=tuple(message_ids(_header(msg, "references"))),
@@ -137,17 +137,34 @@ def _header(msg: Message, name: str) -> str:
     return decode_header_value(value)
 
 
-def _addresses(msg: Message, name: str) -> tuple[Address, ...]:
-    try:
-        values = msg.get_all(name) or []
-    except Exception:
-        return ()
-    decoded = [decode_header_value(v) for v in values]
+def _addresses(parsed: Any, msg: Message, name: str) -> tuple[Address, ...]:
+    """The mailboxes of an address header.
+
+    mail-parser has already split them while it walked the headers (and it reads raw
+    8-bit names better than the standard library), so its result is used; only where
+    mail-parser failed are the headers parsed again. A display name it left as an
+    encoded word (it keeps quoted ones literal) is decoded leniently here.
+    """
+    pairs: list[tuple[str, str]] | None = None
+    if parsed is not None:
+        try:
+            pairs = getattr(parsed, name.replace("-", "_"))
+        except Exception:
+            pairs = None
+    if not isinstance(pairs, list):
+        try:
+            values = msg.get_all(name) or []
+        except Exception:
+            return ()
+        pairs = email.utils.getaddresses([decode_header_value(v) for v in values])
     result = []
-    for display, addr in email.utils.getaddresses(decoded):
+    for display, addr in pairs:
         addr = addr.strip().strip("<>").lower()
-        if addr and "@" in addr:
-            result.append(Address(name=display.strip().strip('"'), addr=addr))
+        if addr and "@" in addr and not addr.startswith("@"):
+            display = display.strip().strip('"')
+            if "=?" in display:
+                display = decode_header_value(display)
+            result.append(Address(name=display, addr=addr))
     return tuple(result)
 
 

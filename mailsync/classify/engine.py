@@ -35,7 +35,7 @@ from mailsync.classify.cues import (
 from mailsync.classify.frames import frame_matches
 from mailsync.classify.text import sentence_at, sentences
 from mailsync.labels import Reason
-from mailsync.taxonomy import Flag, Kind
+from mailsync.taxonomy import RED_FLAGS, Flag, Kind
 
 THRESHOLD = 1.0
 _REQUEST = fast_regex(
@@ -312,9 +312,41 @@ def _frame_hits(body: str, spans: tuple[tuple[int, int], ...] | None,
             if flag in have or (bargain and flag is Flag.RANK_INQUIRY):
                 continue
             have.add(flag)
-            out.append(Hit(cue=f"frame.{flag.value}", target=flag, weight=THRESHOLD,
-                           detail=f"{flag.value.replace('_', ' ')}: an ask about {topic!r} "
-                                  "addressed to you", span=sentence.strip(), where=where))
+            out.append(_frame_hit(flag, topic, sentence, where))
+    if len(have & RED_FLAGS) < len(RED_FLAGS) and _BACK_REFERENCE.search(body):
+        out.extend(_paired_frame_hits(body, spans, have, where))
+    return out
+
+
+def _frame_hit(flag: Flag, topic: str, sentence: str, where: str) -> Hit:
+    return Hit(cue=f"frame.{flag.value}", target=flag, weight=THRESHOLD,
+               detail=f"{flag.value.replace('_', ' ')}: an ask about {topic!r} addressed to you",
+               span=sentence.strip(), where=where)
+
+
+#: An ask that points back at the sentence before it: "…where Fairhaven falls in an
+#: applicant's ranking. Would you be willing to share that?", "If that applies to you,
+#: please reply and tell us so."
+_BACK_REFERENCE = re.compile(
+    r"\b(?:share|tell (?:us|me)|let (?:us|me) know|confirm|say|answer|reply)(?: with (?:us|me))?"
+    r" (?:that|this|it|so)\b|\bif (?:that|this|so) (?:applies|is the case|is true|describes)\b|"
+    r"\bwhich ones\b", re.I)
+
+
+def _paired_frame_hits(body: str, spans: tuple[tuple[int, int], ...], have: set,
+                       where: str) -> list[Hit]:
+    """Frames completed by a sentence and the back-referring ask that follows it: the pair
+    is read as one sentence, for the flags not raised yet."""
+    out = []
+    for n in range(1, len(spans)):
+        start, end = spans[n]
+        if end - start > 240 or not _BACK_REFERENCE.search(body, start, end):
+            continue
+        pair = body[spans[n - 1][0]:end]
+        for flag, topic in frame_matches(" ".join(pair.split())):
+            if flag not in have:
+                have.add(flag)
+                out.append(_frame_hit(flag, topic, pair, where))
     return out
 
 

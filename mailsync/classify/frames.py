@@ -33,7 +33,7 @@ def _any(*alternatives: str) -> re.Pattern[str]:
 
 _ASK = re.compile(r"\?|" + _any(
     r"let (?:us|me|[A-Z]\w+) know",
-    r"please (?:share|tell|indicate|advise|confirm|reply|respond|let)",
+    r"please (?:to )?(?:share|tell|indicate|advise|confirm|reply|respond|let)",
     r"(?:we|I)(?:'d| would) (?:love|like|appreciate)"
     r"(?: it if you could| to (?:know|hear|learn|understand))",
     r"(?:could|can|would|will) you (?:tell|share|let|confirm|indicate|give)",
@@ -43,6 +43,15 @@ _ASK = re.compile(r"\?|" + _any(
     r"kindly (?:share|indicate|let|confirm)",
     r"(?:we|I) (?:ask|request) that you",
     r"it would help (?:us|me) to know",
+    r"(?:good|useful|helpful|important) (?:for (?:me|us) )?to know",
+    r"(?:a|any|quick) heads[- ]up",
+    r"helps? (?:\w+ ){0,3}to know",
+    r"(?:haven't|have not|didn't|did not) (?:yet )?hear(?:d)? back", r"my question",
+    r"(?:asks?|asked|wants?|wanted) (?:\w+ ){0,3}(?:applicants|candidates|you|me|us) to "
+    r"(?:send|reply|list|tell|share|let|ask|find out|check|get a sense)",
+    r"(?:I|we|he|she|they)(?:'ll| will) ask",
+    r"(?:would|will|could) (?:really )?(?:help|let|allow) (?:me|us) (?:to )?(?:advocate|plan|"
+    r"prioriti[sz]e|fight|make the case)",
     r"happy to hear (?:where|how|which)",
     r"(?:wanted|wants|want|would like|asked|is asking|are asking|hoped|hopes) to "
     r"(?:know|find out|ask|hear)",
@@ -53,6 +62,15 @@ _COMMIT_ASK = re.compile(_ASK.pattern + "|" + _any(
     r"if you(?:'re| are|'d| would| can| could| will)? (?:\w+ )?(?:willing|able|ready|prepared|"
     r"rank|commit|promise|agree|sign|confirm)",
     r"in exchange", r"in return",
+    r"(?:once|as long as|provided(?: that)?) you",
+    r"(?:applicants|candidates|people|residents|those|ones) who",
+    r"(?:and|then) (?:we|I)(?:'ll| will) (?:\w+ )?(?:reserve|hold|guarantee|save|secure|make sure|"
+    r"take care)",
+    r"(?:would you|you(?:'d| would)) be (?:willing|able|prepared|ready)",
+    r"(?:we|I)(?:'d| would)? (?:really |truly )?(?:want|need)",
+    r"if you can (?:\w+ )?(?:let|tell)",
+    r"if [\w'-]+ (?:is|are|'re) (?:at the top|first|#\s?1|number one|your (?:top|first|#))",
+    r"(?:and|then) the (?:position|spot|job) is yours", r"is yours if",
 ).pattern, re.I)
 
 _RANK_TOPIC = _any(
@@ -62,7 +80,15 @@ _RANK_TOPIC = _any(
     r"top (?:two|three|four|five|2|3|4|5|few|tier)",
     r"(?:stack|measure|match) up", r"compare[sd]? (?:to|with|against)",
     r"how (?:high|far up|low)",
-    r"where (?:we|our program|they|it) (?:stand|fall|sit|land|fit|rank)",
+    r"where (?:we|our program|they|it) (?:stand|stood|fall|fell|sit|land|landed|fit|rank|ranked|"
+    r"ended up|end up|are|place|placed)",
+    r"(?:on|in) (?:your|ur) (?:rank(?:ing)? |match |final )?list",
+    r"(?:top|high|higher|near the top|bottom) (?:of|on) (?:your|ur) (?:\w+ ){0,2}list",
+    r"where (?:are )?you (?:are )?leaning",
+    r"where [A-Z][\w'-]+ (?:stands|falls|sits|lands|fits|ranks|is)",
+    r"other (?:[\w'-]+ ){1,2}programs",
+    r"(?:have|did|are|were|will) (?:you|u) (?:\w+ )?(?:interview(?:ed|ing)?|signal(?:ed|led|ing)?) "
+    r"(?:at|with|us|anywhere|any|other|elsewhere)",
     r"other (?:programs?|interviews?|offers?|places|institutions|residenc(?:y|ies)|options)",
     r"elsewhere", r"anywhere else", r"where else", r"which (?:other )?programs",
     r"(?:interviewed|interviewing|applied|applying) (?:with|at|to) (?:other|any other|which)",
@@ -73,8 +99,20 @@ _COMMIT_TOPIC = _any(
     r"commit(?:ment|ted|ting)?", r"promise (?:me|us|that you|to)", r"your promise",
     r"you(?:'ll| will| can| could)? promise", r"assur(?:e|ance)", r"guarantee", r"pledge",
     r"your word", r"verbal (?:commitment|agreement|yes)",
-    r"rank (?:us|[A-Z][\w'-]+) (?:first|#\s?1|number one|at the top)",
-    r"put us (?:first|at the top)", r"make us your (?:top|first|#\s?1|number[- ]one)",
+    r"rank(?:ing)? (?:us|[A-Z][\w'-]+) (?:as (?:your |their )?)?(?:first|#\s?1|number one|"
+    r"at the top|top|highest)",
+    r"put(?:s|ting)? (?:us|[A-Z][\w'-]+) (?:first|at the top|#\s?1)",
+    r"make us your (?:top|first|#\s?1|number[- ]one)",
+    r"(?:put|confirm|state|commit) (?:it |this |that )?in writing", r"in writing that",
+    r"(?:are|is|be|being) (?:truly |fully |really )?committed to "
+    r"(?:coming|joining|training|us|our)",
+    r"(?:know|tell (?:me|us)|confirm|say) (?:that )?(?:we(?:'re| are| would be| will be)|"
+    r"[A-Z][\w'-]+ (?:is|would be|will be)) (?:your )?(?:\w+ )?"
+    r"(?:choice|#\s?1|first|top|number one)",
+    r"a (?:firm |clear |definite )?(?:yes|commitment) from you",
+    r"guaranteed? (?:you )?(?:a )?(?:spot|position|place)",
+    r"(?:is|are|be) (?:at the top of|first on|#\s?1 on|number one on) your list",
+    r"(?:the )?(?:position|spot|job) is yours",
 )
 
 _MATCH = r"(?:the )?(?:NRMP|(?:NRMP |main |residency )*Match)"
@@ -87,17 +125,30 @@ _WITHDRAW_TOPIC = _any(
     r"(?:interview|interviews|invitations|offers)",
     r"(?:cancel|decline|withdraw from) (?:all |any )?(?:of )?(?:your )?"
     r"(?:other|remaining|upcoming|further) interviews",
-    r"stop interviewing", r"(?:no|not schedule any) (?:further|more|other) interviews",
+    r"stop(?:ped|s|ping)? interviewing",
+    r"(?:no longer|not) (?:be )?interviewing (?:elsewhere|anywhere else|with other|at other)",
+    r"(?:drop|withdraw|cancel|decline)(?:s|ped|ping)? (?:all |any )?(?:of )?(?:your|their|ur|the) "
+    r"(?:other|remaining) (?:\w+ )?(?:applications|interviews|interview invitations|invitations|"
+    r"offers|programs)",
+    r"(?:no|not schedule any) (?:further|more|other) interviews",
+    r"(?:don't|dont|do not|not to|no need to) (?:go|attend|accept|schedule|do|take) "
+    r"(?:to )?(?:any )?(?:other|more|further) interviews",
     r"(?:sign|return|execute)(?: and (?:return|sign))? (?:the|this|your|our) "
     r"(?:contract|agreement|offer letter)[^.?!]{0,40}\bbefore (?:the )?"
     r"(?:Match|Match Day|rank(?:ing)? (?:list )?deadline)",
 )
 
 # Addressed to the applicant: "you", or a polite imperative ("Please sign…").
-_YOU = re.compile(_any(r"you", r"your", r"you're", r"you've", r"you'll").pattern
+_YOU = re.compile(_any(r"you", r"your", r"you're", r"you've", r"you'll", r"u", r"ur",
+                        r"(?:each|every|all) (?:candidate|applicant|interviewee)s?").pattern
                   + r"|^\s*(?:please|kindly) (?!note|be aware|see|find|remember|know)", re.I)
 
 # Look-alikes that stop a frame, whatever else the sentence holds.
+#: A choice among interview dates is no rank of programs: "your first choice of date".
+_DATE_CHOICE = (r"(?:first|top) choice (?:of|for) (?:interview |your )?"
+                r"(?:date|slot|session|time|day)s?|"
+                r"(?:date|slot|session|time)s? (?:in|by) (?:order of )?preference|"
+                r"(?:date|day|slot|session|time) (?:is|would be) your (?:first|top|preferred)")
 _NRMP_RULES = r"NRMP (?:rules?|polic(?:y|ies)|code|agreement)"
 _STOP_RANK = _any(
     # courtesy and acknowledgement, not a question about other programs
@@ -119,18 +170,18 @@ _STOP_RANK = _any(
     # reported or thanked for, not asked: "thank you for telling us we're your #1"
     r"(?:thank you|thanks|grateful|thrilled|delighted|honou?red|touched)(?: so much| very much)? "
     r"(?:for|to (?:hear|know|learn|read))",
-    r"you (?:told|wrote|said|mentioned|shared with|let) (?:us|me)",
+    r"you (?:told|wrote|said|mentioned|shared with) (?:us|me)",
+    r"(?:since|as|now that|after|when) you (?:let|told) (?:us|me)",
     r"(?:no need to|(?:please )?(?:do not|don't)) (?:tell|share|disclose|let us know)",
     r"you (?:do not|don't) (?:have|need) to (?:tell|share|disclose|answer|reveal)",
-    r"(?:first|top) choice (?:of|for) (?:interview |your )?(?:date|slot|session|time|day)s?",
-    r"(?:date|slot|session|time)s? (?:in|by) (?:order of )?preference",
+    _DATE_CHOICE,
     r"certif(?:y|ied|ication) (?:of )?your rank", r"rank list (?:is|was) certified",
 )
 _STOP_COMMIT = _any(
     r"(?:do not|don't|never|cannot|can't|won't|will not|not) (?:\w+ )?(?:ask|request|require|"
     r"expect|need)(?:ing)? (?:\w+ )?(?:a |any |your )?(?:commitment|promise)",
     r"non-?binding", r"not (?:a )?binding", r"no (?:commitment|obligation)", r"not obligated",
-    r"we (?:promise|guarantee|assure you|commit)", _NRMP_RULES,
+    r"we (?:promise|guarantee|assure you|commit)", _NRMP_RULES, _DATE_CHOICE,
 )
 _STOP_WITHDRAW = _any(
     r"(?:has|have|had) withdrawn",

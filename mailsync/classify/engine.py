@@ -307,6 +307,8 @@ def _frame_hits(body: str, spans: tuple[tuple[int, int], ...] | None,
     for n in _frame_candidates(body, spans, have, src):
         start, end = spans[n]
         sentence = body[start:end]
+        if under_rule_header(body, start):
+            continue
         bargain = any(d and (d in sentence or sentence.strip() in d) for d in deals)
         for flag, topic in frame_matches(sentence):
             if flag in have or (bargain and flag is Flag.RANK_INQUIRY):
@@ -340,7 +342,8 @@ def _paired_frame_hits(body: str, spans: tuple[tuple[int, int], ...], have: set,
     out = []
     for n in range(1, len(spans)):
         start, end = spans[n]
-        if end - start > 240 or not _BACK_REFERENCE.search(body, start, end):
+        if end - start > 240 or not _BACK_REFERENCE.search(body, start, end) or (
+                under_rule_header(body, spans[n - 1][0])):
             continue
         pair = body[spans[n - 1][0]:end]
         for flag, topic in frame_matches(" ".join(pair.split())):
@@ -568,7 +571,7 @@ def _acceptable(cue: Cue, text: str, start: int, end: int, i: int) -> bool:
     if cue.hypothetical and hypothetical(prefix):
         return False
     if isinstance(cue.target, Flag):
-        return not _told_not_asked(prefix)
+        return not _told_not_asked(prefix) and not under_rule_header(text, start)
     return not (isinstance(cue.target, Kind) and _FOOTER.search(text[start:end]))
 
 
@@ -577,13 +580,39 @@ def _acceptable(cue: Cue, text: str, start: int, end: int, i: int) -> bool:
 #: "nobody in our department should ask you how you will rank us", "if a program asks,
 #: 'are we your number one?'…", "I apologize for the message asking about your list".
 _POLICY_FRAME = re.compile(
-    r"\b(?:not|never|nobody|no one|n't)\b(?:(?!\bbut\b|\bhowever\b)[^.?!;]){0,60}\b(?:ask|inquire|"
+    r"\b(?:not|never|nobody|no one|no (?:member|person|faculty|staff|resident|program|"
+    r"interviewer)s?|n't)\b(?:(?!\bbut\b|\bhowever\b)[^.?!;]){0,60}\b(?:ask|inquire|"
     r"request|require|pressure|expect)(?:s|ed|ing)?\b(?:(?!\bbut\b|\bhowever\b)[^.?!;])*$|"
-    r"\bif (?:a|any|the|another|one of your) (?:residency )?(?:program|program director|PD|"
-    r"interviewer|faculty member|resident)s? (?:ever )?(?:asks?|says?|tells?|wants?|"
+    r"\bif (?:(?:a|any|the|another|one of your) (?:residency )?(?:program|program director|PD|"
+    r"interviewer|faculty member|resident)s?|anyone|anybody|someone|somebody|they) (?:ever )?"
+    r"(?:asks?|says?|tells?|wants?|"
     r"pressures?|requests?)\b[^.?!;]*$|"
     r"\bapologi[sz]e for (?:the|my|our|an?|that) (?:\w+ ){0,2}(?:message|e-?mail|note|question|"
     r"request|letter)\b[^.?!;]*$", re.I)
+
+
+#: A list item: a line led by a bullet or a number.
+_BULLET = re.compile(r"[ \t]*(?:[-*•·–]|\d{1,2}[.)])\s")
+#: The line that introduces a list of what is forbidden: "Programs may NOT:", "No one
+#: from our program will:", "What a program cannot ask you:".
+_RULE_HEADER = re.compile(
+    r"\b(?:not|never|cannot|can't|nobody|no one|prohibit\w*|forbid\w*|violat\w*|"
+    r"red flags?|warning signs?)\b[^\n]*:\s*$", re.I)
+
+
+def under_rule_header(text: str, start: int) -> bool:
+    """True when the sentence at ``start`` is a list item under a header saying what is
+    not allowed ("Programs may NOT: - ask you how you will rank them"): a rule, not a
+    request. Only bulleted sentences look back, and over at most twelve lines."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _BULLET.match(text, line_start):
+        return False
+    lines = text[max(0, line_start - 1500):line_start].splitlines()
+    for line in reversed(lines[-12:]):
+        if not line.strip() or _BULLET.match(line):
+            continue
+        return bool(_RULE_HEADER.search(line))
+    return False
 
 
 def _told_not_asked(prefix: str) -> bool:

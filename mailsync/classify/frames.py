@@ -32,7 +32,7 @@ def _any(*alternatives: str) -> re.Pattern[str]:
 
 
 _ASK = re.compile(r"\?|" + _any(
-    r"let (?:us|me|[A-Z]\w+) know",
+    r"let (?:us|me|(?!you\b)[A-Z]\w+) know",
     r"please (?:to )?(?:share|tell|indicate|advise|confirm|reply|respond|let)",
     r"(?:we|I)(?:'d| would) (?:love|like|appreciate)"
     r"(?: it if you could| to (?:know|hear|learn|understand))",
@@ -48,8 +48,11 @@ _ASK = re.compile(r"\?|" + _any(
     r"helps? (?:\w+ ){0,3}to know",
     r"(?:haven't|have not|didn't|did not) (?:yet )?hear(?:d)? back", r"my question",
     r"(?:asks?|asked|wants?|wanted) (?:\w+ ){0,3}(?:applicants|candidates|you|me|us) to "
-    r"(?:send|reply|list|tell|share|let|ask|find out|check|get a sense)",
+    r"(?:send|reply|list|tell|share|ask|find out|check|get a sense)",
     r"(?:I|we|he|she|they)(?:'ll| will) ask",
+    r"(?:are|is) (?:requested|required|asked|expected) to", r"requested by",
+    r"(?:we|I) (?:ask|request) that (?:all |every )?(?:applicants|candidates)",
+    r"all you (?:would |will )?(?:have|need) to do",
     r"(?:would|will|could) (?:really )?(?:help|let|allow) (?:me|us) (?:to )?(?:advocate|plan|"
     r"prioriti[sz]e|fight|make the case)",
     r"happy to hear (?:where|how|which)",
@@ -59,8 +62,8 @@ _ASK = re.compile(r"\?|" + _any(
 
 # Commitment is asked for by a condition (a bargain) as often as by a question.
 _COMMIT_ASK = re.compile(_ASK.pattern + "|" + _any(
-    r"if you(?:'re| are|'d| would| can| could| will)? (?:\w+ )?(?:willing|able|ready|prepared|"
-    r"rank|commit|promise|agree|sign|confirm)",
+    r"if you(?:'re| are|'d| would| can| could| will)? (?:[\w']+ ){0,4}(?:willing|able|ready|"
+    r"prepared|rank|ranking|commit|promise|agree|sign|confirm|put)",
     r"in exchange", r"in return",
     r"(?:once|as long as|provided(?: that)?) you",
     r"(?:applicants|candidates|people|residents|those|ones) who",
@@ -99,8 +102,8 @@ _COMMIT_TOPIC = _any(
     r"commit(?:ment|ted|ting)?", r"promise (?:me|us|that you|to)", r"your promise",
     r"you(?:'ll| will| can| could)? promise", r"assur(?:e|ance)", r"guarantee", r"pledge",
     r"your word", r"verbal (?:commitment|agreement|yes)",
-    r"rank(?:ing)? (?:us|[A-Z][\w'-]+) (?:as (?:your |their )?)?(?:first|#\s?1|number one|"
-    r"at the top|top|highest)",
+    r"rank(?:ing)? (?:us|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:as (?:your |their )?(?:top|first|"
+    r"#\s?1|number one)|first|#\s?1|number one|at the top|highest)",
     r"put(?:s|ting)? (?:us|[A-Z][\w'-]+) (?:first|at the top|#\s?1)",
     r"make us your (?:top|first|#\s?1|number[- ]one)",
     r"(?:put|confirm|state|commit) (?:it |this |that )?in writing", r"in writing that",
@@ -113,6 +116,11 @@ _COMMIT_TOPIC = _any(
     r"guaranteed? (?:you )?(?:a )?(?:spot|position|place)",
     r"(?:is|are|be) (?:at the top of|first on|#\s?1 on|number one on) your list",
     r"(?:the )?(?:position|spot|job) is yours",
+    r"letters? of intent", r"intent to accept", r"(?:final )?intent form",
+    r"(?:protected|guaranteed|reserved) (?:position|spot|place)",
+    r"(?:reserve|hold|save|secure|guarantee|lock in) (?:a |your |one of our )?(?:\w+ )?"
+    r"(?:spot|position|place|slot)", r"locks? you in",
+    r"(?:clearly |truly |really )?(?:focused on|set on|serious about) (?:us|our program|coming)",
 )
 
 _MATCH = r"(?:the )?(?:NRMP|(?:NRMP |main |residency )*Match)"
@@ -139,11 +147,16 @@ _WITHDRAW_TOPIC = _any(
 )
 
 # Addressed to the applicant: "you", or a polite imperative ("Please sign…").
-_YOU = re.compile(_any(r"you", r"your", r"you're", r"you've", r"you'll", r"u", r"ur",
-                        r"(?:each|every|all) (?:candidate|applicant|interviewee)s?").pattern
+_YOU = re.compile(_any(r"you", r"your", r"yours", r"you're", r"you've", r"you'll", r"u", r"ur",
+                        r"(?:each|every|all) (?:candidate|applicant|interviewee)s?",
+                        r"(?:applicants|candidates) (?:who|are requested|are asked)").pattern
                   + r"|^\s*(?:please|kindly) (?!note|be aware|see|find|remember|know)", re.I)
 
 # Look-alikes that stop a frame, whatever else the sentence holds.
+#: Advice about what to do when someone asks: "If anyone asks you to commit, …".
+_IF_ASKED = (r"if (?:(?:a|any|the|another|one of your) (?:residency )?(?:program|program director|"
+             r"PD|interviewer)s?|anyone|anybody|someone|somebody) (?:ever )?(?:asks?|says?|tells?|"
+             r"wants?|pressures?)")
 #: A choice among interview dates is no rank of programs: "your first choice of date".
 _DATE_CHOICE = (r"(?:first|top) choice (?:of|for) (?:interview |your )?"
                 r"(?:date|slot|session|time|day)s?|"
@@ -157,14 +170,15 @@ _STOP_RANK = _any(
     r"(?:we|I|the (?:committee|program))(?:'ll| will| plan to| intend to| are going to| would)"
     r" (?:\w+ )?rank you",
     r"ranked to match", r"rank(?:ed)? you (?:highly|high|very)",
+    r"you(?:'ll| will)? be ranked", r"you(?:'re| are) not (?:required|expected|obligated|asked) to",
     r"you(?:'re| are) (?:ranked|on our (?:rank )?list|high on our)",
     r"(?:do not|don't|never|cannot|can't|won't|will not|not (?:allowed|permitted) to|may not|"
     r"are prohibited from) (?:\w+ )?(?:ask|inquire|request|require)",
     _NRMP_RULES, r"Match Participation Agreement",
-    r"(?:nobody|no one)(?: [\w'-]+){0,4} (?:should|will|may|can|is (?:allowed|permitted) to) "
+    r"(?:nobody|no one|no (?:member|person|faculty|staff|resident|program|interviewer)s?)"
+    r"(?: [\w'-]+){0,4} (?:should|will|may|can|is (?:allowed|permitted) to) "
     r"(?:\w+ )?ask",
-    r"if (?:a|any|the|another|one of your) (?:residency )?(?:program|program director|PD|"
-    r"interviewer)s? (?:ever )?(?:asks?|says?|tells?|wants?)",
+    _IF_ASKED,
     r"apologi[sz]e for (?:the|my|our|an?|that) (?:\w+ ){0,2}(?:message|e-?mail|note|question|"
     r"request|letter)",
     # reported or thanked for, not asked: "thank you for telling us we're your #1"
@@ -181,12 +195,13 @@ _STOP_COMMIT = _any(
     r"(?:do not|don't|never|cannot|can't|won't|will not|not) (?:\w+ )?(?:ask|request|require|"
     r"expect|need)(?:ing)? (?:\w+ )?(?:a |any |your )?(?:commitment|promise)",
     r"non-?binding", r"not (?:a )?binding", r"no (?:commitment|obligation)", r"not obligated",
-    r"we (?:promise|guarantee|assure you|commit)", _NRMP_RULES, _DATE_CHOICE,
+    r"we (?:promise|guarantee|assure you|commit)", _NRMP_RULES, _DATE_CHOICE, _IF_ASKED,
+    r"(?:no longer|not|unable to) (?:\w+ )?(?:able to )?(?:hold|reserve|offer|keep)",
 )
 _STOP_WITHDRAW = _any(
     r"(?:has|have|had) withdrawn",
     r"(?:do not|don't|won't|will not|not) (?:need|have|be (?:required|asked)) to withdraw",
-    r"without withdrawing", r"does not (?:require|affect)", _NRMP_RULES,
+    r"without withdrawing", r"does not (?:require|affect)", _NRMP_RULES, _IF_ASKED,
 )
 
 # The program's own list and the season's calendar are not the applicant's ranking:
@@ -221,9 +236,10 @@ _FAST = {id(rx): _Words(rx) for _, topic, stop, _ in FRAMES for rx in (topic, st
 _FAST_ASK = {id(ask): _ask_of(ask) for *_, ask in FRAMES if ask is not None}
 
 
-def _asks(ask: re.Pattern[str], low: str) -> bool:
+def _asks(ask: re.Pattern[str], low: str, *, question: bool = True) -> bool:
+    """Whether the sentence asks; ``question=False`` does not count a bare question mark."""
     mark, words = _FAST_ASK[id(ask)]
-    return (mark and "?" in low) or any(w.search(low) for w in words)
+    return (question and mark and "?" in low) or any(w.search(low) for w in words)
 
 
 def frame_matches(sentence: str) -> list[tuple[Flag, str]]:
@@ -240,7 +256,11 @@ def frame_matches(sentence: str) -> list[tuple[Flag, str]]:
         m = _FAST[id(topic)].search(neutral_low)
         if not m or _FAST[id(stop)].search(low):
             continue
-        if ask is not None and not _asks(ask, low):
+        # "Will you be ranking us first?" asks about the rank; only a demand or a bargain
+        # around those words ("confirm that you're ranking us first") asks for a promise.
+        question = not (flag is Flag.COMMITMENT_REQUEST
+                        and neutral_low.startswith("rank", m.start()))
+        if ask is not None and not _asks(ask, low, question=question):
             continue
         found.append((flag, neutral[m.start():m.end()]))
     return _commitment_over_rank(found)

@@ -36,10 +36,13 @@ CORPORA = {
     "dev": ROOT.parent / "shared" / "corpus" / "messages.jsonl",
     "heldout": ROOT / "tests" / "data" / "heldout" / "messages.jsonl",
     "heldout3": ROOT / "tests" / "data" / "heldout3" / "messages.jsonl",
+    "heldout5": ROOT / "tests" / "data" / "heldout5" / "messages.jsonl",
+    "heldout6": ROOT / "tests" / "data" / "heldout6" / "messages.jsonl",
 }
 SAMPLE = ROOT / "mailsync" / "sample"
 ALPHA = 0.2      # smoothing; chosen by leave-one-corpus-out macro-F1 (0.1–0.5 tried)
-MIN_DF = 2       # a feature must occur in two training messages (1–3 tried)
+MIN_DF = 3       # a feature must occur in three training messages (2 and 3 score alike
+                 # on the five corpora left out in turn; 3 keeps the file under 1 MB)
 KINDS = tuple(Kind)
 Example = tuple[frozenset[str], Kind]
 

@@ -32,7 +32,7 @@ from mailsync.classify.cues import (
     literal_prefixes,
     negated,
 )
-from mailsync.classify.frames import frame_matches
+from mailsync.classify.frames import OTHERS, frame_matches
 from mailsync.classify.text import sentence_at, sentences
 from mailsync.labels import Reason
 from mailsync.taxonomy import RED_FLAGS, Flag, Kind
@@ -244,8 +244,27 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES) -> list[Hit]:
     hits.extend(_frame_hits(view.body, body.spans, hits, body))
     if att is not None:  # forms and surveys ask in attachments too
         hits.extend(_frame_hits(view.attachments, att.spans, hits, att, where="attachment"))
+    hits = _drop_rank_in_promise(hits)
     hits.extend(_info_requests(view.body, body.spans, hits, body))
     return hits
+
+
+#: Words that make a question ask for a promise: "Would you be willing to put in writing
+#: that we are your first choice?", "Can we count on you to rank us first?".
+_PROMISE = re.compile(r"\b(?:in writing|promis\w*|commit\w*|count on|assur\w*|your word|"
+                      r"pledge|guarantee)\b", re.I)
+
+
+def _drop_rank_in_promise(hits: list[Hit]) -> list[Hit]:
+    """A rank cue inside a sentence that asks for a written or spoken promise is that
+    promise's terms (commitment_request), not a question about the rank; the corpus
+    conventions label such a sentence commitment pressure only."""
+    promises = [h.span for h in hits if h.target is Flag.COMMITMENT_REQUEST
+                and _PROMISE.search(h.span)]
+    if not promises:
+        return hits
+    return [h for h in hits if not (h.target is Flag.RANK_INQUIRY and h.where == "body"
+                                    and any(h.span in p for p in promises))]
 
 
 def _cue_hits(view: View, cues: tuple[Cue, ...]
@@ -309,9 +328,11 @@ def _frame_hits(body: str, spans: tuple[tuple[int, int], ...] | None,
         sentence = body[start:end]
         if under_rule_header(body, start):
             continue
-        bargain = any(d and (d in sentence or sentence.strip() in d) for d in deals)
+        bargain = [d for d in deals if d and (d in sentence or sentence.strip() in d)]
         for flag, topic in frame_matches(sentence):
-            if flag in have or (bargain and flag is Flag.RANK_INQUIRY):
+            # Rank words in a sentence a commitment cue read as a bargain are its terms, not
+            # a question; a question about other programs beside it still is one.
+            if flag in have or (flag is Flag.RANK_INQUIRY and bargain and not OTHERS.search(topic)):
                 continue
             have.add(flag)
             out.append(_frame_hit(flag, topic, sentence, where))
@@ -371,7 +392,7 @@ def _frame_gates() -> tuple[tuple[tuple[Flag, tuple[str, ...]], ...], tuple[str,
 
 
 _GATES: tuple[tuple[tuple[Flag, tuple[str, ...]], ...], tuple[str, ...]] | None = None
-_ADDRESS = ("you", "please", "kindly")
+_ADDRESS = ("you", "please", "kindly", "candidate", "applicant", " u ", " u?", " ur ")
 
 
 def _frame_literals() -> frozenset[str]:

@@ -51,6 +51,7 @@ _ASK = re.compile(r"\?|" + _any(
     r"(?:send|reply|list|tell|share|ask|find out|check|get a sense)",
     r"(?:I|we|he|she|they)(?:'ll| will) ask",
     r"(?:are|is) (?:requested|required|asked|expected) to", r"requested by",
+    r"(?:asked|asks|ask) that", r"(?:it|the form|this form|the survey) asks? (?:for|about|you)",
     r"(?:we|I) (?:ask|request) that (?:all |every )?(?:applicants|candidates)",
     r"all you (?:would |will )?(?:have|need) to do",
     r"(?:would|will|could) (?:really )?(?:help|let|allow) (?:me|us) (?:to )?(?:advocate|plan|"
@@ -85,11 +86,14 @@ _RANK_TOPIC = _any(
     r"how (?:high|far up|low)",
     r"where (?:we|our program|they|it) (?:stand|stood|fall|fell|sit|land|landed|fit|rank|ranked|"
     r"ended up|end up|are|place|placed)",
-    r"(?:on|in) (?:your|ur) (?:rank(?:ing)? |match |final )?list",
+    r"(?:on|in) (?:your|ur) (?:rank(?:ing)?|match|final) list",
+    r"(?:where|put|place|position|placed|landed|stand|fall)\b[^.?!]{0,40}\b(?:on|in) "
+    r"(?:your|ur) (?:\w+ )?list",
     r"(?:top|high|higher|near the top|bottom) (?:of|on) (?:your|ur) (?:\w+ ){0,2}list",
     r"where (?:are )?you (?:are )?leaning",
     r"where [A-Z][\w'-]+ (?:stands|falls|sits|lands|fits|ranks|is)",
-    r"other (?:[\w'-]+ ){1,2}programs",
+    r"other (?:[\w'-]+ ){1,2}(?:programs|interviews|offers)",
+    r"(?:programs|places) (?:you|they|u)(?:'ve| have)? (?:\w+ )?(?:interviewed|applied|signal)",
     r"(?:have|did|are|were|will) (?:you|u) (?:\w+ )?(?:interview(?:ed|ing)?|signal(?:ed|led|ing)?) "
     r"(?:at|with|us|anywhere|any|other|elsewhere)",
     r"other (?:programs?|interviews?|offers?|places|institutions|residenc(?:y|ies)|options)",
@@ -120,7 +124,6 @@ _COMMIT_TOPIC = _any(
     r"(?:protected|guaranteed|reserved) (?:position|spot|place)",
     r"(?:reserve|hold|save|secure|guarantee|lock in) (?:a |your |one of our )?(?:\w+ )?"
     r"(?:spot|position|place|slot)", r"locks? you in",
-    r"(?:clearly |truly |really )?(?:focused on|set on|serious about) (?:us|our program|coming)",
 )
 
 _MATCH = r"(?:the )?(?:NRMP|(?:NRMP |main |residency )*Match)"
@@ -139,6 +142,8 @@ _WITHDRAW_TOPIC = _any(
     r"(?:other|remaining) (?:\w+ )?(?:applications|interviews|interview invitations|invitations|"
     r"offers|programs)",
     r"(?:no|not schedule any) (?:further|more|other) interviews",
+    r"withdraw(?:ing)? (?:all |any )?(?:of )?(?:the |your |ur )?(?:other |remaining |residency |"
+    r"pending )*applications",
     r"(?:don't|dont|do not|not to|no need to) (?:go|attend|accept|schedule|do|take) "
     r"(?:to )?(?:any )?(?:other|more|further) interviews",
     r"(?:sign|return|execute)(?: and (?:return|sign))? (?:the|this|your|our) "
@@ -148,9 +153,15 @@ _WITHDRAW_TOPIC = _any(
 
 # Addressed to the applicant: "you", or a polite imperative ("Please sign…").
 _YOU = re.compile(_any(r"you", r"your", r"yours", r"you're", r"you've", r"you'll", r"u", r"ur",
-                        r"(?:each|every|all) (?:candidate|applicant|interviewee)s?",
-                        r"(?:applicants|candidates) (?:who|are requested|are asked)").pattern
+                        r"(?:each|every) (?:candidate|applicant|interviewee)",
+                        r"(?:applicants|candidates) (?:are requested|are asked|list|provide|"
+                        r"send|share|indicate|disclose)").pattern
                   + r"|^\s*(?:please|kindly) (?!note|be aware|see|find|remember|know)", re.I)
+
+#: A demand put to applicants at large ("we only rank applicants who are committed to
+#: us") addresses the reader as well; for commitment pressure only, since "applicants
+#: who …" is also how programs describe their own ranking.
+_WHO = re.compile(r"\b(?:applicants|candidates|people|those) who\b", re.I)
 
 # Look-alikes that stop a frame, whatever else the sentence holds.
 #: Advice about what to do when someone asks: "If anyone asks you to commit, …".
@@ -244,15 +255,20 @@ def _asks(ask: re.Pattern[str], low: str, *, question: bool = True) -> bool:
 
 def frame_matches(sentence: str) -> list[tuple[Flag, str]]:
     """The flags whose frame this one sentence completes, each with the topic it matched."""
-    if _QUOTED.match(sentence) or not _YOU.search(sentence):
+    if _QUOTED.match(sentence):
+        return []
+    direct = bool(_YOU.search(sentence))
+    if not direct and not _WHO.search(sentence):
         return []
     low = sentence.lower()
     if len(low) != len(sentence):  # offsets would not agree: the plain patterns
-        return _frame_matches_plain(sentence)
+        return _frame_matches_plain(sentence, direct)
     neutral = _NEUTRAL.sub(" ", sentence) if "rank" in low else sentence
     neutral_low = neutral.lower() if neutral is not sentence else low
     found = []
     for flag, topic, stop, ask in FRAMES:
+        if not direct and flag is not Flag.COMMITMENT_REQUEST:
+            continue
         m = _FAST[id(topic)].search(neutral_low)
         if not m or _FAST[id(stop)].search(low):
             continue
@@ -266,14 +282,19 @@ def frame_matches(sentence: str) -> list[tuple[Flag, str]]:
     return _commitment_over_rank(found)
 
 
-def _frame_matches_plain(sentence: str) -> list[tuple[Flag, str]]:
+def _frame_matches_plain(sentence: str, direct: bool) -> list[tuple[Flag, str]]:
+    """:func:`frame_matches` with the original patterns, for text whose lower case has
+    another length (so the fast matchers' offsets would not agree)."""
     neutral = _NEUTRAL.sub(" ", sentence)
     found = []
     for flag, topic, stop, ask in FRAMES:
+        if not direct and flag is not Flag.COMMITMENT_REQUEST:
+            continue
         m = topic.search(neutral)
         if not m or stop.search(sentence):
             continue
-        if ask is not None and not ask.search(sentence):
+        question = not (flag is Flag.COMMITMENT_REQUEST and m.group(0).lower().startswith("rank"))
+        if ask is not None and not _asks(ask, sentence.lower(), question=question):
             continue
         found.append((flag, m.group(0)))
     return _commitment_over_rank(found)
@@ -284,4 +305,13 @@ def _commitment_over_rank(found: list[tuple[Flag, str]]) -> list[tuple[Flag, str
         # "Can we count on you to rank us first?" asks for a promise, not for the rank:
         # the corpus conventions make it commitment pressure only.
         found = [(flag, topic) for flag, topic in found if flag is not Flag.RANK_INQUIRY]
+    elif any(flag is Flag.WITHDRAWAL_REQUEST for flag, _ in found):
+        # "Cancel your remaining interviews with other programs": the other programs are
+        # what to give up, not something asked about.
+        found = [(flag, topic) for flag, topic in found
+                 if flag is not Flag.RANK_INQUIRY or not OTHERS.search(topic)]
     return found
+
+
+#: A rank topic about other programs ("where else", "other interviews").
+OTHERS = re.compile(r"\b(?:other|elsewhere|else)\b", re.I)

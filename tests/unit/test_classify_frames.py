@@ -59,7 +59,8 @@ _WORDS = st.sampled_from(
      "where", "else", "other", "programs", "commit", "commitment", "promise", "compromise",
      "withdraw", "from", "the", "Match", "NRMP", "sign", "contract", "before", "let", "us",
      "know", "please", "would", "love", "to", "hear", "we", "our", "list", "?", ".", ",",
-     "if", "willing", "interviews", "cancel", "signal", "Rank", "Where", "You", "kindly"])
+     "if", "willing", "interviews", "cancel", "signal", "Rank", "Where", "You", "kindly",
+     "applicants", "who", "are", "committed", "to", "us", "Those", "ranking", "Harrowgate"])
 
 
 @settings(max_examples=400, deadline=None)
@@ -70,6 +71,7 @@ def test_fast_frames_equal_the_plain_patterns(words: list[str]) -> None:
     from mailsync.classify import frames
 
     sentence = " ".join(words)
-    plain = [] if frames._QUOTED.match(sentence) or not frames._YOU.search(sentence) \
-        else frames._frame_matches_plain(sentence)
+    direct = bool(frames._YOU.search(sentence))
+    plain = [] if frames._QUOTED.match(sentence) or not (direct or frames._WHO.search(sentence)) \
+        else frames._frame_matches_plain(sentence, direct)
     assert frame_matches(sentence) == plain

@@ -61,8 +61,8 @@ def test_training_is_deterministic() -> None:
                 (frozenset({"invite", "interview", "link"}), Kind.INTERVIEW_INVITE),
                 (frozenset({"regret", "interview", "date"}), Kind.REJECTION),
                 (frozenset({"regret", "position", "link"}), Kind.REJECTION)]
-    a = json.dumps(trainer.train(examples), sort_keys=True)
-    assert a == json.dumps(trainer.train(list(examples)), sort_keys=True)
+    a = json.dumps(trainer.train(examples, min_df=1), sort_keys=True)
+    assert a == json.dumps(trainer.train(list(examples), min_df=1), sort_keys=True)
     m = model.KindModel.from_dict(json.loads(a))
     votes = m.probabilities(m.total({"regret", "date"}))
     assert max(votes, key=votes.get) is Kind.REJECTION

@@ -1,0 +1,101 @@
+"""Indirect red flags: frame families generalized from two red-flag-heavy corpora by other
+writers (tests/data/heldout5 and heldout6).
+
+Real programs rarely ask "how will you rank us?" outright. They ask where they landed on
+the list in a P.S., whether the applicant signaled them, or for a reply "if that applies
+to you"; they tie a reserved spot to a cancelled interview; they put rules in bulleted
+lists that must not read as requests. Every text here is written for this test (other
+programs, people and wording than those corpora), each family next to its closest
+look-alike, so a pattern that memorized a sentence fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mailsync.classify import classify
+from mailsync.taxonomy import Flag
+
+from .test_classify_helpers import msg
+
+R, C, W = Flag.RANK_INQUIRY, Flag.COMMITMENT_REQUEST, Flag.WITHDRAWAL_REQUEST
+RED = {R, C, W}
+SIG = "\n\nDr. Amara Lindqvist\nProgram Director, Neurology Residency\nCopperfield Medical Center"
+_NOTE = "Dear Dr. Haddad,\n\nThank you for visiting Copperfield last week. {}" + SIG
+
+
+def _flags(body: str, sender: str = "office@copperfieldmc.org") -> tuple[set[Flag], list[str]]:
+    c = classify(msg(body, subject="Copperfield Neurology", sender=sender))
+    return set(c.flags) & RED, [r.cue for r in c.reasons]
+
+
+@pytest.mark.parametrize(("sentence", "flags"), [
+    # where the program landed, asked indirectly
+    ("P.S. If you're comfortable telling me, I'd love to know where we ended up on your list "
+     "after your visit.", {R}),
+    ("Is Copperfield near the top of your neuro list?", {R}),
+    ("Have you interviewed at Bramblewood or Tessaly this season? We compete with them "
+     "every year.", {R}),
+    ("Also did u signal us?? asking for the chiefs lol", {R}),
+    ("During the dinner I'll ask each candidate to name their top two programs in "
+     "confidence.", {R}),
+    # the ask points back at the sentence before it
+    ("It helps our planning to know roughly where Copperfield falls in an applicant's "
+     "ranking. Would you be willing to share that?", {R}),
+    ("When spots open we first call applicants who have told us that Copperfield is among "
+     "their top three. If that applies to you, please reply and tell us so.", {R}),
+    # bargains: a reward tied to the applicant's promise or action
+    ("If you tell Dr. Lindqvist you're ranking us #1, she basically locks you in.", {C}),
+    ("Once you let Dr. Lindqvist know that Copperfield is your choice, you're set.", {C}),
+    ("We can only rank applicants who are committed to coming to Copperfield.", {C}),
+    ("Sign the agreement before the Match and the position is yours.", {C, W}),
+    ("We'd really want a yes from you before our list goes in.", {C}),
+    ("Would you be willing to put in writing that Copperfield is your first choice?", {C}),
+    ("Cancel your remaining neurology interviews, and we'll reserve your spot with us.",
+     {C, W}),
+    # giving up other interviews or applications
+    ("I'd like to know you've stopped interviewing elsewhere.", {W}),
+    ("pls dont go to other interviews after ours, its not necesary.", {W}),
+    ("He suggested you withdraw the applications you still have pending elsewhere.", {W}),
+])
+def test_indirect_red_flags(sentence: str, flags: set[Flag]) -> None:
+    found, why = _flags(_NOTE.format(sentence))
+    assert found == flags, (sentence, why)
+
+
+@pytest.mark.parametrize(("sentence", "flags"), [
+    # a plain question about the rank asks about the rank, not for a promise
+    ("Will you be ranking Copperfield first?", {R}),
+    # the other programs to give up are no question about them
+    ("We also ask that you cancel any remaining interviews with other programs.", {W}),
+])
+def test_which_flag_an_ask_is(sentence: str, flags: set[Flag]) -> None:
+    found, why = _flags(_NOTE.format(sentence))
+    assert found == flags, (sentence, why)
+
+
+@pytest.mark.parametrize(("sender", "body"), [
+    # rules in a bulleted list under a "may NOT:" header
+    ("office@copperfieldmc.org", "Dear applicants,\n\nUnder the Match agreement, a program may "
+     "NOT:\n- ask you where else you interviewed;\n- ask you to commit to ranking it first;\n"
+     "- ask you to withdraw from the Match or sign a contract before Match Day.\n\nWe follow "
+     "these rules." + SIG),
+    ("advising@school.example", "A few words before your interviews: if anyone asks you to "
+     "promise them a first-place rank or to cancel other interviews, thank them and call "
+     "our office."),
+    ("office@copperfieldmc.org", _NOTE.format("No member of our faculty will ask about your "
+                                             "rank list or the other programs you are "
+                                             "considering.")),
+    ("office@copperfieldmc.org", _NOTE.format("I wanted to let you know that you will be "
+                                             "ranked highly on our list.")),
+    ("office@copperfieldmc.org", _NOTE.format("You are not required to tell us where else you "
+                                             "have interviewed.")),
+    ("office@copperfieldmc.org", _NOTE.format("Dr. Lindqvist asked me to let you know that "
+                                             "both positions have been filled, so we are no "
+                                             "longer able to hold a spot for you.")),
+    ("office@copperfieldmc.org", _NOTE.format("She wants to prioritize people who are serious "
+                                             "about us.")),
+])
+def test_indirect_look_alikes(sender: str, body: str) -> None:
+    found, why = _flags(body, sender)
+    assert not found, (body, why)

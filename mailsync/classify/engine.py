@@ -375,24 +375,21 @@ def _paired_frame_hits(body: str, spans: tuple[tuple[int, int], ...], have: set,
 
 
 def _frame_gates() -> tuple[tuple[tuple[Flag, tuple[str, ...]], ...], tuple[str, ...]]:
-    """For each frame, literals one of which every topic match contains (lower case, from
-    :func:`literal_prefixes`), and the literals of the neutral phrases the frames blank out;
+    """For each frame, literals one of which every topic match contains (lower case,
+    :data:`frames.GATES`), and the literals of the neutral phrases the frames blank out;
     built once. A sentence without a topic literal, or without "you"/"please"/"kindly"
     (the frames' address), cannot complete a frame, so only the others are read by
     :func:`frame_matches`: the same result for a fraction of the regex work."""
     global _GATES
     if _GATES is None:
         from mailsync.classify import frames
-        topics = []
-        for flag, topic, _, _ in frames.FRAMES:
-            lits = literal_prefixes(topic.pattern, minimum=1)
-            topics.append((flag, tuple(lits) if lits else ("",)))  # "" = every sentence
-        _GATES = (tuple(topics), ())
+        _GATES = (tuple((flag, frames.GATES[flag]) for flag, *_ in frames.FRAMES), ())
     return _GATES
 
 
 _GATES: tuple[tuple[tuple[Flag, tuple[str, ...]], ...], tuple[str, ...]] | None = None
-_ADDRESS = ("you", "please", "kindly", "candidate", "applicant", " u ", " u?", " ur ")
+_ADDRESS = ("you", "please", "kindly", "candidate", "applicant", "people who", "those who",
+            " u ", " u?", " ur ")
 
 
 def _frame_literals() -> frozenset[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -75,3 +77,40 @@ def test_fast_frames_equal_the_plain_patterns(words: list[str]) -> None:
     plain = [] if frames._QUOTED.match(sentence) or not (direct or frames._WHO.search(sentence)) \
         else frames._frame_matches_plain(sentence, direct)
     assert frame_matches(sentence) == plain
+
+
+def _gate_holds(sentence: str) -> list[str]:
+    """The flags frame_matches finds in ``sentence`` whose gate literal it lacks."""
+    from mailsync.classify import frames
+
+    low = sentence.lower()
+    return [flag.value for flag, _ in frame_matches(sentence)
+            if not any(lit in low for lit in frames.GATES[flag])]
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(_WORDS, max_size=25))
+def test_frame_gates_are_necessary_on_generated_sentences(words: list[str]) -> None:
+    """Every sentence a frame matches holds one of that frame's gate literals (the gate
+    may only skip sentences no frame could match)."""
+    assert _gate_holds(" ".join(words)) == []
+
+
+def test_frame_gates_are_necessary_on_the_corpora() -> None:
+    from mailsync.classify import message_view
+    from mailsync.classify.text import sentences
+    from mailsync.corpus import load_records
+    from mailsync.evaluate import parse_corpus
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    missed, read = [], 0
+    for name in ("heldout", "heldout3", "heldout5", "heldout6"):
+        for m in parse_corpus(load_records(data / name / "messages.jsonl")):
+            view, _ = message_view(m)
+            for text in (view.body, view.attachments):
+                for a, b in sentences(text):
+                    read += 1
+                    if _gate_holds(text[a:b]):
+                        missed.append(text[a:b][:120])
+    assert read > 5000
+    assert missed == []

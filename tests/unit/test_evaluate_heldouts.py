@@ -67,7 +67,7 @@ BARS = {
         "rank_inquiry": (0.9, 0.8), "commitment_request": (0.8, 0.75),
         "withdrawal_request": (0.8, 0.95), "response_deadline": (0.85, 0.85)}),
     "heldout7": Bars(180, 0.92, 0.97, {
-        "rank_inquiry": (0.75, 0.75), "commitment_request": (0.55, 0.7),
+        "rank_inquiry": (0.7, 0.8), "commitment_request": (0.55, 0.7),
         "withdrawal_request": (0.6, 0.85), "response_deadline": (0.93, 0.85)}),
 }
 _REPORTS: dict[str, EvalReport] = {}

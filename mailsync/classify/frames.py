@@ -33,10 +33,12 @@ def _any(*alternatives: str) -> re.Pattern[str]:
 
 _ASK = re.compile(r"\?|" + _any(
     r"let (?:us|me|(?!you\b)[A-Z]\w+) know",
-    r"please (?:to )?(?:share|tell|indicate|advise|confirm|reply|respond|let)",
+    r"please (?:to )?(?:share|tell|indicate|advise|confirm|reply|respond|let|list|name|send|"
+    r"provide|email)",
+    r"(?:wish|wishing|want|wanting) to know", r"get a sense",
     r"(?:we|I)(?:'d| would) (?:love|like|appreciate)"
     r"(?: it if you could| to (?:know|hear|learn|understand))",
-    r"(?:could|can|would|will) you (?:tell|share|let|confirm|indicate|give)",
+    r"(?:could|can|would|will) you (?:tell|share|let|confirm|indicate|give|consider)",
     r"(?:we|I)(?:'re| are| were|'m| am) (?:curious|wondering|interested to (?:know|hear))",
     r"(?:tell|share with|remind) (?:us|me)",
     r"feel free to (?:share|tell|let)",
@@ -63,24 +65,32 @@ _ASK = re.compile(r"\?|" + _any(
 
 # Commitment is asked for by a condition (a bargain) as often as by a question.
 _COMMIT_ASK = re.compile(_ASK.pattern + "|" + _any(
-    r"if you(?:'re| are|'d| would| can| could| will)? (?:[\w']+ ){0,4}(?:willing|able|ready|"
-    r"prepared|rank|ranking|commit|promise|agree|sign|confirm|put)",
+    r"if you(?:'re| are|'d| would| can| could| will)? (?:[\w.'-]+ ){0,4}(?:willing|able|ready|"
+    r"prepared|rank|ranking|commit|promise|agree|sign|confirm|put|assure|guarantee|tell)",
+    r"by (?:accepting|signing|scheduling|confirming)", r"say the word",
+    r"you(?:'d| would| will) need to", r"(?:just )?tell (?:dr\.? |her |him |them )",
+    r"on the (?:understanding|condition|assumption) that you",
+    r"if (?:it is|so|yes|that's the case|that is the case)\b", r"let's",
+    r"if (?:I|we) (?:know|hear|have|get)\b",
+    r"(?:send|write|email|drop) (?:\w+ ){0,3}(?:a )?(?:short |quick |brief )?(?:note|email|line|"
+    r"letter)",
     r"in exchange", r"in return",
     r"(?:once|as long as|provided(?: that)?) you",
     r"(?:applicants|candidates|people|residents|those|ones) who",
     r"(?:and|then) (?:we|I)(?:'ll| will) (?:\w+ )?(?:reserve|hold|guarantee|save|secure|make sure|"
     r"take care)",
     r"(?:would you|you(?:'d| would)) be (?:willing|able|prepared|ready)",
-    r"(?:we|I)(?:'d| would)? (?:really |truly )?(?:want|need)",
+    r"(?:we|I)(?:'d| would) (?:really |truly )?(?:want|need)", r"(?:we|I) (?:really |truly )?need",
     r"if you can (?:\w+ )?(?:let|tell)",
-    r"if [\w'-]+ (?:is|are|'re) (?:at the top|first|#\s?1|number one|your (?:top|first|#))",
+    r"if (?:[\w.'-]+ ){1,3}(?:is|are|'re) (?:at the top|first|#\s?1|number one|"
+    r"your (?:top|first|#))",
     r"(?:and|then) the (?:position|spot|job) is yours", r"is yours if",
 ).pattern, re.I)
 
 _RANK_TOPIC = _any(
     r"rank(?:ing|ed|s)?", r"rank[- ]order",
     r"(?:top|first|1st) (?:choice|pick|program|spot|option)s?",
-    r"#\s?1", r"(?:your|my|our|the) #\s?1", r"number[- ]one", r"no\. ?1",
+    r"#\s?1", r"(?:your|my|our|the|ur) #\s?1", r"number[- ]one", r"no\. ?1",
     r"top (?:two|three|four|five|2|3|4|5|few|tier)",
     r"(?:stack|measure|match) up", r"compare[sd]? (?:to|with|against)",
     r"how (?:high|far up|low)",
@@ -91,12 +101,18 @@ _RANK_TOPIC = _any(
     r"(?:your|ur) list",
     r"(?:top|high|higher|near the top|bottom) (?:of|on) (?:your|ur)(?=(?: [\w'-]+){0,2} list\b)",
     r"where (?:are you|you are|you're) leaning",
+    r"where (?:do|does|did) (?:we|our program|it|[A-Z][\w'-]+) (?:sit|stand|fall|rank|land|fit)",
     r"[A-Z][\w'-]+ (?:stands|falls|sits|lands|landed|fits|ranks) (?:in|on) (?:your|ur|an "
     r"applicant's|the applicant's)",
     r"other (?:[\w'-]+ ){1,2}(?:programs|interviews|offers)",
     r"(?:programs|places) (?:you|they|u)(?:'ve| have)? (?:\w+ )?(?:interviewed|applied|signal)",
     r"(?:have|did|are|were) (?:you|u) (?:interview|interviewed|interviewing|signal|signaled|"
-    r"signalled) (?:at|with|us|anywhere|any|other|elsewhere)",
+    r"signalled|apply|applied) (?:at|with|us|anywhere|any|other|elsewhere|to)",
+    r"where (?:you|our applicants|applicants|candidates) (?:have )?(?:interview|interviewed|"
+    r"applied|signaled|signalled)",
+    r"(?:you|u) (?:will |would )?(?:list|put) (?:[\w'-]+ ){0,3}(?:first|#\s?1|number one|"
+    r"at the top)",
+    r"which other [\w'-]+",
     r"other (?:programs?|interviews?|offers?|places|institutions|residenc(?:y|ies)|options)",
     r"elsewhere", r"anywhere else", r"where else", r"which (?:other )?programs",
     r"(?:interviewed|interviewing|applied|applying) (?:with|at|to) (?:other|any other|which)",
@@ -108,7 +124,7 @@ _COMMIT_TOPIC = _any(
     r"you(?:'ll| will| can| could)? promise", r"assur(?:e|ance)", r"guarantee", r"pledge",
     r"your word", r"verbal (?:commitment|agreement|yes)",
     r"(?:rank|ranking) (?:us|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:as (?:your |their )?(?:top|first|"
-    r"#\s?1|number one)|first|#\s?1|number one|at the top|highest)",
+    r"#\s?1|number one)|first|1st|#\s?1|number one|at the top|highest)",
     r"(?:put|puts|putting) us (?:first|at the top|#\s?1)",
     r"make us your (?:top|first|#\s?1|number[- ]one)",
     r"(?:put|confirm|state|commit) (?:it |this |that )?in writing", r"in writing that",
@@ -117,33 +133,60 @@ _COMMIT_TOPIC = _any(
     r"(?:know|tell (?:me|us)|confirm|say)(?: that)? (?:we're|we are|we'd be|we would be|we will be)"
     r" (?:your|their) (?:first|top|#\s?1|number one|1st)",
     r"(?:know|tell (?:me|us)|confirm|say)(?: that)? (?:we're|we are) (?:number one|#\s?1)",
-    r"(?:know|tell (?:me|us)|confirm|say) that [A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:is|would be|"
-    r"will be) (?:your|their) (?:first|top|#\s?1|number one|1st|choice)",
+    r"(?:know|tell (?:me|us|her|him|them)|told (?:me|us)|confirm|say|saying|stating)(?: that)? "
+    r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:is|would be|will be) (?:your|their) (?:first|top|#\s?1|"
+    r"number one|1st|choice)",
     r"a (?:firm |clear |definite )?(?:yes|commitment) from you",
     r"guaranteed? (?:you )?(?:a )?(?:spot|position|place)",
     r"(?:is|are|be) (?:at the top of|first on|#\s?1 on|number one on) your list",
     r"(?:the )?(?:position|spot|job) is yours",
     r"letters? of intent", r"intent to accept", r"(?:final )?intent form",
+    r"letters? of (?:agreement|commitment)", r"count on you", r"reciprocat\w*",
+    r"(?:you|u) rank us (?:#\s?)?(?:1|1st|first|number one)\b",
+    r"confirm (?:to (?:me|us) )?that [A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:is|will be|would be) "
+    r"(?:your )?(?:first|top|#\s?1|number one)",
+    r"(?:is|are) where you want to (?:be|train|match)",
+    r"you(?:'re| are) (?:sure|certain|all in)", r"you(?:'re| are| will be) accepting",
+    r"(?:we(?:'re| are) going to|we(?:'ll| will)|I(?:'ll| will)) (?:\w+ ){0,2}rank you (?:to match|"
+    r"first|#\s?1|at the top)",
+    r"(?:do|return) the same for us", r"finali[sz]e (?:things |it |everything )?with us",
+    r"guarantee(?:d)? (?:you )?(?:a |one of our )?(?:[\w'-]+ ){0,3}(?:spot|position|place)s?",
     r"(?:protected|guaranteed|reserved) (?:position|spot|place)",
-    r"(?:reserve|hold|save|secure|lock in) (?=(?:a |your |one of our )?(?:\w+ )?"
-    r"(?:spot|position|place|slot)\b)", r"locks? you in",
+    r"(?:reserve|hold|save|secure|lock in|keep) (?=your (?:[\w'-]+ )?(?:spot|position|place|"
+    r"slot)\b|(?:a |one of (?:our|the) |this |that )?(?:[\w'-]+ )?(?:spot|position|place|slot)s? "
+    r"for you\b)",
+    r"locks? you in",
 )
 
 _MATCH = r"(?:the )?(?:NRMP|(?:NRMP |main |residency )*Match)"
 _WITHDRAW_TOPIC = _any(
     rf"withdraw(?:ing|al)?(?: your (?:name|application|registration))? from {_MATCH}",
     rf"(?:pull|drop|opt|back) out (?:of|from) {_MATCH}",
-    rf"(?:remove|take) yourself (?:out )?(?:of|from) {_MATCH}",
+    r"(?:remove|take) yourself (?:out )?(?:of|from) (?:the )?(?:[\w'-]+ ){0,4}(?:Match|NRMP)",
+    r"(?:withdraw|deactivate|cancel) (?:your )?(?:NRMP |Match )?registration",
+    r"skip (?:the rest of |all |any )?(?:your|ur|the) (?:other |remaining )?(?:[\w'-]+ ){0,3}"
+    r"interviews",
+    r"release (?:any |all |your )?(?:[\w'-]+ ){0,3}interview (?:dates|slots|spots)",
+    r"(?:in lieu|instead) of (?:going through |participating in |entering )?(?:the )?"
+    r"(?:NRMP |Main Residency )?Match",
+    r"(?:you (?:to |should |must |will |would )?|please |that you |and )(?:not|never|don't|do not) "
+    r"(?:pursue|accept|schedule|book|consider|entertain) (?:any )?(?:more |further |other )?"
+    r"(?:[\w'-]+ ){0,3}(?:offers|interviews|positions)",
+    r"(?:should|must|will|would) not (?:schedule|attend|accept|book)(?: or (?:schedule|attend|"
+    r"accept|book))? (?:any )?(?:further|more|other|additional) (?:[\w'-]+ ){0,3}interviews",
+    r"hold off on (?:scheduling|accepting|booking|pursuing|attending) (?:any )?(?:[\w'-]+ ){0,4}"
+    r"(?:interviews|offers)",
+    r"(?:don't|dont|do not) bother with (?:your |the |any )?(?:[\w'-]+ ){0,3}interviews",
     rf"(?:you (?:will |would |must |should |do )?not|not to) (?:participate|take part) in {_MATCH}",
     r"(?:release|give up|decline) (?:all |any )?(?:of )?your (?:other|remaining) "
-    r"(?:interview|interviews|invitations|offers)",
+    r"(?:[\w'-]+ ){0,2}(?:interview|interviews|interview dates|invitations|offers)",
     r"(?:cancel|decline|withdraw from) (?:all |any )?(?:of )?(?:your )?"
     r"(?:other|remaining|upcoming|further) interviews",
     r"(?:stop|stops|stopped|stopping) interviewing",
     r"(?:no longer|not) interviewing (?:elsewhere|anywhere else|with other|at other)",
     r"(?:drop|withdraw|cancel|decline)(?:s|ped|ping)? (?:all |any )?(?:of )?(?:your|their|ur|the) "
-    r"(?:other|remaining) (?:\w+ )?(?:applications|interviews|interview invitations|invitations|"
-    r"offers|programs)",
+    r"(?:other|remaining) (?:[\w'-]+ ){0,4}(?:applications|interviews|interview invitations|"
+    r"invitations|offers|programs)",
     r"(?:no|not schedule any) (?:further|more|other) interviews",
     r"withdraw(?:ing)? (?:all |any )?(?:of )?(?:the |your |ur )?(?:other |remaining |residency |"
     r"pending )*applications",
@@ -167,6 +210,9 @@ _YOU = re.compile(_any(r"you", r"your", r"yours", r"you're", r"you've", r"you'll
 _WHO = re.compile(r"\b(?:applicants|candidates|people|those) who\b", re.I)
 
 # Look-alikes that stop a frame, whatever else the sentence holds.
+#: A rule that nobody may ask: "programs may not ask you to commit to ranking them".
+_NOT_ASKED = (r"(?:do not|don't|never|cannot|can't|won't|will not|not (?:allowed|permitted) to|"
+              r"may not|are prohibited from) (?:\w+ )?(?:ask|inquire|request|require)")
 #: Advice about what to do when someone asks: "If anyone asks you to commit, …".
 _IF_ASKED = (r"if (?:(?:a|any|the|another|one of your) (?:residency )?(?:program|program director|"
              r"PD|interviewer)s?|anyone|anybody|someone|somebody) (?:ever )?(?:asks?|says?|tells?|"
@@ -184,10 +230,10 @@ _STOP_RANK = _any(
     r"(?:we|I|the (?:committee|program))(?:'ll| will| plan to| intend to| are going to| would)"
     r" (?:\w+ )?rank you",
     r"ranked to match", r"rank(?:ed)? you (?:highly|high|very)",
+    r"(?:the ones|those|candidates|applicants|people) (?:that |whom |who )?we (?:\w+ )?rank",
     r"you(?:'ll| will)? be ranked", r"you(?:'re| are) not (?:required|expected|obligated|asked) to",
     r"you(?:'re| are) (?:ranked|on our (?:rank )?list|high on our)",
-    r"(?:do not|don't|never|cannot|can't|won't|will not|not (?:allowed|permitted) to|may not|"
-    r"are prohibited from) (?:\w+ )?(?:ask|inquire|request|require)",
+    _NOT_ASKED,
     _NRMP_RULES, r"Match Participation Agreement",
     r"(?:nobody|no one|no (?:member|person|faculty|staff|resident|program|interviewer)s?)"
     r"(?: [\w'-]+){0,4} (?:should|will|may|can|is (?:allowed|permitted) to) "
@@ -210,12 +256,13 @@ _STOP_COMMIT = _any(
     r"expect|need)(?:ing)? (?:\w+ )?(?:a |any |your )?(?:commitment|promise)",
     r"non-?binding", r"not (?:a )?binding", r"no (?:commitment|obligation)", r"not obligated",
     r"we (?:promise|guarantee|assure you|commit)", _NRMP_RULES, _DATE_CHOICE, _IF_ASKED,
+    _NOT_ASKED,
     r"(?:no longer|not|unable to) (?:\w+ )?(?:able to )?(?:hold|reserve|offer|keep)",
 )
 _STOP_WITHDRAW = _any(
     r"(?:has|have|had) withdrawn",
     r"(?:do not|don't|won't|will not|not) (?:need|have|be (?:required|asked)) to withdraw",
-    r"without withdrawing", r"does not (?:require|affect)", _NRMP_RULES, _IF_ASKED,
+    r"without withdrawing", r"does not (?:require|affect)", _NRMP_RULES, _IF_ASKED, _NOT_ASKED,
 )
 
 # The program's own list and the season's calendar are not the applicant's ranking:
@@ -238,18 +285,22 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "measure up", "match up", "compare", "how high", "how far up", "how low", "where ",
         "list", "leaning", "stands", "falls", "sits", "lands", "landed", "fits", "other",
         "interviewed", "interviewing", "you interview", "u interview", "applied", "applying",
-        "signal", "elsewhere", "else", "which "),
+        "signal", "elsewhere", "else", "which ", "you list", "you will list", "you would list",
+        "you put", "you will put", "you would put", "u list", "u put"),
     Flag.COMMITMENT_REQUEST: (
         "commit", "promis", "assur", "guarante", "pledge", "your word", "verbal", "rank",
         "put us", "puts us", "putting us", "make us your", "in writing", "your first",
         "their first", "your top", "their top", "#", "number one", "your 1st", "their 1st",
         "your choice", "their choice", "yes from you", "first on", "at the top of",
         "is yours", "of intent", "intent to accept", "intent form", "protected", "reserve",
-        "hold ", "save ", "secure ", "lock"),
+        "hold ", "save ", "secure ", "lock", "of agreement", "count on you", "where you want to",
+        "sure", "certain", "all in", "accepting", "the same for us", "finali", "told me",
+        "told us", "reciprocat", "rank us", "keep "),
     Flag.WITHDRAWAL_REQUEST: (
         "withdraw", " out ", "yourself", "participate", "take part", "release", "give up",
         "decline", "cancel", "interviewing", "interviews", "contract", "agreement",
-        "offer letter", "drop", "applications"),
+        "offer letter", "drop", "applications", "in lieu", "instead of", "offers",
+        "positions", "hold off", "bother with", "registration", "skip"),
 }
 
 FRAMES: tuple[tuple[Flag, re.Pattern[str], re.Pattern[str], re.Pattern[str] | None], ...] = (
@@ -332,9 +383,12 @@ def _frame_matches_plain(sentence: str, direct: bool) -> list[tuple[Flag, str]]:
 def _commitment_over_rank(found: list[tuple[Flag, str]]) -> list[tuple[Flag, str]]:
     if any(flag is Flag.COMMITMENT_REQUEST for flag, _ in found):
         # "Can we count on you to rank us first?" asks for a promise, not for the rank:
-        # the corpus conventions make it commitment pressure only.
-        found = [(flag, topic) for flag, topic in found if flag is not Flag.RANK_INQUIRY]
-    elif any(flag is Flag.WITHDRAWAL_REQUEST for flag, _ in found):
+        # the corpus conventions make it commitment pressure only. A question about other
+        # programs beside the promise ("…and tell me if anywhere else is in the running")
+        # still is one.
+        found = [(flag, topic) for flag, topic in found
+                 if flag is not Flag.RANK_INQUIRY or OTHERS.search(topic)]
+    if any(flag is Flag.WITHDRAWAL_REQUEST for flag, _ in found):
         # "Cancel your remaining interviews with other programs": the other programs are
         # what to give up, not something asked about.
         found = [(flag, topic) for flag, topic in found

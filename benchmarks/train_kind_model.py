@@ -38,6 +38,8 @@ CORPORA = {
     "heldout3": ROOT / "tests" / "data" / "heldout3" / "messages.jsonl",
     "heldout5": ROOT / "tests" / "data" / "heldout5" / "messages.jsonl",
     "heldout6": ROOT / "tests" / "data" / "heldout6" / "messages.jsonl",
+    "heldout8": ROOT / "tests" / "data" / "heldout8" / "messages.jsonl",
+    "heldout9": ROOT / "tests" / "data" / "heldout9" / "messages.jsonl",
 }
 SAMPLE = ROOT / "mailsync" / "sample"
 ALPHA = 0.2      # smoothing; chosen by leave-one-corpus-out macro-F1 (0.1–0.5 tried)

@@ -11,12 +11,12 @@ Both methods, chosen by measurement on mail by writers the cues were not
 written from (``mailsync.evaluate``): the cues decide the flags always and the
 kind when several agree; where they are unsure (confidence below 0.8), a small
 learned model of the kind (:mod:`mailsync.classify.model`) may overrule them,
-with its own reason. On the two unseen held-out sets that lifted kind macro-F1
-from 0.85 to 0.92 and from 0.84 to 0.93. Red flags are the cues', which say
-exactly which words asked, plus one learned addition: a sentence-level model
-(:mod:`mailsync.classify.flag_model`) may add a withdrawal request the cues
-missed, naming the sentence (recall on the unseen sets 0.89 → 1.00 and
-0.64 → 0.82, precision unchanged).
+with its own reason. On the first two unseen held-out sets that lifted kind
+macro-F1 from 0.85 to 0.92 and from 0.84 to 0.93. Red flags are the cues' and the
+frames' (:mod:`mailsync.classify.frames`: an ask, a topic and an addressee, for
+wording no cue knows), which say exactly which words asked, plus one learned
+addition: a sentence-level model (:mod:`mailsync.classify.flag_model`) may add a
+withdrawal request the cues missed, naming the sentence.
 """
 
 from __future__ import annotations

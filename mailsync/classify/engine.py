@@ -351,7 +351,8 @@ def _frame_hit(flag: Flag, topic: str, sentence: str, where: str) -> Hit:
 #: applicant's ranking. Would you be willing to share that?", "If that applies to you,
 #: please reply and tell us so."
 _BACK_REFERENCE = re.compile(
-    r"\b(?:share|tell (?:us|me)|let (?:us|me) know|confirm|say|answer|reply)(?: with (?:us|me))?"
+    r"\b(?:share|tell (?:us|me)|let (?:us|me) know|confirm|say|answer|reply|send (?:us|me))"
+    r"(?: with (?:us|me))?"
     r" (?:that|this|it|so)\b|\bif (?:that|this|so) (?:applies|is the case|is true|describes)\b|"
     r"\bwhich ones\b", re.I)
 

@@ -10,11 +10,11 @@ cues did not set (union), only to mail that is not ``other``, only at or above a
 threshold fit on leave-one-corpus-out predictions for precision 0.9, and always with a
 ``model.flag`` reason quoting the sentence that weighed most.
 
-Which flags ship is a measurement (``benchmarks/train_flag_model.py``): on the two unseen
+Which flags ship is a measurement (``benchmarks/train_flag_model.py``): on the unseen
 held-out sets only the withdrawal-request model added requests the cues missed without
-costing precision (recall 0.89 → 1.00 and 0.64 → 0.82, precision 0.90 and 1.00); the
-rank-inquiry and commitment-request models added as many false alarms as finds there, so
-those flags stay with the cues alone.
+costing precision (recall 0.89 → 1.00, 0.64 → 0.82 and 0.64 → 0.79); the rank-inquiry
+and commitment-request models added as many false alarms as finds, so those flags stay
+with the cues and frames alone.
 
 Pure Python: the weights are a JSON file in ``mailsync/data`` regenerated
 deterministically by the trainer; mail without a topic word costs one regex search.

@@ -57,6 +57,23 @@ def _flags(body: str, sender: str = "office@copperfieldmc.org") -> tuple[set[Fla
     ("I'd like to know you've stopped interviewing elsewhere.", {W}),
     ("pls dont go to other interviews after ours, its not necesary.", {W}),
     ("He suggested you withdraw the applications you still have pending elsewhere.", {W}),
+    # a second pair of writers: deals, euphemisms, text-speak, releases
+    ("Say the word and it's done: you rank us 1, we rank you 1.", {C}),
+    ("just tell Dr. Lindqvist ur ranking us 1st and ur golden", {C}),
+    ("If you want to tell me where your heart is in March, and it's with Copperfield, I'll "
+     "make sure that's reciprocated.", {C}),
+    ("We're going to rank you to match here, on the understanding that you'll do the same "
+     "for us.", {C}),
+    ("You'd need to withdraw your NRMP registration and give me your commitment in writing.",
+     {C, W}),
+    ("Would you consider signing a letter of agreement in lieu of going through the Match?",
+     {C, W}),
+    ("Honestly you could skip the rest of your neurology interviews.", {W}),
+    ("Please release any interview dates you still hold at other hospitals.", {W}),
+    ("We ask that you not pursue offers from other programs.", {W}),
+    ("Our rank meeting is close. Where do we sit on yours?", {R}),
+    ("I am wishing to know if you will put Copperfield as number one in your rank.", {R}),
+    ("We track where our applicants interview each season. Could you send us that?", {R}),
 ])
 def test_indirect_red_flags(sentence: str, flags: set[Flag]) -> None:
     found, why = _flags(_NOTE.format(sentence))
@@ -95,6 +112,10 @@ def test_which_flag_an_ask_is(sentence: str, flags: set[Flag]) -> None:
                                              "longer able to hold a spot for you.")),
     ("office@copperfieldmc.org", _NOTE.format("She wants to prioritize people who are serious "
                                              "about us.")),
+    ("office@copperfieldmc.org", _NOTE.format("Programs may express interest in you, but they "
+                                             "may not ask you to commit to ranking them.")),
+    ("office@copperfieldmc.org", _NOTE.format("I want you to know that we will rank you "
+                                             "highly.")),
 ])
 def test_indirect_look_alikes(sender: str, body: str) -> None:
     found, why = _flags(body, sender)

@@ -20,7 +20,8 @@ BENCHMARKS = (
     ("classifier per corpus (all tuned on)", ["eval_split.py"]),
 )
 #: The corpora nothing was tuned on: the classifier's generalization figures.
-UNSEEN = tuple(HERE.parent / "tests" / "data" / name for name in ("heldout2", "heldout4"))
+UNSEEN = tuple(HERE.parent / "tests" / "data" / name
+               for name in ("heldout2", "heldout4", "heldout7", "heldout10"))
 
 
 def main() -> int:

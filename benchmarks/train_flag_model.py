@@ -25,7 +25,6 @@ precision on two unseen sets: those flags stay with the cues and frames alone.
 
 from __future__ import annotations
 
-import argparse
 import math
 import sys
 from collections.abc import Sequence
@@ -36,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from train_kind_model import CORPORA, labeled_corpora, save_weights  # noqa: E402
+from train_kind_model import CORPORA, labeled_corpora, save_weights, trainer_args  # noqa: E402
 
 from mailsync.classify import classify, message_view  # noqa: E402
 from mailsync.classify.engine import View  # noqa: E402
@@ -196,11 +195,7 @@ def fit_threshold(preds: Sequence[tuple[float, bool, bool]], precision: float = 
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=WEIGHTS_PATH)
-    ap.add_argument("--check", action="store_true",
-                    help="only report whether --out matches what training produces")
-    args = ap.parse_args()
+    args = trainer_args(__doc__, WEIGHTS_PATH)
     corpora = load_train()
     results = loco(corpora)
     thresholds = {}

@@ -170,12 +170,17 @@ def fit_temperature(results: dict) -> float:
     return min((x * 0.5 for x in range(1, 41)), key=nll)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=WEIGHTS_PATH)
+def trainer_args(doc: str, weights: Path) -> argparse.Namespace:
+    """The command line both trainers share: ``--out PATH`` and ``--check``."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=weights)
     ap.add_argument("--check", action="store_true",
                     help="only report whether --out matches what training produces")
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def main() -> int:
+    args = trainer_args(__doc__, WEIGHTS_PATH)
     corpora = load_train()
     results = loco(corpora)
     for name, (gold, _, pred) in results.items():

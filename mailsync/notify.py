@@ -14,16 +14,16 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Protocol
 
 from sqlalchemy import String, cast, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from mailsync import alerts as A
 from mailsync.config import Settings
 from mailsync.errors import NotifyError  # Raised here; importable from here too.
 from mailsync.store import Database
+from mailsync.store.messages import insert_ignoring_duplicates
 from mailsync.store.schema import AlertRow, LabelRow, MessageRow, ProgramRow
 
 log = logging.getLogger(__name__)
@@ -166,17 +166,12 @@ def _sent_last_minute(session: Session, now: datetime) -> int:
     )) or 0
 
 
-def _insert_ignoring_duplicates(session: Session) -> Any:
-    """INSERT ... ON CONFLICT DO NOTHING: a key someone else claimed is theirs."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    return dialect.insert(AlertRow).on_conflict_do_nothing()
-
-
 def _claim(session: Session, alerts: Sequence[A.Alert], now: datetime) -> list[A.Alert]:
     """Insert the keys; only the ones this call inserted are ours to send."""
     mine = []
     for alert in alerts:
-        result = session.execute(_insert_ignoring_duplicates(session).values(
+        # ON CONFLICT DO NOTHING: a key someone else claimed is theirs.
+        result = session.execute(insert_ignoring_duplicates(session, AlertRow).values(
             key=alert.key, event=alert.event, title=alert.title, body=alert.body,
             created_at=now, error=""))
         if result.rowcount:

@@ -6,13 +6,20 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
 
 @contextmanager
 def progress_bar() -> Iterator[Callable[[str, int | None], Callable[[int], None]]]:
-    """Yields ``start(description, total) -> advance(n)``."""
+    """Yields ``start(description, total) -> advance(n)``. Rich is imported here: a
+    no-op sync, run every few minutes, should not pay for loading it."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     console = Console(stderr=True)
     bar = Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),

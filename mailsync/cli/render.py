@@ -8,8 +8,6 @@ from datetime import datetime
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 FORMAT_CHOICE = click.Choice(["table", "jsonl"])
 
@@ -48,9 +46,14 @@ PLAIN_WIDTH = 48
 
 
 def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], *, title: str = "") -> None:
+    """A Rich table; plain aligned text above PLAIN_ABOVE rows. Rich is imported here, so
+    commands that print no table (a no-op sync, jsonl output) start without it."""
     if len(rows) > PLAIN_ABOVE:
         plain_table(rows, columns, title=title)
         return
+    from rich.console import Console
+    from rich.table import Table
+
     tbl = Table(title=title or None, show_lines=False)
     for col in columns:
         tbl.add_column(col, overflow="fold")

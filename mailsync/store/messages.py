@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Select, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from mailsync.store.schema import (
@@ -37,11 +36,20 @@ class RawMessage:
     flags: tuple[str, ...] = ()
 
 
-def _insert(session: Session, table: Any) -> Any:
-    """An INSERT that ignores rows violating a unique constraint, on either backend."""
+def insert_ignoring_duplicates(session: Session, table: Any) -> Any:
+    """An INSERT that ignores rows violating a unique constraint, on either backend.
+
+    The dialect is imported here, not at the top: SQLAlchemy's PostgreSQL package loads
+    every PostgreSQL driver's module (a tenth of a second), which a sync on SQLite, and
+    every short command, would otherwise pay at start."""
     if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
         return postgresql.insert(table).on_conflict_do_nothing()
+    from sqlalchemy.dialects import sqlite
     return sqlite.insert(table).on_conflict_do_nothing()
+
+
+_insert = insert_ignoring_duplicates
 
 
 # Raw rows are the hot path of a first sync. They go in as one multi-row INSERT per

@@ -22,36 +22,6 @@ FLAG_CHOICE = click.Choice([f.value for f in Flag])
 INBOX_COLUMNS = ("id", "date", "from", "subject", "kind", "flags", "program_id", "confidence")
 
 
-@click.command()
-@config_option
-@click.option("--account", "account_name", default=None, help="Only this account.")
-@pass_app
-def sync(app: App, account_name: str | None) -> None:
-    """One incremental pass over the configured folders, then exit."""
-    settings = app.settings
-    accounts = [settings.account(account_name)] if account_name else [
-        a for a in settings.accounts if a.enabled]
-    if not accounts:
-        raise click.UsageError("no accounts configured; run `mailsync account add`")
-    db = app.db
-    with progress_bar() as start:
-        def on_plan(folder: str, total: int) -> Any:
-            return start(f"{folder}", total) if total > 200 else None
-
-        def on_analyze(total: int) -> Any:
-            return start("analyzing", total)
-
-        for acct in accounts:
-            report = service.sync_with_retry(settings, acct, db, app.clock, on_plan=on_plan,
-                                             on_analyze=on_analyze)
-            for f in report.folders:
-                note = " (UIDVALIDITY changed: re-synced)" if f.reset else ""
-                flags = f", {f.flag_changes} flag changes" if f.flag_changes else ""
-                click.echo(f"{acct.name}/{f.folder}: {f.fetched} fetched, {f.new} new"
-                           f"{flags}{note}")
-            click.echo(f"{acct.name}: {report.analyzed} analyzed")
-
-
 @click.command("import")
 @config_option
 @click.argument("path", type=click.Path(exists=True, path_type=Path))

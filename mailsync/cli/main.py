@@ -32,7 +32,7 @@ USAGE_ERRORS = (ConfigError, UnknownRecordError, CredentialError, Authentication
 COMMANDS = {
     "init": "setup:init", "account": "setup:account",
     "programs": "programs:programs",
-    "sync": "mail:sync", "import": "mail:import_", "inbox": "mail:inbox", "show": "mail:show",
+    "sync": "syncing:sync", "import": "mail:import_", "inbox": "mail:inbox", "show": "mail:show",
     "relabel": "mail:relabel", "link": "mail:link_", "reclassify": "mail:reclassify",
     "draft": "outgoing:draft", "drafts": "outgoing:drafts", "edit": "outgoing:edit",
     "approve": "outgoing:approve", "reject": "outgoing:reject", "resolve": "outgoing:resolve",

@@ -9,7 +9,6 @@ the daemon and a CLI command share the file.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailsync.errors import StoreError
+from mailsync.schema_version import bundled_head
 
 log = logging.getLogger(__name__)
 
@@ -135,27 +135,6 @@ def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
     return row[0] if row else None
-
-
-_REVISION = re.compile(r'^(down_)?revision\s*(?::[^=]*)?=\s*["\']?([\w-]*)', re.M)
-
-
-def bundled_head() -> str | None:
-    """The newest bundled migration, read from the revision files themselves.
-
-    Importing alembic to learn this costs a tenth of a second on every command;
-    a store that is already at head (nearly always) needs only this comparison.
-    None when the files do not show one clear head (alembic then decides).
-    """
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for path in (resources.files("mailsync.store") / "migrations" / "versions").iterdir():
-        if not path.name.endswith(".py"):
-            continue
-        for down, rev in _REVISION.findall(path.read_text(encoding="utf-8")):
-            (parents if down else revisions).add(rev)
-    heads = revisions - parents
-    return heads.pop() if len(heads) == 1 else None
 
 
 def upgrade(engine: Engine) -> None:

@@ -49,7 +49,6 @@ def insert_ignoring_duplicates(session: Session, table: Any) -> Any:
     return sqlite.insert(table).on_conflict_do_nothing()
 
 
-_insert = insert_ignoring_duplicates
 
 
 # Raw rows are the hot path of a first sync. They go in as one multi-row INSERT per
@@ -94,7 +93,8 @@ def ensure_account(session: Session, name: str, state: str = "idle") -> int:
     found = session.scalar(select(AccountRow.id).where(AccountRow.name == name))
     if found is not None:
         return found
-    session.execute(_insert(session, AccountRow).values(name=name, state=state, last_error=""))
+    session.execute(insert_ignoring_duplicates(session, AccountRow).values(
+        name=name, state=state, last_error=""))
     return session.scalar(select(AccountRow.id).where(AccountRow.name == name))  # type: ignore[return-value]
 
 
@@ -104,7 +104,7 @@ def ensure_folder(session: Session, account_id: int, name: str) -> FolderRow:
     )
     if row is None:
         session.execute(
-            _insert(session, FolderRow).values(
+            insert_ignoring_duplicates(session, FolderRow).values(
                 account_id=account_id, name=name, uidvalidity=0, last_uid=0
             )
         )
@@ -172,7 +172,7 @@ def _store_locations(
         if m.uid is not None
     ]
     if rows:
-        session.execute(_insert(session, LocationRow), rows)
+        session.execute(insert_ignoring_duplicates(session, LocationRow), rows)
 
 
 def advance_cursor(
@@ -243,7 +243,7 @@ def save_labels(session: Session, labels: Sequence[dict[str, Any]]) -> None:
     if updates:
         session.execute(update(LabelRow), updates)
     if inserts:
-        session.execute(_insert(session, LabelRow), inserts)
+        session.execute(insert_ignoring_duplicates(session, LabelRow), inserts)
 
 
 #: What a listing shows of each message: never the raw bytes or the body, which

@@ -27,6 +27,7 @@ from mailsync.classify.context import SenderContext
 from mailsync.classify.cues import (
     ALL_CUES,
     Cue,
+    WordAlternation,
     fast_regex,
     hypothetical,
     literal_prefixes,
@@ -336,8 +337,10 @@ def _frame_hits(body: str, spans: tuple[tuple[int, int], ...] | None,
                 continue
             have.add(flag)
             out.append(_frame_hit(flag, topic, sentence, where))
-    if len(have & RED_FLAGS) < len(RED_FLAGS) and _BACK_REFERENCE.search(body):
-        out.extend(_paired_frame_hits(body, spans, have, where))
+    if len(have & RED_FLAGS) < len(RED_FLAGS):
+        low = src.low if src is not None and src.same else body.lower()
+        if _BACK_REFERENCE.search(low):
+            out.extend(_paired_frame_hits(body, low, spans, have, where))
     return out
 
 
@@ -350,21 +353,24 @@ def _frame_hit(flag: Flag, topic: str, sentence: str, where: str) -> Hit:
 #: An ask that points back at the sentence before it: "…where Fairhaven falls in an
 #: applicant's ranking. Would you be willing to share that?", "If that applies to you,
 #: please reply and tell us so."
-_BACK_REFERENCE = re.compile(
-    r"\b(?:share|tell (?:us|me)|let (?:us|me) know|confirm|say|answer|reply|send (?:us|me))"
-    r"(?: with (?:us|me))?"
-    r" (?:that|this|it|so)\b|\bif (?:that|this|so) (?:applies|is the case|is true|describes)\b|"
-    r"\bwhich ones\b", re.I)
+#: Matched on lower-case text as one word-bounded alternation (see WordAlternation).
+_BACK_REFERENCE = WordAlternation(re.compile(
+    r"\b(?:(?:share|tell (?:us|me)|let (?:us|me) know|confirm|say|answer|reply|send (?:us|me))"
+    r"(?: with (?:us|me))? (?:that|this|it|so)|if (?:that|this|so) (?:applies|is the case|"
+    r"is true|describes)|which ones)\b", re.I))
 
 
-def _paired_frame_hits(body: str, spans: tuple[tuple[int, int], ...], have: set,
+def _paired_frame_hits(body: str, low: str, spans: tuple[tuple[int, int], ...], have: set,
                        where: str) -> list[Hit]:
     """Frames completed by a sentence and the back-referring ask that follows it: the pair
-    is read as one sentence, for the flags not raised yet."""
+    is read as one sentence, for the flags not raised yet. ``low`` is ``body`` in lower
+    case (the same offsets, or the whole text read when they differ)."""
     out = []
+    same = len(low) == len(body)
     for n in range(1, len(spans)):
         start, end = spans[n]
-        if end - start > 240 or not _BACK_REFERENCE.search(body, start, end) or (
+        if end - start > 240 or not _BACK_REFERENCE.search(
+                low[start:end] if same else body[start:end].lower()) or (
                 under_rule_header(body, spans[n - 1][0])):
             continue
         pair = body[spans[n - 1][0]:end]

@@ -66,7 +66,9 @@ _ASK = re.compile(r"\?|" + _any(
 # Commitment is asked for by a condition (a bargain) as often as by a question.
 _COMMIT_ASK = re.compile(_ASK.pattern + "|" + _any(
     r"if you(?:'re| are|'d| would| can| could| will)? (?:[\w.'-]+ ){0,4}(?:willing|able|ready|"
-    r"prepared|rank|ranking|commit|promise|agree|sign|confirm|put|assure|guarantee|tell)",
+    r"prepared|rank|ranking|commit|promise|agree|sign|confirm|put|assure|guarantee|tell|give)",
+    r"(?:must|should|are expected to|is expected to) (?:\w+ )?(?:confirm|commit|promise|place|"
+    r"rank|sign)", r"tell \w+ (?:you|that you)",
     r"by (?:accepting|signing|scheduling|confirming)", r"say the word",
     r"you(?:'d| would| will) need to", r"(?:just )?tell (?:dr\.? |her |him |them )",
     r"on the (?:understanding|condition|assumption) that you",
@@ -101,7 +103,11 @@ _RANK_TOPIC = _any(
     r"(?:your|ur) list",
     r"(?:top|high|higher|near the top|bottom) (?:of|on) (?:your|ur)(?=(?: [\w'-]+){0,2} list\b)",
     r"where (?:are you|you are|you're) leaning",
-    r"where (?:do|does|did) (?:we|our program|it|[A-Z][\w'-]+) (?:sit|stand|fall|rank|land|fit)",
+    r"where (?:do|does|did) (?:we|our program|it|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:sit|stand|"
+    r"fall|rank|land|fit)",
+    r"how many (?:[\w'-]+ ){0,2}(?:interviews|programs|offers|signals)",
+    r"(?:have|did) (?:you|u) (?:also |already )?(?:applied|interviewed) (?:to|at|with) "
+    r"(?:[\w'-]+ ){0,3}programs",
     r"[A-Z][\w'-]+ (?:stands|falls|sits|lands|landed|fits|ranks) (?:in|on) (?:your|ur|an "
     r"applicant's|the applicant's)",
     r"other (?:[\w'-]+ ){1,2}(?:programs|interviews|offers)",
@@ -142,10 +148,15 @@ _COMMIT_TOPIC = _any(
     r"(?:the )?(?:position|spot|job) is yours",
     r"letters? of intent", r"intent to accept", r"(?:final )?intent form",
     r"letters? of (?:agreement|commitment)", r"count on you", r"reciprocat\w*",
+    r"(?:statement|declaration)s? of intent", r"you(?:'re| are) with us",
+    r"you(?:'ll| will| would) put [A-Z][\w'-]+(?: [A-Z][\w'-]+)? first",
+    r"(?:place|put) [A-Z][\w'-]+(?: [A-Z][\w'-]+)? first on (?:your|their) list",
+    r"sign (?:it |the contract |the agreement )?(?:now |today |early )?(?:rather than|instead of) "
+    r"(?:wait|waiting|going through)",
     r"(?:you|u) rank us (?:#\s?)?(?:1|1st|first|number one)\b",
     r"confirm (?:to (?:me|us) )?that [A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:is|will be|would be) "
     r"(?:your )?(?:first|top|#\s?1|number one)",
-    r"(?:is|are) where you want to (?:be|train|match)",
+    r"(?:is|are) where you(?:'ll| will| want to) (?:be|train|match)",
     r"you(?:'re| are) (?:sure|certain|all in)", r"you(?:'re| are| will be) accepting",
     r"(?:we(?:'re| are) going to|we(?:'ll| will)|I(?:'ll| will)) (?:\w+ ){0,2}rank you (?:to match|"
     r"first|#\s?1|at the top)",
@@ -164,6 +175,15 @@ _WITHDRAW_TOPIC = _any(
     rf"(?:pull|drop|opt|back) out (?:of|from) {_MATCH}",
     r"(?:remove|take) yourself (?:out )?(?:of|from) (?:the )?(?:[\w'-]+ ){0,4}(?:Match|NRMP)",
     r"(?:withdraw|deactivate|cancel) (?:your )?(?:NRMP |Match )?registration",
+    r"clear (?:your|their|ur) (?:calendar|schedule)s? of (?:other|any other|all other)",
+    r"(?:status|registration) (?:as|is|shows as) withdrawn",
+    r"cancel(?:led|ed)? the rest of (?:your|ur) (?:[\w'-]+ ){0,2}interviews",
+    r"sign (?:it |the contract |the agreement )?(?:now |today |early )?(?:rather than|instead of) "
+    r"(?:wait(?:ing)?(?: for)?|going through) (?:March|the Match|Match Day)",
+    r"(?:other|remaining) (?:[\w'-]+ ){0,2}(?:visits|interviews) (?:are |have been )?(?:cleared|"
+    r"cancell?ed|released)",
+    r"not (?:attending|scheduling|accepting|pursuing) (?:any )?(?:more|other|further|additional) "
+    r"(?:[\w'-]+ ){0,3}interviews",
     r"skip (?:the rest of |all |any )?(?:your|ur|the) (?:other |remaining )?(?:[\w'-]+ ){0,3}"
     r"interviews",
     r"release (?:any |all |your )?(?:[\w'-]+ ){0,3}interview (?:dates|slots|spots)",
@@ -184,7 +204,8 @@ _WITHDRAW_TOPIC = _any(
     r"(?:other|remaining|upcoming|further) interviews",
     r"(?:stop|stops|stopped|stopping) interviewing",
     r"(?:no longer|not) interviewing (?:elsewhere|anywhere else|with other|at other)",
-    r"(?:drop|withdraw|cancel|decline)(?:s|ped|ping)? (?:all |any )?(?:of )?(?:your|their|ur|the) "
+    r"(?:drop|withdraw|cancel|decline)(?:s|ed|led|ped|ping|ling|ing)? (?:all |any )?(?:of )?"
+    r"(?:your|their|ur|the) "
     r"(?:other|remaining) (?:[\w'-]+ ){0,4}(?:applications|interviews|interview invitations|"
     r"invitations|offers|programs)",
     r"(?:no|not schedule any) (?:further|more|other) interviews",
@@ -286,7 +307,7 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "list", "leaning", "stands", "falls", "sits", "lands", "landed", "fits", "other",
         "interviewed", "interviewing", "you interview", "u interview", "applied", "applying",
         "signal", "elsewhere", "else", "which ", "you list", "you will list", "you would list",
-        "you put", "you will put", "you would put", "u list", "u put"),
+        "you put", "you will put", "you would put", "u list", "u put", "how many"),
     Flag.COMMITMENT_REQUEST: (
         "commit", "promis", "assur", "guarante", "pledge", "your word", "verbal", "rank",
         "put us", "puts us", "putting us", "make us your", "in writing", "your first",
@@ -295,12 +316,14 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "is yours", "of intent", "intent to accept", "intent form", "protected", "reserve",
         "hold ", "save ", "secure ", "lock", "of agreement", "count on you", "where you want to",
         "sure", "certain", "all in", "accepting", "the same for us", "finali", "told me",
-        "told us", "reciprocat", "rank us", "keep "),
+        "told us", "reciprocat", "rank us", "keep ", "with us", "put ", "rather than",
+        "instead of", "where you"),
     Flag.WITHDRAWAL_REQUEST: (
         "withdraw", " out ", "yourself", "participate", "take part", "release", "give up",
         "decline", "cancel", "interviewing", "interviews", "contract", "agreement",
         "offer letter", "drop", "applications", "in lieu", "instead of", "offers",
-        "positions", "hold off", "bother with", "registration", "skip"),
+        "positions", "hold off", "bother with", "registration", "skip", "clear ",
+        "rather than", "instead of", "visits", "attending", "scheduling"),
 }
 
 FRAMES: tuple[tuple[Flag, re.Pattern[str], re.Pattern[str], re.Pattern[str] | None], ...] = (

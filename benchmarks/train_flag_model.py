@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from train_kind_model import CORPORA, labeled_corpora, save_weights, trainer_args  # noqa: E402
+from train_kind_model import labeled_corpora, save_weights, trainer_args  # noqa: E402
 
 from mailsync.classify import classify, message_view  # noqa: E402
 from mailsync.classify.engine import View  # noqa: E402
@@ -51,6 +51,10 @@ from mailsync.programs import Program, parse_programs_csv  # noqa: E402
 from mailsync.taxonomy import RED_FLAGS, Flag, Kind  # noqa: E402
 
 SHIP = (Flag.WITHDRAWAL_REQUEST,)
+#: The corpora the flag model trains on: all of the kind model's but heldout12 and
+#: heldout13. With those two the fitted threshold fell (0.97 → 0.95) and the model
+#: flagged the development corpus's offers from programs outside the Match.
+FLAG_CORPORA = ("dev", "heldout", "heldout3", "heldout5", "heldout6", "heldout8", "heldout9")
 REDS = tuple(f for f in Flag if f in RED_FLAGS)
 L2 = 1.0         # ridge strength (0.1–1.0 tried)
 POS_WEIGHT = 4.0  # weight of a positive sentence; positives are rare (1–8 tried)
@@ -82,7 +86,7 @@ def example(msg: ParsedMessage, programs: Sequence[Program], gold_kind: str,
                    frozenset(Flag(f) for f in gold_flags))
 
 
-def load_train(names: Sequence[str] = tuple(CORPORA)) -> dict[str, list[Example]]:
+def load_train(names: Sequence[str] = FLAG_CORPORA) -> dict[str, list[Example]]:
     """The flag examples of the kind trainer's :func:`labeled_corpora`."""
     programs: dict[Path, list[Program]] = {}
 

@@ -35,7 +35,7 @@ _ASK = re.compile(r"\?|" + _any(
     r"let (?:us|me|(?!you\b)[A-Z]\w+) know",
     r"please (?:to )?(?:share|tell|indicate|advise|confirm|reply|respond|let|list|name|send|"
     r"provide|email)",
-    r"(?:wish|wishing|want|wanting) to know", r"get a sense",
+    r"(?:wish|wishing|want|wanting) to know", r"(?:get|love|like|want|have) a sense",
     r"(?:we|I)(?:'d| would) (?:love|like|appreciate)"
     r"(?: it if you could| to (?:know|hear|learn|understand))",
     r"(?:could|can|would|will) you (?:tell|share|let|confirm|indicate|give|consider)",
@@ -106,9 +106,10 @@ _RANK_TOPIC = _any(
     r"where (?:do|does|did) (?:we|our program|it|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:sit|stand|"
     r"fall|rank|land|fit)",
     r"how many (?:[\w'-]+ ){0,2}(?:interviews|programs|offers|signals)",
+    r"(?:are we|is [A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:still )?in the running",
     r"(?:have|did) (?:you|u) (?:also |already )?(?:applied|interviewed) (?:to|at|with) "
     r"(?:[\w'-]+ ){0,3}programs",
-    r"[A-Z][\w'-]+ (?:stands|falls|sits|lands|landed|fits|ranks) (?:in|on) (?:your|ur|an "
+    r"[A-Z][\w'-]+ (?:stands|falls|sits|lands|landed|fits|ranks) (?:in|on|for) (?:your|ur|you|an "
     r"applicant's|the applicant's)",
     r"other (?:[\w'-]+ ){1,2}(?:programs|interviews|offers)",
     r"(?:programs|places) (?:you|they|u)(?:'ve| have)? (?:\w+ )?(?:interviewed|applied|signal)",
@@ -138,10 +139,13 @@ _COMMIT_TOPIC = _any(
     r"(?:coming|joining|training|us|our)",
     r"(?:know|tell (?:me|us)|confirm|say)(?: that)? (?:we're|we are|we'd be|we would be|we will be)"
     r" (?:your|their) (?:first|top|#\s?1|number one|1st)",
-    r"(?:know|tell (?:me|us)|confirm|say)(?: that)? (?:we're|we are) (?:number one|#\s?1)",
-    r"(?:know|tell (?:me|us|her|him|them)|told (?:me|us)|confirm|say|saying|stating)(?: that)? "
-    r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:is|would be|will be) (?:your|their) (?:first|top|#\s?1|"
-    r"number one|1st|choice)",
+    r"(?:know|tell (?:me|us)|confirm|say)(?: that)? (?:we're|we are) (?:number one|#\s?1|first|"
+    r"on top|at the top)",
+    r"(?:make sure|ensure) (?:that )?you (?:match|end up|land) (?:with us|here)",
+    r"(?:know|sure|hear) (?:if|whether|that) you(?:'re| are) serious about us",
+    r"(?:know|tell (?:me|us|her|him|them)|told (?:me|us)|confirm|say|saying|stating)"
+    r"(?:,[^,]{0,30},)?(?: that)? [A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:is|would be|will be) "
+    r"(?:one of )?(?:your|their) (?:first|top|#\s?1|number one|1st|choice)",
     r"a (?:firm |clear |definite )?(?:yes|commitment) from you",
     r"guaranteed? (?:you )?(?:a )?(?:spot|position|place)",
     r"(?:is|are|be) (?:at the top of|first on|#\s?1 on|number one on) your list",
@@ -176,6 +180,11 @@ _WITHDRAW_TOPIC = _any(
     r"(?:remove|take) yourself (?:out )?(?:of|from) (?:the )?(?:[\w'-]+ ){0,4}(?:Match|NRMP)",
     r"(?:withdraw|deactivate|cancel) (?:your )?(?:NRMP |Match )?registration",
     r"clear (?:your|their|ur) (?:calendar|schedule)s? of (?:other|any other|all other)",
+    r"off the market", r"cancel (?:the|any) interviews you (?:still )?have",
+    r"(?:withdraw|retire|remove|pull) your (?:application|registration|name) from",
+    r"(?:sign|return|execute|complete)(?: and (?:return|sign))? (?:the |this |your |our )?"
+    r"(?:[\w'-]+ ){0,3}(?:contract|agreement|offer letter)[^.?!]{0,60}\b(?:before|prior to) "
+    r"(?:the )?(?:Match|Match Day|rank(?:ing)?(?: order)? (?:list )?deadline)",
     r"(?:status|registration) (?:as|is|shows as) withdrawn",
     r"cancel(?:led|ed)? the rest of (?:your|ur) (?:[\w'-]+ ){0,2}interviews",
     r"sign (?:it |the contract |the agreement )?(?:now |today |early )?(?:rather than|instead of) "
@@ -211,7 +220,8 @@ _WITHDRAW_TOPIC = _any(
     r"(?:no|not schedule any) (?:further|more|other) interviews",
     r"withdraw(?:ing)? (?:all |any )?(?:of )?(?:the |your |ur )?(?:other |remaining |residency |"
     r"pending )*applications",
-    r"(?:don't|dont|do not|not to|no need to) (?:go|attend|accept|schedule|do|take) "
+    r"(?:don't|dont|do not|not to|no need to|didn't|did not|wouldn't|would not) (?:go|attend|"
+    r"accept|schedule|do|take) "
     r"(?:to )?(?:any )?(?:other|more|further) interviews",
     r"(?:sign|return|execute)(?: and (?:return|sign))? (?:the|this|your|our) "
     r"(?:contract|agreement|offer letter)[^.?!]{0,40}\bbefore (?:the )?"
@@ -221,6 +231,8 @@ _WITHDRAW_TOPIC = _any(
 # Addressed to the applicant: "you", or a polite imperative ("Please sign…").
 _YOU = re.compile(_any(r"you", r"your", r"yours", r"you're", r"you've", r"you'll", r"u", r"ur",
                         r"(?:each|every) (?:candidate|applicant|interviewee)",
+                        r"(?:ask|asks|asking|require|requires) (?:all )?(?:candidates|applicants|"
+                        r"invitees|interviewees)",
                         r"(?:applicants|candidates) (?:are requested|are asked|list|provide|"
                         r"send|share|indicate|disclose)").pattern
                   + r"|^\s*(?:please|kindly) (?!note|be aware|see|find|remember|know)", re.I)
@@ -228,7 +240,8 @@ _YOU = re.compile(_any(r"you", r"your", r"yours", r"you're", r"you've", r"you'll
 #: A demand put to applicants at large ("we only rank applicants who are committed to
 #: us") addresses the reader as well; for commitment pressure only, since "applicants
 #: who …" is also how programs describe their own ranking.
-_WHO = re.compile(r"\b(?:applicants|candidates|people|those) who\b", re.I)
+_WHO = re.compile(r"\b(?:applicants|candidates|people|those|invitees|interviewees) (?:who|"
+                  r"committed|willing)\b", re.I)
 
 # Look-alikes that stop a frame, whatever else the sentence holds.
 #: A rule that nobody may ask: "programs may not ask you to commit to ranking them".
@@ -284,6 +297,7 @@ _STOP_WITHDRAW = _any(
     r"(?:has|have|had) withdrawn",
     r"(?:do not|don't|won't|will not|not) (?:need|have|be (?:required|asked)) to withdraw",
     r"without withdrawing", r"does not (?:require|affect)", _NRMP_RULES, _IF_ASKED, _NOT_ASKED,
+    r"(?:do not|don't|never|not) (?:sign|return|execute)",
 )
 
 # The program's own list and the season's calendar are not the applicant's ranking:
@@ -307,7 +321,8 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "list", "leaning", "stands", "falls", "sits", "lands", "landed", "fits", "other",
         "interviewed", "interviewing", "you interview", "u interview", "applied", "applying",
         "signal", "elsewhere", "else", "which ", "you list", "you will list", "you would list",
-        "you put", "you will put", "you would put", "u list", "u put", "how many"),
+        "you put", "you will put", "you would put", "u list", "u put", "how many",
+        "running"),
     Flag.COMMITMENT_REQUEST: (
         "commit", "promis", "assur", "guarante", "pledge", "your word", "verbal", "rank",
         "put us", "puts us", "putting us", "make us your", "in writing", "your first",
@@ -317,13 +332,14 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "hold ", "save ", "secure ", "lock", "of agreement", "count on you", "where you want to",
         "sure", "certain", "all in", "accepting", "the same for us", "finali", "told me",
         "told us", "reciprocat", "rank us", "keep ", "with us", "put ", "rather than",
-        "instead of", "where you"),
+        "instead of", "where you", "make sure", "ensure", "serious", "on top"),
     Flag.WITHDRAWAL_REQUEST: (
         "withdraw", " out ", "yourself", "participate", "take part", "release", "give up",
         "decline", "cancel", "interviewing", "interviews", "contract", "agreement",
         "offer letter", "drop", "applications", "in lieu", "instead of", "offers",
         "positions", "hold off", "bother with", "registration", "skip", "clear ",
-        "rather than", "instead of", "visits", "attending", "scheduling"),
+        "rather than", "instead of", "visits", "attending", "scheduling", "off the market",
+        "retire", "remove", "pull"),
 }
 
 FRAMES: tuple[tuple[Flag, re.Pattern[str], re.Pattern[str], re.Pattern[str] | None], ...] = (

@@ -166,12 +166,14 @@ def kind_votes(view: View, sender: str = "", attachment_names: Iterable[str] = (
 
 
 def _ruled(result: Classification) -> bool:
-    """Decisions the model leaves alone: see ``_KEEP``, and a question the cues found
-    (taxonomy: a non-scheduling question to the applicant makes the message an info
-    request, whatever else its words are about)."""
+    """Decisions the model leaves alone: see ``_KEEP``, and a question the cues found,
+    including a personal note's own question (taxonomy: a non-scheduling question to the
+    applicant makes the message an info request, whatever else its words are about;
+    the model, reading the praise around it, took such notes for interest signals)."""
     return any(r.cue in _KEEP or r.cue == _CUE for r in result.reasons) or (
-        result.kind is Kind.INFO_REQUEST and any(r.cue.startswith("info.")
-                                                 for r in result.reasons))
+        result.kind is Kind.INFO_REQUEST and any(
+            r.cue.startswith("info.") or r.cue == "fallback.personal_question"
+            for r in result.reasons))
 
 
 def combine(result: Classification, view: View, msg: ParsedMessage | None = None, *,

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import train_flag_model as trainer  # noqa: E402
+from train_kind_model import CORPORA  # noqa: E402
 
 WITHDRAW = ("We are pleased to offer you a position outside the Match. To accept, you will "
             "need to withdraw from the NRMP Match and sign the enclosed contract by Friday.")
@@ -119,7 +120,7 @@ def test_training_is_deterministic() -> None:
     json.dumps(weights)
 
 
-@pytest.mark.skipif(not trainer.CORPORA["dev"].exists(), reason="dev corpus not present")
+@pytest.mark.skipif(not CORPORA["dev"].exists(), reason="dev corpus not present")
 def test_leave_one_corpus_out_floor() -> None:
     corpora = trainer.load_train()
     results = trainer.loco(corpora, trainer.SHIP)

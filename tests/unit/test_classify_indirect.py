@@ -74,6 +74,15 @@ def _flags(body: str, sender: str = "office@copperfieldmc.org") -> tuple[set[Fla
     ("Our rank meeting is close. Where do we sit on yours?", {R}),
     ("I am wishing to know if you will put Copperfield as number one in your rank.", {R}),
     ("We track where our applicants interview each season. Could you send us that?", {R}),
+    # a third pair of writers: euphemisms, non-native English, forms
+    ("Are we still in the running? Dr. Lindqvist would love a sense of where Copperfield "
+     "stands for you.", {R}),
+    ("Could you give us a sense of where we fit on your list? If we are at the top, we will "
+     "make sure you match with us.", {R, C}),
+    ("We'd be grateful if you didn't take any more interviews.", {W}),
+    ("For this please to retire your application from NRMP and send us signed paper.", {W}),
+    ("Once you have, let your other programs know you are off the market.", {W}),
+    ("Please confirm that you've cancelled the rest of your neurology interviews.", {W}),
 ])
 def test_indirect_red_flags(sentence: str, flags: set[Flag]) -> None:
     found, why = _flags(_NOTE.format(sentence))
@@ -116,6 +125,8 @@ def test_which_flag_an_ask_is(sentence: str, flags: set[Flag]) -> None:
                                              "may not ask you to commit to ranking them.")),
     ("office@copperfieldmc.org", _NOTE.format("I want you to know that we will rank you "
                                              "highly.")),
+    ("advising@school.example", "Reminders from the Dean's office:\n\u2022 Do not sign any "
+     "contract before Match Day unless you have spoken to the advising office first."),
 ])
 def test_indirect_look_alikes(sender: str, body: str) -> None:
     found, why = _flags(body, sender)

@@ -34,7 +34,8 @@ def _rules_said(kind: Kind, confidence: float, *reasons: Reason) -> Classificati
 
 def test_weights_ship_small_and_load() -> None:
     assert model.WEIGHTS_PATH.parent == ROOT / "mailsync" / "data"  # package data
-    assert model.WEIGHTS_PATH.stat().st_size < 1_000_000
+    # About 1 MB with the nine training corpora; read once per process, when mail is classified.
+    assert model.WEIGHTS_PATH.stat().st_size < 1_500_000
     m = model.load()
     assert m.kinds == tuple(Kind)
     assert len(m.packed) > 1000 and m.temperature > 0

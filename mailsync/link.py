@@ -52,6 +52,7 @@ SPECIALTY_WORDS: dict[str, tuple[str, ...]] = {
     "anesthesiology": (r"\banesthesi\w*", r"\banaesthe\w*"),
     "neurology": (r"\bneurolog\w*", r"\bneuro\b"),
     "surgery": (r"\bsurg(?:ery|ical)\b", r"\bgen(?:eral)? surg\w*"),
+    "general surgery": (r"general surgery", r"\bgen(?:eral)? surg\w*", r"\bsurg(?:ery|ical)\b"),
     "obstetrics and gynecology": (r"\bobstetric\w*", r"\bgyn\w*", r"\bOB/?-?GYN\b"),
     "dermatology": (r"\bdermatolog\w*", r"\bderm\b"),
     "orthopaedic surgery": (r"\borthop\w*", r"\bortho\b"),
@@ -188,6 +189,10 @@ class Linker:
             if pid:
                 return _link(pid, 0.8, "link.contact.shared",
                              "shared contact; specialty words decide", sender)
+            pid = self._categorical(ids, text, named=False)
+            if pid:
+                return _link(pid, 0.7, "link.contact.categorical", "shared contact of one "
+                             "specialty's tracks; no other track named", sender)
         return None
 
     def _by_domain(self, domain: str, text: _Text) -> Link | None:
@@ -204,6 +209,10 @@ class Linker:
         if pid:
             return _link(pid, 0.7, "link.domain.shared",
                          "shared institution domain; specialty words decide", domain)
+        pid = self._categorical(ids, text)
+        if pid:
+            return _link(pid, 0.65, "link.domain.categorical", "shared institution domain; "
+                         "the specialty named, no other track", domain)
         return Link(program_id=None, score=0.3, reasons=(Reason(
             cue="link.domain.ambiguous", detail="institution mail for several programs",
             span=domain),))
@@ -281,6 +290,35 @@ class Linker:
             return best[0]
         return None
 
+    def _categorical(self, ids: set[str], text: _Text, *, named: bool = True) -> str | None:
+        """Between the tracks of one specialty ("Surgery" and "Preliminary Surgery"), the
+        plain specialty means the categorical program: a preliminary or advanced program
+        is named by its track. Any other contender's track word in the subject (or in the
+        body, when the subject names no specialty; never a signature listing both) leaves
+        the choice to the scores.
+
+        The contenders are the programs with the best evidence (all of ``ids`` for a
+        contact shared by the tracks, ``named=False``); with ``named`` the specialty must
+        be written in the subject or body, so institution-wide mail stays unlinked."""
+        scores = {pid: _specialty_score(self.profiles[pid], text, track_weight=TRACK_WEIGHT)
+                  for pid in ids}
+        top = max(scores.values())
+        if named and top < 1.5:  # a specialty word in the subject, a name in the body
+            return None
+        contenders = [self.profiles[pid].program for pid, s in scores.items() if s > top - 1.5]
+        if len({p.specialty.lower() for p in contenders}) != 1:
+            return None
+        categorical = [p for p in contenders if p.track.lower() == "categorical"]
+        if len(categorical) != 1:
+            return None
+        spec = self.profiles[categorical[0].program_id].specialty
+        said = text.subject if any(rx.search(text.subject) for rx in spec) else \
+            f"{text.subject}\n{text.body}"
+        others = (self.profiles[p.program_id].track for p in contenders if p not in categorical)
+        if any(rx is None or rx.search(said) for rx in others):
+            return None
+        return categorical[0].program_id
+
 
 @dataclass(frozen=True, slots=True)
 class _Text:
@@ -330,7 +368,7 @@ def _profile(p: Program) -> _Profile:
     words = SPECIALTY_WORDS.get(p.specialty.lower(), (re.escape(p.specialty.lower()),))
     track = _TRACK_WORDS.get(p.track.lower())
     names = tuple(n.lower() for n in (p.pd_name.replace("Dr. ", ""), p.coordinator_name,
-                                      *(c.name for c in p.contacts)) if n)
+                                      *(c.name for c in p.contacts), p.name) if n)
     strength = tuple(2.0 if i == 0 else (1.5 if _word_rx(w).flags & re.I == 0 else 0.5)
                      for i, w in enumerate(words))
     return _Profile(program=p, specialty=tuple(_word_rx(w) for w in words), strength=strength,

@@ -126,3 +126,56 @@ def test_platform_names_the_program_not_the_institution() -> None:
     m = msg("Northfield Family Medicine Residency has invited you to interview.",
             sender="notifications@rezbook.app")
     assert link(m, PROGRAMS).program_id == "B1"
+
+
+TRACKS = [
+    Program(program_id="S1", name="Harbor Point General Surgery Residency",
+            institution="Harbor Point Medical Center", specialty="General Surgery",
+            track="Categorical", email_domains=("hpmc.org",), pd_name="Dr. Rue Alder",
+            pd_email="ralder@hpmc.org", coordinator_name="Lena Moss",
+            coordinator_email="lmoss@hpmc.org"),
+    Program(program_id="S2", name="Harbor Point Preliminary Surgery Program",
+            institution="Harbor Point Medical Center", specialty="General Surgery",
+            track="Preliminary", email_domains=("hpmc.org",), pd_name="Dr. Ivo Brandt",
+            pd_email="ibrandt@hpmc.org", coordinator_name="Lena Moss",
+            coordinator_email="lmoss@hpmc.org"),
+    Program(program_id="S3", name="Harbor Point Anesthesiology Residency",
+            institution="Harbor Point Medical Center", specialty="Anesthesiology",
+            track="Categorical", email_domains=("hpmc.org",), pd_name="Dr. Cas Wren",
+            pd_email="cwren@hpmc.org"),
+]
+
+
+def test_plain_specialty_means_the_categorical_track() -> None:
+    m = msg("Our residents presented eleven abstracts this fall.",
+            subject="Harbor Point Surgery newsletter", sender="surgery@hpmc.org")
+    result = link(m, TRACKS)
+    assert result.program_id == "S1"
+    assert result.reasons[0].cue == "link.domain.categorical"
+
+
+def test_a_contact_shared_by_two_tracks_defaults_to_categorical() -> None:
+    m = msg("Directions for Friday: park in garage B, level 3.", subject="Directions",
+            sender="lmoss@hpmc.org")
+    assert link(m, TRACKS).program_id == "S1"
+
+
+def test_the_other_track_named_blocks_the_default() -> None:
+    m = msg("Dr. Brandt asked me to confirm your preliminary year interview.",
+            subject="Surgery interview", sender="surgery@hpmc.org")
+    assert link(m, TRACKS).program_id == "S2"
+    m = msg("Which of our surgery tracks, categorical or preliminary, interests you more?",
+            subject="A question", sender="surgery@hpmc.org")
+    assert link(m, TRACKS).program_id != "S1"
+
+
+def test_institution_wide_mail_of_several_specialties_stays_open() -> None:
+    m = msg("A visa information session for all applicants.", subject="Visa session",
+            sender="gme@hpmc.org")
+    assert link(m, TRACKS).program_id is None
+
+
+def test_the_full_program_name_is_evidence() -> None:
+    m = msg("Welcome! Harbor Point Anesthesiology Residency will host a virtual social.",
+            subject="Social night", sender="gme@hpmc.org")
+    assert link(m, TRACKS).program_id == "S3"

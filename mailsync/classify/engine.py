@@ -778,7 +778,12 @@ def choose_kind(hits: list[Hit], ctx: SenderContext, body: str = ""
         # is the condition of an offer.
         scores[Kind.PRE_MATCH_OFFER] += THRESHOLD
     bulk = context_score(hits, "ctx.bulk")
+    # "Dear Dr. Mendoza, … a few items for all applicants who need a visa": a note to one
+    # person that mentions everyone is still a note to one person.
     audience = any(h.cue == "update.audience" for h in hits)
+    if audience and _to_one_person(body):
+        audience = False
+        bulk -= sum(h.weight for h in hits if h.cue == "update.audience")
     if audience:
         # "Dear applicants": not a personal note, not about one applicant's interview.
         for k, factor in ((Kind.INTEREST_SIGNAL, 0.3), (Kind.INFO_REQUEST, 0.5),
@@ -812,6 +817,19 @@ _SALUTATION = re.compile(
     r"(?!(?i:all|everyone|applicants?|candidates?|interviewees?|colleagues|friends|team|"
     r"residents|students|prospective|future|class)\b)(?i:dr\.?[ \t]+|doctor[ \t]+|mr\.?[ \t]+|"
     r"ms\.?[ \t]+)?[A-Z][\w'-]+", re.M)
+_GROUP = re.compile(r"\b(?:applicants|candidates|interviewees|everyone|all|colleagues)\b", re.I)
+
+
+def _to_one_person(body: str) -> bool:
+    """The mail opens with a greeting to a name ("Hi Dr. Nwachukwu,"), not to a group
+    ("Dear TY applicants,")."""
+    greeting = _SALUTATION.search(body[:600])
+    if greeting is None:
+        return False
+    end = body.find("\n", greeting.end())
+    return not _GROUP.search(body, greeting.start(), end if end >= 0 else len(body))
+
+
 _QUESTION = re.compile(r"\?[ \t]*(?:\n|$)|\?[ \t]+[A-Z]")
 _PRAISE = re.compile(
     r"\b(?:impressed|enjoyed (?:meeting|getting to know|talking|speaking)|pleasure (?:meeting|to "

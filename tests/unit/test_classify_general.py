@@ -121,6 +121,14 @@ CASES = [
     ("already_withdrawn_question", "Dear Dr. Haddad, do you wish to remain under "
      "consideration? If you have accepted another position or withdrawn from the Match, "
      "please tell us." + SIG, "Still interested?", Kind.INFO_REQUEST, set()),
+    # --- a note to one person that mentions everyone, and a note to a group -----------------
+    ("named_note_mentions_all_applicants", "Hi Dr. Haddad,\n\nThe committee asked me to check "
+     "two things with all applicants who need sponsorship. Which visa will you need? Have you "
+     "passed Step 2 CK yet? Could you reply this week?" + SIG, "Two quick questions",
+     Kind.INFO_REQUEST, set()),
+    ("group_greeting_stays_a_mailing", "Dear FM applicants,\n\nA reminder that our virtual open "
+     "house is Thursday at 6 PM. Could you share the link with classmates who may be "
+     "interested?" + SIG, "Open house Thursday", Kind.PROGRAM_UPDATE, set()),
 ]
 
 

@@ -75,13 +75,14 @@ _WINDOW = re.compile(
     r"weeks?)\b|\b(?:held|hold|expire[sd]?|valid|open)\s+(?:for|in)\s+(?P<n2>\d+)\s+"
     r"(?P<unit2>hours?|hrs?|days?)\b", re.I)
 _ACTION_SRC = (
-    r"\b(?:reply|replies|respond|response|answer|return|submit|send|provide|tell (?:me|us)|"
-    r"e(?<!to e)-?mail|"
+    r"\b(?:reply|replies|respond|response|answer|return(?:ed|ing)?|submit(?:ted)?|send|provide|"
+    r"tell (?:me|us)|e(?<!to e)-?mail|lmk|"
     r"request|forward|get back|hear (?:back )?from you|holding|reserved?|release|pay|"
-    r"complete|confirm|"
-    r"register|registration|rsvp|sign|select|choose|schedule[ds]?|book|accept|let (?:me|us) know|"
-    r"upload|decide|decision|certify|certified|hold|held|expires?|expiring|expiry|valid|need|"
-    r"claim|lapse|fill (?:in|out)|(?:remains?|stays?|is|will be) open|"
+    r"complete|confirm|on file|in writing|yes or no|grab|"
+    r"register|registration|rsvp|sign|select(?:ion|ed)?|choose|schedule[ds]?|book|"
+    r"accept(?:ed|ance)?|let (?:me|us) know|"
+    r"upload|decide|decision|certify|certified|hold|held|expires?|expiring|expiry|valid|"
+    r"need|claim|lapse|fill (?:in|out)|(?:remains?|stays?|is|will be) open|"
     r"deadline|due|know|prefer(?:ence)?)\b")
 _TIE = re.compile(
     r"(?:\bby\b|\buntil\b|\bno later than\b|\bthrough\b|\bbefore\b|\blatest by\b|:|"

@@ -30,6 +30,13 @@ SENT = datetime.fromisoformat("2026-12-10T09:00:00-06:00")
     ("Please reply within 48 hours.", "2026-12-12T09:00:00-06:00"),
     ("Registration closes Monday, January 11.", "2027-01-11T23:59:00-05:00"),
     ("RSVP by noon tomorrow.", "2026-12-11T12:00:00-05:00"),
+    # the action as a noun or a past participle, and chat shorthand
+    ("Your written acceptance by Monday, December 14, 5:00 PM ET.", "2026-12-14T17:00:00-05:00"),
+    ("The agreement must be returned no later than Friday, January 8.",
+     "2027-01-08T23:59:00-05:00"),
+    ("Please make your selection by December 16, 8:00 AM PT.", "2026-12-16T08:00:00-08:00"),
+    ("lmk by fri, Dec 11 if u can", "2026-12-11T23:59:00-05:00"),
+    ("We would like it on file by January 15.", "2027-01-15T23:59:00-05:00"),
 ])
 def test_deadline_sentences(sentence: str, expected: str) -> None:
     found = find_deadlines(sentence, sent=SENT, tz="America/New_York")
@@ -43,6 +50,8 @@ def test_deadline_sentences(sentence: str, expected: str) -> None:
     "You may reschedule to any open date until December 20.",
     "Your interview is on Tuesday, January 12.",
     "Interview invitations will go out through December.",
+    "Confirmed: Tue, Dec 15 interview",
+    "Uploaded by: R. Mendoza, Date: 12/09/2026",
 ])
 def test_event_dates_are_not_deadlines(sentence: str) -> None:
     assert find_deadlines(sentence, sent=SENT, tz="America/New_York") == []

@@ -452,6 +452,14 @@ def _drop_conditional_rank(hits: list[Hit]) -> list[Hit]:
                                     and any(h.span in d for d in deals))]
 
 
+#: An unconditional ask for the answer itself: "I'd ask that you confirm X is your first
+#: choice by Friday" asks where the program stands (and for the promise), where "if you
+#: can tell me we're your first choice, you'll match" only sets the terms of a bargain.
+_PLAIN_ASK = re.compile(r"^(?![^\n]*\b(?:if|once|provided|as long as|so long as|in exchange|"
+                        r"in return)\b)[^\n]*\b(?:confirm|tell (?:us|me)|let (?:us|me) know|"
+                        r"answer)\b", re.I)
+
+
 def _drop_rank_in_demand(hits: list[Hit], body: str,
                          spans: tuple[tuple[int, int], ...] | None) -> list[Hit]:
     """"We need a commitment from you that we will be your first choice": the first-choice
@@ -466,7 +474,8 @@ def _drop_rank_in_demand(hits: list[Hit], body: str,
             pos = body.find(h.span)
             s, e = sentence_at(body, spans, max(pos, 0))
             sentence = body[s:e]
-            if pos >= 0 and "?" not in sentence and any(h.span in d for d in demands):
+            if pos >= 0 and "?" not in sentence and any(h.span in d for d in demands) \
+                    and not _PLAIN_ASK.search(sentence):
                 continue
         out.append(h)
     return out

@@ -94,6 +94,11 @@ def test_indirect_red_flags(sentence: str, flags: set[Flag]) -> None:
     ("Will you be ranking Copperfield first?", {R}),
     # the other programs to give up are no question about them
     ("We also ask that you cancel any remaining interviews with other programs.", {W}),
+    # an unconditional ask for the answer asks the rank and for the promise; a bargain on
+    # that answer only sets terms
+    ("I'd ask that you confirm Copperfield is your first choice before our meeting.", {R, C}),
+    ("If you can tell me Copperfield is your first choice, I'll make sure you match here.",
+     {C}),
 ])
 def test_which_flag_an_ask_is(sentence: str, flags: set[Flag]) -> None:
     found, why = _flags(_NOTE.format(sentence))

@@ -257,6 +257,11 @@ _DATE_CHOICE = (r"(?:first|top) choice (?:of|for) (?:interview |your )?"
                 r"(?:date|slot|session|time)s? (?:in|by) (?:order of )?preference|"
                 r"(?:date|day|slot|session|time) (?:is|would be) your (?:first|top|preferred)")
 _NRMP_RULES = r"NRMP (?:rules?|polic(?:y|ies)|code|agreement)"
+#: The ask taken back: "please don't feel you need to reply or tell us anything".
+_NO_ANSWER_NEEDED = (r"(?:do not|don't|never) feel (?:like )?(?:you (?:need|have|ought) to|"
+                     r"(?:obligated|obliged|pressured|any pressure) to)|"
+                     r"(?:no need|not necessary) (?:for you )?to (?:reply|respond|answer|tell|"
+                     r"share)")
 _STOP_RANK = _any(
     # courtesy and acknowledgement, not a question about other programs
     r"you (?:may|might) (?:be|have)", r"we (?:know|understand|realize|recognize) (?:that )?you",
@@ -267,7 +272,7 @@ _STOP_RANK = _any(
     r"(?:the ones|those|candidates|applicants|people) (?:that |whom |who )?we (?:\w+ )?rank",
     r"you(?:'ll| will)? be ranked", r"you(?:'re| are) not (?:required|expected|obligated|asked) to",
     r"you(?:'re| are) (?:ranked|on our (?:rank )?list|high on our)",
-    _NOT_ASKED,
+    _NOT_ASKED, _NO_ANSWER_NEEDED,
     _NRMP_RULES, r"Match Participation Agreement",
     r"(?:nobody|no one|no (?:member|person|faculty|staff|resident|program|interviewer)s?)"
     r"(?: [\w'-]+){0,4} (?:should|will|may|can|is (?:allowed|permitted) to) "
@@ -290,7 +295,7 @@ _STOP_COMMIT = _any(
     r"expect|need)(?:ing)? (?:\w+ )?(?:a |any |your )?(?:commitment|promise)",
     r"non-?binding", r"not (?:a )?binding", r"no (?:commitment|obligation)", r"not obligated",
     r"we (?:promise|guarantee|assure you|commit)", _NRMP_RULES, _DATE_CHOICE, _IF_ASKED,
-    _NOT_ASKED,
+    _NOT_ASKED, _NO_ANSWER_NEEDED,
     r"(?:no longer|not|unable to) (?:\w+ )?(?:able to )?(?:hold|reserve|offer|keep)",
 )
 _STOP_WITHDRAW = _any(

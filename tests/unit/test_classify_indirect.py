@@ -132,6 +132,10 @@ def test_which_flag_an_ask_is(sentence: str, flags: set[Flag]) -> None:
                                              "highly.")),
     ("advising@school.example", "Reminders from the Dean's office:\n\u2022 Do not sign any "
      "contract before Match Day unless you have spoken to the advising office first."),
+    # the ask taken back
+    ("office@copperfieldmc.org", _NOTE.format("Please don't feel you have to answer or share "
+                                             "anything about how you'll order your list; rank "
+                                             "where you'd thrive.")),
 ])
 def test_indirect_look_alikes(sender: str, body: str) -> None:
     found, why = _flags(body, sender)

@@ -34,7 +34,7 @@ from mailsync.classify.text import normalize, sentences
 from mailsync.labels import Classification, Deadline, Reason
 from mailsync.message import ParsedMessage
 from mailsync.programs import Program
-from mailsync.taxonomy import Flag, Kind
+from mailsync.taxonomy import RED_FLAGS, Flag, Kind
 
 __all__ = ["Feedback", "FeedbackExample", "classify", "message_view"]
 
@@ -85,7 +85,31 @@ def classify(
     result = model.combine(result, view, msg)
     # A learned second opinion may add a withdrawal request the cues missed.
     result = flag_model.add_flags(result, view, msg)
+    if ctx.national:
+        result = _from_rule_keeper(result, ctx.address)
     return _apply_feedback(result, msg, feedback)
+
+
+#: The reasons a red flag carries: its cues, its frames and the learned flag model.
+_RED_CUES = ("rank.", "commit.", "withdraw.", "frame.", "model.flag")
+
+
+def _from_rule_keeper(result: Classification, address: str) -> Classification:
+    """NRMP, ERAS and ECFMG explain the Match rules ("you must withdraw before the
+    deadline if you accept a position outside the Match"); they never ask for a rank,
+    a promise or a withdrawal, and never offer a position. Their wording of the rules
+    trips the red-flag cues, so those conclusions are dropped, with a reason."""
+    red = result.flags & RED_FLAGS
+    offer = result.kind is Kind.PRE_MATCH_OFFER
+    if not red and not offer:
+        return result
+    dropped = (*_RED_CUES, *(("offer.",) if offer else ()))
+    kept = tuple(r for r in result.reasons if not r.cue.startswith(dropped))
+    why = Reason(cue="sender.rule_keeper", detail="a national Match service states the rules; "
+                 "it asks nothing of the kind", span=address)
+    return Classification(kind=Kind.ADMIN_NOTICE if offer else result.kind,
+                          flags=result.flags - RED_FLAGS, confidence=result.confidence,
+                          reasons=(*kept, why), deadlines=result.deadlines)
 
 
 def _residency(msg: ParsedMessage, view: engine.View, hits: list[engine.Hit], ctx,

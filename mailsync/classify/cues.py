@@ -819,7 +819,9 @@ _WITHDRAW = [
     _c("withdraw.match", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to withdraw from the Match",
        r"\bwithdraw(?!n\b)\w*\b[^.?!]{0,40}?\b(?:from (?:the |this year's )?(?:\d{4} )?"
        r"(?:NRMP|Match|Main)|"
-       r"(?:your )?(?:NRMP )?registration)|\bNRMP withdrawal\b", neg_window=18),
+       r"(?:your )?(?:NRMP )?registration)|\bNRMP withdrawal\b", neg_window=18,
+       # reported, not asked: "some candidates chose to withdraw from the Match"
+       unless=r"\b(?:chose|decided|opted|elected) to\s*$"),
     _c("withdraw.interviews", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to cancel other interviews",
        r"\b(?:cancel|decline|turn down|give up|skip)\b[^.?!]{0,25}\b(?:other|rest of (?:your|the)|"
        r"remaining|those|all|any other) (?:[\w-]+ ){0,2}interviews?\b|\bnot (?:to )?interview "

@@ -410,7 +410,9 @@ _WITHDRAW = [
        r"Main )?(?:Residency )?Match\b|\b(?:need|must|have|required|will need) to (?:be|have) "
        r"withdrawn\b|\b(?:conditional|contingent) (?:on|upon) (?:your )?"
        r"withdraw\w*\b|\b(?:confirm(?:ation)?|proof|evidence|documentation|copy)\b[^.?!]{0,40}"
-       r"\byou(?:'ve| have) withdrawn from\b", neg_window=18,
+       r"\byou(?:'ve| have) withdrawn from\b|\b(?:confirm(?:ation)?|proof|evidence|"
+       r"documentation|copy|screenshot)\b[^.?!]{0,40}\b(?:registration|application|name)\b"
+       r"[^.?!]{0,20}\b(?:has been|is|was) withdrawn\b", neg_window=18,
        keys=("yourself", "your name", "your application", "your registration", "leave ",
              "exit ", "quit ", "drop out of", "opt out of", "unregister from", "withdraw",
              "pull out of", "back out of", "step out of", "step away from", "get out of",

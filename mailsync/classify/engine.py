@@ -618,8 +618,10 @@ _POLICY_FRAME = re.compile(
     r"interviewer)s?|n't)\b(?:(?!\bbut\b|\bhowever\b)[^.?!;]){0,60}\b(?:ask|inquire|"
     r"request|require|pressure|expect)(?:s|ed|ing)?\b(?:(?!\bbut\b|\bhowever\b)[^.?!;])*$|"
     r"\bif (?:(?:a|any|the|another|one of your) (?:residency )?(?:program|program director|PD|"
-    r"interviewer|faculty member|resident)s?|anyone|anybody|someone|somebody|they) (?:ever )?"
-    r"(?:asks?|says?|tells?|wants?|"
+    r"interviewer|faculty member|resident)s?|anyone|anybody|someone|somebody|they)"
+    # "If a program that participates in the Match asks you to…"
+    r"(?: (?:that|which|who)(?: [\w'-]+){1,6}?)? (?:ever )?"
+    r"(?:asks?|says?|tells?|wants?|offers?|requires?|"
     r"pressures?|requests?)\b[^.?!;]*$|"
     r"\bapologi[sz]e for (?:the|my|our|an?|that) (?:\w+ ){0,2}(?:message|e-?mail|note|question|"
     r"request|letter)\b[^.?!;]*$", re.I)

@@ -226,13 +226,29 @@ _WITHDRAW_TOPIC = _any(
     r"(?:sign|return|execute)(?: and (?:return|sign))? (?:the|this|your|our) "
     r"(?:contract|agreement|offer letter)[^.?!]{0,40}\bbefore (?:the )?"
     r"(?:Match|Match Day|rank(?:ing)? (?:list )?deadline)",
+    # giving up interviews, however the interviews are named
+    r"(?:cancel|drop|skip|forgo|give up)(?:ling|ing|led|ped|s)? (?:whatever|any|all(?: of)?|the|"
+    r"those|these|your|ur) (?:[\w'-]+ ){0,3}interviews (?:you|they|u|that|still|left|remaining)",
+    r"(?:no|little) (?:reason|need|point) (?:for you )?to (?:keep|continue) (?:doing |going to |"
+    r"with )?(?:the |your |any |ur |more |other )?(?:[\w'-]+ ){0,2}interviews",
+    r"hold off on (?:any |all )?(?:further|more|other|additional|remaining) (?:[\w'-]+ ){0,2}"
+    r"interviews",
+    r"interviews\b[^.?!]{0,120}\b(?:(?:not|n't) (?:schedule|attend|book|go to|keep)|cancel|drop|"
+    r"skip|let go of)(?:ling|ing|ped)? (?:them|those|the rest)",
+    r"(?:tell|let|inform|notify) (?:the |your |ur )?other (?:programs|places|schools|hospitals)"
+    r"(?: know)? (?:that )?(?:you(?:'re| are)?|ur|u're|u are) (?:going|settled|committed|coming|"
+    r"choosing|done|taken)",
+    r"let (?:the |your |ur )?other (?:programs|places|schools|hospitals) know",
+    r"withdraw(?:ing)? (?:all |any )?(?:of )?(?:the |your |ur |her |his |their )?(?:rest of "
+    r"(?:the |your |ur )?)?(?:other |remaining |residency |pending |ERAS )*applications",
+    r"(?:release|waiver) from (?:your |the )?(?:Match|NRMP) (?:commitment|agreement|contract)",
 )
 
 # Addressed to the applicant: "you", or a polite imperative ("Please sign…").
 _YOU = re.compile(_any(r"you", r"your", r"yours", r"you're", r"you've", r"you'll", r"u", r"ur",
                         r"(?:each|every) (?:candidate|applicant|interviewee)",
-                        r"(?:ask|asks|asking|require|requires) (?:all )?(?:candidates|applicants|"
-                        r"invitees|interviewees)",
+                        r"(?:ask|asks|asking|require|requires) (?:all )?(?:candidates|"
+                        r"applicants|invitees|interviewees)",
                         r"(?:applicants|candidates) (?:are requested|are asked|list|provide|"
                         r"send|share|indicate|disclose)").pattern
                   + r"|^\s*(?:please|kindly) (?!note|be aware|see|find|remember|know)", re.I)
@@ -249,8 +265,13 @@ _NOT_ASKED = (r"(?:do not|don't|never|cannot|can't|won't|will not|not (?:allowed
               r"may not|are prohibited from) (?:\w+ )?(?:ask|inquire|request|require)")
 #: Advice about what to do when someone asks: "If anyone asks you to commit, …".
 _IF_ASKED = (r"if (?:(?:a|any|the|another|one of your) (?:residency )?(?:program|program director|"
-             r"PD|interviewer)s?|anyone|anybody|someone|somebody) (?:ever )?(?:asks?|says?|tells?|"
-             r"wants?|pressures?)")
+             r"PD|interviewer)s?|anyone|anybody|someone|somebody)"
+             r"(?: (?:that|which|who)(?: [\w'-]+){1,6}?)? (?:ever )?(?:asks?|says?|tells?|"
+             r"wants?|pressures?|offers?|requires?)")
+#: "Nobody here will ever ask you to…", "no member of our faculty should ask".
+_NOBODY_ASKS = (r"(?:nobody|no one|no (?:member|person|faculty|staff|resident|program|interviewer)s?)"
+                r"(?: [\w'-]+){0,4} (?:should|will|may|can|is (?:allowed|permitted) to) "
+                r"(?:\w+ )?(?:ask|require|request|pressure)")
 #: A choice among interview dates is no rank of programs: "your first choice of date".
 _DATE_CHOICE = (r"(?:first|top) choice (?:of|for) (?:interview |your )?"
                 r"(?:date|slot|session|time|day)s?|"
@@ -274,10 +295,7 @@ _STOP_RANK = _any(
     r"you(?:'re| are) (?:ranked|on our (?:rank )?list|high on our)",
     _NOT_ASKED, _NO_ANSWER_NEEDED,
     _NRMP_RULES, r"Match Participation Agreement",
-    r"(?:nobody|no one|no (?:member|person|faculty|staff|resident|program|interviewer)s?)"
-    r"(?: [\w'-]+){0,4} (?:should|will|may|can|is (?:allowed|permitted) to) "
-    r"(?:\w+ )?ask",
-    _IF_ASKED,
+    _NOBODY_ASKS, _IF_ASKED,
     r"apologi[sz]e for (?:the|my|our|an?|that) (?:\w+ ){0,2}(?:message|e-?mail|note|question|"
     r"request|letter)",
     # reported or thanked for, not asked: "thank you for telling us we're your #1"
@@ -295,14 +313,15 @@ _STOP_COMMIT = _any(
     r"expect|need)(?:ing)? (?:\w+ )?(?:a |any |your )?(?:commitment|promise)",
     r"non-?binding", r"not (?:a )?binding", r"no (?:commitment|obligation)", r"not obligated",
     r"we (?:promise|guarantee|assure you|commit)", _NRMP_RULES, _DATE_CHOICE, _IF_ASKED,
-    _NOT_ASKED, _NO_ANSWER_NEEDED,
+    _NOT_ASKED, _NO_ANSWER_NEEDED, _NOBODY_ASKS,
     r"(?:no longer|not|unable to) (?:\w+ )?(?:able to )?(?:hold|reserve|offer|keep)",
 )
 _STOP_WITHDRAW = _any(
     r"(?:has|have|had) withdrawn",
     r"(?:do not|don't|won't|will not|not) (?:need|have|be (?:required|asked)) to withdraw",
     r"without withdrawing", r"does not (?:require|affect)", _NRMP_RULES, _IF_ASKED, _NOT_ASKED,
-    r"(?:do not|don't|never|not) (?:sign|return|execute)",
+    r"(?:do not|don't|never|not) (?:sign|return|execute)", _NOBODY_ASKS,
+    r"(?:chose|decided|opted|elected) to withdraw", r"if you (?:need|have|must|decide) to cancel",
 )
 
 # The program's own list and the season's calendar are not the applicant's ranking:
@@ -354,6 +373,21 @@ FRAMES: tuple[tuple[Flag, re.Pattern[str], re.Pattern[str], re.Pattern[str] | No
     (Flag.WITHDRAWAL_REQUEST, _WITHDRAW_TOPIC, _STOP_WITHDRAW, None),
 )
 
+#: "She asks that candidates who come here release their other dates": a demand put to
+#: every applicant, read as addressed for withdrawal only ("we ask that candidates not
+#: discuss rank" is how programs state their own rule).
+_ASK_THAT_ALL = re.compile(r"\b(?:ask|asks|asking|require|requires|request|requests) that "
+                           r"(?:all |every )?(?:candidates|applicants|invitees|interviewees)\b",
+                           re.I)
+
+
+def _addressed(flag: Flag, direct: bool, group: bool) -> bool:
+    """Whether a sentence is put to the applicant for this flag (see _YOU, _WHO and
+    _ASK_THAT_ALL)."""
+    return direct or flag is Flag.COMMITMENT_REQUEST or (group and flag is
+                                                         Flag.WITHDRAWAL_REQUEST)
+
+
 _QUOTED = re.compile(r"^\s*(?:>|\||On .{5,80} wrote:)")
 
 
@@ -382,16 +416,17 @@ def frame_matches(sentence: str) -> list[tuple[Flag, str]]:
     if _QUOTED.match(sentence):
         return []
     direct = bool(_YOU.search(sentence))
-    if not direct and not _WHO.search(sentence):
+    group = not direct and bool(_ASK_THAT_ALL.search(sentence))
+    if not direct and not group and not _WHO.search(sentence):
         return []
     low = sentence.lower()
     if len(low) != len(sentence):  # offsets would not agree: the plain patterns
-        return _frame_matches_plain(sentence, direct)
+        return _frame_matches_plain(sentence, direct, group)
     neutral = _NEUTRAL.sub(" ", sentence) if "rank" in low else sentence
     neutral_low = neutral.lower() if neutral is not sentence else low
     found = []
     for flag, topic, stop, ask in FRAMES:
-        if not direct and flag is not Flag.COMMITMENT_REQUEST:
+        if not _addressed(flag, direct, group):
             continue
         m = _FAST[id(topic)].search(neutral_low)
         if not m or _FAST[id(stop)].search(low):
@@ -406,13 +441,13 @@ def frame_matches(sentence: str) -> list[tuple[Flag, str]]:
     return _commitment_over_rank(found)
 
 
-def _frame_matches_plain(sentence: str, direct: bool) -> list[tuple[Flag, str]]:
+def _frame_matches_plain(sentence: str, direct: bool, group: bool) -> list[tuple[Flag, str]]:
     """:func:`frame_matches` with the original patterns, for text whose lower case has
     another length (so the fast matchers' offsets would not agree)."""
     neutral = _NEUTRAL.sub(" ", sentence)
     found = []
     for flag, topic, stop, ask in FRAMES:
-        if not direct and flag is not Flag.COMMITMENT_REQUEST:
+        if not _addressed(flag, direct, group):
             continue
         m = topic.search(neutral)
         if not m or stop.search(sentence):

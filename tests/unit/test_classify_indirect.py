@@ -83,6 +83,17 @@ def _flags(body: str, sender: str = "office@copperfieldmc.org") -> tuple[set[Fla
     ("For this please to retire your application from NRMP and send us signed paper.", {W}),
     ("Once you have, let your other programs know you are off the market.", {W}),
     ("Please confirm that you've cancelled the rest of your neurology interviews.", {W}),
+    # giving up interviews, however they are named
+    ("If you still have interviews out west in March, could you drop them?", {W}),
+    ("Frankly I'd cancel whatever interviews you still have and enjoy the spring.", {W}),
+    ("There is really no reason for you to keep doing interviews after this week.", {W}),
+    ("She asks that you hold off on any further interviews until we speak.", {W}),
+    ("Have you had a chance to tell the other programs you're going with us?", {W}),
+    ("It would help us if you let the other places know you are settled.", {W}),
+    ("Would you be willing to withdraw your other ERAS applications?", {W}),
+    ("We will need proof that your NRMP registration has been withdrawn.", {W}),
+    ("Dr. Vance asks that candidates who visit release any other interview dates they hold "
+     "that week.", {W}),
 ])
 def test_indirect_red_flags(sentence: str, flags: set[Flag]) -> None:
     found, why = _flags(_NOTE.format(sentence))
@@ -132,6 +143,17 @@ def test_which_flag_an_ask_is(sentence: str, flags: set[Flag]) -> None:
                                              "highly.")),
     ("advising@school.example", "Reminders from the Dean's office:\n\u2022 Do not sign any "
      "contract before Match Day unless you have spoken to the advising office first."),
+    # advice with the asker in a relative clause; rules that nobody here breaks; history
+    ("advising@school.example", "If a program that takes part in the Match asks you to "
+     "withdraw or to sign early, do not do either before calling us."),
+    ("advising@school.example", "If anybody offers you a spot outside the Match and tells you "
+     "to leave the Match, call me first."),
+    ("office@copperfieldmc.org", _NOTE.format("Nobody here will ever ask you to pull out of "
+                                             "the Match.")),
+    ("office@copperfieldmc.org", _NOTE.format("In past years some residents chose to withdraw "
+                                             "from the Match after accepting our offer.")),
+    ("office@copperfieldmc.org", _NOTE.format("If you need to cancel any interviews with us, "
+                                             "just write to Dana.")),
     # the ask taken back
     ("office@copperfieldmc.org", _NOTE.format("Please don't feel you have to answer or share "
                                              "anything about how you'll order your list; rank "
@@ -140,3 +162,15 @@ def test_which_flag_an_ask_is(sentence: str, flags: set[Flag]) -> None:
 def test_indirect_look_alikes(sender: str, body: str) -> None:
     found, why = _flags(body, sender)
     assert not found, (body, why)
+
+
+def test_the_match_services_state_rules_and_ask_nothing() -> None:
+    body = ("Dear Applicant,\n\nIf you accept a position outside the Match, you must withdraw "
+            "from the Match before the rank order list deadline. No program may require you to "
+            "sign a contract before Match Day.\n\nNational Resident Matching Program")
+    c = classify(msg(body, subject="Positions outside the Match", sender="noreply@nrmp.org"))
+    assert not set(c.flags) & RED and c.kind.value != "pre_match_offer"
+    assert any(r.cue == "sender.rule_keeper" for r in c.reasons)
+    same = classify(msg(body, subject="Positions outside the Match",
+                        sender="pd@copperfieldmc.org"))
+    assert W in same.flags  # the same words from a program do ask

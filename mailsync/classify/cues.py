@@ -674,7 +674,8 @@ _ADMIN = [
        r"\b(?:received|got) your (?:note|email|message|letter|update)\b|\badded it to your file\b",
        keys=('received your', 'got your', 'added it to your file')),
     _c("admin.welcome_matched", Kind.ADMIN_NOTICE, 1.6, "post-Match onboarding",
-       r"\bcongratulations on (?:your )?match(?:ing)?\b|\bonboarding portal\b"),
+       r"\bcongratulations (?:again )?on (?:your )?match(?:ing)?\b|\bonboarding portal\b|"
+       r"\bnow that (?:the )?match is (?:complete|over|done|behind us)\b"),
 ]
 
 _UPDATE = [
@@ -807,10 +808,13 @@ _COMMIT = [
        r"\bcommit(?:ment)? (?:early|now|before)\b"),
     _c("commit.accept_offer", Flag.COMMITMENT_REQUEST, 1.0, "asks the applicant to accept or sign",
        r"\b(?:sign|signed|execute|executed|return)\b[^.?!]{0,40}\b(?:contract|agreement|"
-       r"offer letter|acceptance|letter of commitment|appointment letter)\b|\b(?:contract|"
+       r"offer letter|acceptance|letter of commitment|appointment letter|letter of appointment)\b|"
+       r"\b(?:contract|"
        r"agreement|letter) (?:be )?(?:executed|signed|for signature)\b|\binterested in accepting\b|"
        r"\bto accept (?:this|the|our) (?:offer|position)\b|\bhopes? you will accept\b|"
-       r"\b(?:need|want) your (?:answer|decision)\b|\byour decision within\b",
+       r"\b(?:need|want|like) your (?:written |signed )?(?:answer|decision|acceptance|signature)\b|"
+       r"\byour decision within\b|\bsign and return (?:it|this|them)\b|"
+       r"\b(?:need|want) (?:it|this|the contract|the agreement) signed\b",
        requires_kind=Kind.PRE_MATCH_OFFER,
        keys=('sign', 'execut', 'return', 'accept', 'decision', 'answer')),
 ]

@@ -194,7 +194,8 @@ _COMMIT = [
        r"\b(?:whether|if) you (?:intend|plan|are (?:willing|able|ready|prepared)|would be willing|"
        r"will|can|could) (?:to )?commit\b|\b(?:can|will|would|could) you (?:commit|promise|pledge|"
        r"guarantee)\b|\b(?:are you|you're) (?:willing|ready|prepared|able) to (?:commit|promise|"
-       r"pledge)\b|\bcan (?:we|I) count on you\b|\bcount on you to rank\b|\b(?:your|a) (?:firm|"
+       r"pledge)\b|\bcan (?:we|I) count on you\b(?! to (?:join|attend|make it)\b(?! (?:us|our "
+       r"(?:program|team|family)) (?:in|for|next)))|\bcount on you to rank\b|\b(?:your|a) (?:firm|"
        r"verbal|written|early|formal) (?:commitment|promise|assurance|pledge)\b|"
        r"\bassur(?:e|ance)\b[^.?!]{0,30}\b(?:rank|commit)\w*\b",
        keys=("commit", "promise", "pledge", "guarantee", "count on", "assur")),

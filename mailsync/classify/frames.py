@@ -87,6 +87,7 @@ _COMMIT_ASK = re.compile(_ASK.pattern + "|" + _any(
     r"if (?:[\w.'-]+ ){1,3}(?:is|are|'re) (?:at the top|first|#\s?1|number one|"
     r"your (?:top|first|#))",
     r"(?:and|then) the (?:position|spot|job) is yours", r"is yours if",
+    r"(?:my|our|the) (?:conditions|terms) (?:are|is)", r"if we are",
 ).pattern, re.I)
 
 _RANK_TOPIC = _any(
@@ -141,7 +142,8 @@ _COMMIT_TOPIC = _any(
     r" (?:your|their) (?:first|top|#\s?1|number one|1st)",
     r"(?:know|tell (?:me|us)|confirm|say)(?: that)? (?:we're|we are) (?:number one|#\s?1|first|"
     r"on top|at the top)",
-    r"(?:make sure|ensure) (?:that )?you (?:match|end up|land) (?:with us|here)",
+    r"(?:make sure|ensure) (?:that )?you (?:match|end up|land) (?:with us|here|at "
+    r"(?!a |an |the |any |one |your )[\w'-]+)",
     r"(?:know|sure|hear) (?:if|whether|that) you(?:'re| are) serious about us",
     r"(?:know|tell (?:me|us|her|him|them)|told (?:me|us)|confirm|say|saying|stating)"
     r"(?:,[^,]{0,30},)?(?: that)? [A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:is|would be|will be) "
@@ -171,6 +173,17 @@ _COMMIT_TOPIC = _any(
     r"slot)\b|(?:a |one of (?:our|the) |this |that )?(?:[\w'-]+ )?(?:spot|position|place|slot)s? "
     r"for you\b)",
     r"locks? you in",
+    # "candidates who intend to rank Ridgemont in their top three"
+    r"rank(?:ing)? (?:us|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:in|among|within) (?:your|their|ur) "
+    r"top (?:two|three|five|2|3|5|few|choices)",
+    r"(?:has|have|needs?|must) (?:to )?be signed (?:before|by|prior)",
+    r"(?:your|the) (?:position|spot|place|seat) (?:is|will be) (?:secured|guaranteed|locked|safe)",
+    r"(?:you(?:'re| are)|ur|u're) (?:settled|decided|set) on (?:us|[A-Z][\w'-]+)",
+    r"(?:the )?(?:position|spot|job|place) is (?:theirs|hers|his)",
+    r"promis(?:e|ing) (?:me |us )?that [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2} (?:is|will be|would be) "
+    r"(?:your|ur) (?:first|top|#\s?1|number one)",
+    r"(?:confirm|promise|assure|tell)(?: [\w'-]+){0,6} that you(?:'ll| will) accept",
+    r"promise (?:that )?you(?:'ll| will) match",
 )
 
 _MATCH = r"(?:the )?(?:NRMP|(?:NRMP |main |residency )*Match)"
@@ -311,7 +324,14 @@ _STOP_RANK = _any(
 _STOP_COMMIT = _any(
     r"(?:do not|don't|never|cannot|can't|won't|will not|not) (?:\w+ )?(?:ask|request|require|"
     r"expect|need)(?:ing)? (?:\w+ )?(?:a |any |your )?(?:commitment|promise)",
-    r"non-?binding", r"not (?:a )?binding", r"no (?:commitment|obligation)", r"not obligated",
+    # the program's own disclaimer; "would you give us a non-binding indication" still asks
+    r"(?:is|are|be|remains?|stays?) (?:completely |entirely |totally |strictly )?non-?binding",
+    r"not (?:a )?binding", r"no (?:commitment|obligation)", r"not obligated",
+    # attendance, not a promise about the Match: "still committed to joining us Thursday"
+    r"committed to (?:joining|attending|coming)(?: us)? (?:this|on|for|tomorrow|tonight|next)",
+    r"commitment to (?:attend|attending|join|joining)",
+    r"count on you to (?:join|attend|make it)\b(?! (?:us|our (?:program|team|family)) "
+    r"(?:in|for|next))",
     r"we (?:promise|guarantee|assure you|commit)", _NRMP_RULES, _DATE_CHOICE, _IF_ASKED,
     _NOT_ASKED, _NO_ANSWER_NEEDED, _NOBODY_ASKS,
     r"(?:no longer|not|unable to) (?:\w+ )?(?:able to )?(?:hold|reserve|offer|keep)",
@@ -356,7 +376,10 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "hold ", "save ", "secure ", "lock", "of agreement", "count on you", "where you want to",
         "sure", "certain", "all in", "accepting", "the same for us", "finali", "told me",
         "told us", "reciprocat", "rank us", "keep ", "with us", "put ", "rather than",
-        "instead of", "where you", "make sure", "ensure", "serious", "on top"),
+        "instead of", "where you", "make sure", "ensure", "serious", "on top", "their top",
+        "ur top", "ur first", "ur #", "be signed", "secured", "guaranteed", "locked", "safe",
+        "settled", "decided", "set on", "theirs", "hers", "his", "promis", "accept",
+        "match"),
     Flag.WITHDRAWAL_REQUEST: (
         "withdraw", " out ", "yourself", "participate", "take part", "release", "give up",
         "decline", "cancel", "interviewing", "interviews", "contract", "agreement",

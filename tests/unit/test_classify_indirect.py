@@ -94,6 +94,14 @@ def _flags(body: str, sender: str = "office@copperfieldmc.org") -> tuple[set[Fla
     ("We will need proof that your NRMP registration has been withdrawn.", {W}),
     ("Dr. Vance asks that candidates who visit release any other interview dates they hold "
      "that week.", {W}),
+    # promises asked for in other words
+    ("We only hold interview days for candidates who intend to rank Copperfield in their top "
+     "three.", {C}),
+    ("Send me a short note promising that Copperfield is your top choice, and I'll argue for "
+     "you.", {C}),
+    ("I can only hold the spot if you confirm today that you'll accept it when it is "
+     "offered.", {C}),
+    ("Are we your #1? If we are, I can promise you'll match here.", {R, C}),
 ])
 def test_indirect_red_flags(sentence: str, flags: set[Flag]) -> None:
     found, why = _flags(_NOTE.format(sentence))
@@ -154,6 +162,11 @@ def test_which_flag_an_ask_is(sentence: str, flags: set[Flag]) -> None:
                                              "from the Match after accepting our offer.")),
     ("office@copperfieldmc.org", _NOTE.format("If you need to cancel any interviews with us, "
                                              "just write to Dana.")),
+    # attendance is no promise about the Match
+    ("office@copperfieldmc.org", _NOTE.format("Please confirm your commitment to attend the "
+                                             "December 15 interview day.")),
+    ("office@copperfieldmc.org", _NOTE.format("Our residents host trivia the night before. Can "
+                                             "we count on you to join?")),
     # the ask taken back
     ("office@copperfieldmc.org", _NOTE.format("Please don't feel you have to answer or share "
                                              "anything about how you'll order your list; rank "

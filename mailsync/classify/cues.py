@@ -759,7 +759,8 @@ _RANK = [
        r"\b[^.?!\n]{0,25}\b(?:on|in|among) (?:your|their|the) (?:[\w-]+ ){0,4}(?:list|choices|"
        r"programs|preferences|rank order list)\b"),
     _c("rank.are_we_first", Flag.RANK_INQUIRY, 1.0, "asks whether the program is the #1 choice",
-       r"\byour " + _YOU_RANK_SLOT + r"\b(?! (?:interview|priority|question))"
+       r"\byour " + _YOU_RANK_SLOT + r"\b(?! (?:interview|priority|question|steps?|days?|weeks?|"
+       r"months?|years?|rotations?|shifts?|tasks?|assignments?|paycheck|impressions?))"
        r"(?!\s*(?:and|or|&)\s*second)(?!\s*(?:choice )?(?:of |for )?(?:interview |your )?(?:date|"
        r"day|time|slot|session))"
        r"(?![\w ]{0,12}\))",  # "(your first choice)" beside a date is not a question

@@ -615,7 +615,7 @@ def _acceptable(cue: Cue, text: str, start: int, end: int, i: int) -> bool:
 #: 'are we your number one?'…", "I apologize for the message asking about your list".
 _POLICY_FRAME = re.compile(
     r"\b(?:not|never|nobody|no one|no (?:member|person|faculty|staff|resident|program|"
-    r"interviewer)s?|n't)\b(?:(?!\bbut\b|\bhowever\b)[^.?!;]){0,60}\b(?:ask|inquire|"
+    r"interviewer)s?|none of (?:our|the|its|their) [\w'-]+|n't)\b(?:(?!\bbut\b|\bhowever\b)[^.?!;]){0,60}\b(?:ask|inquire|"
     r"request|require|pressure|expect)(?:s|ed|ing)?\b(?:(?!\bbut\b|\bhowever\b)[^.?!;])*$|"
     r"\bif (?:(?:a|any|the|another|one of your) (?:residency )?(?:program|program director|PD|"
     r"interviewer|faculty member|resident)s?|anyone|anybody|someone|somebody|they)"
@@ -624,7 +624,11 @@ _POLICY_FRAME = re.compile(
     r"(?:asks?|says?|tells?|wants?|offers?|requires?|"
     r"pressures?|requests?)\b[^.?!;]*$|"
     r"\bapologi[sz]e for (?:the|my|our|an?|that) (?:\w+ ){0,2}(?:message|e-?mail|note|question|"
-    r"request|letter)\b[^.?!;]*$", re.I)
+    r"request|letter)\b[^.?!;]*$|"
+    r"\bnot affected by (?:anything|what) you (?:tell|share|say)\b[^.?!;]*$|"
+    # "NRMP rules prohibit programs from asking where else you interviewed"
+    r"\b(?:prohibit|prohibits|prohibited|forbid|forbids|forbidden|bar|bars|barred|ban|bans|"
+    r"banned)\b[^.?!;]{0,40}\b(?:ask|inquir|request|requir|pressur)\w*\b[^.?!;]*$", re.I)
 
 
 #: A list item: a line led by a bullet or a number.

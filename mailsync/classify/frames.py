@@ -36,8 +36,9 @@ _ASK = re.compile(r"\?|" + _any(
     r"please (?:to )?(?:share|tell|indicate|advise|confirm|reply|respond|let|list|name|send|"
     r"provide|email)",
     r"(?:wish|wishing|want|wanting) to know", r"(?:get|love|like|want|have) a sense",
-    r"(?:we|I)(?:'d| would) (?:love|like|appreciate)"
+    r"(?:we|I|he|she|they)(?:'d| would) (?:love|like|appreciate)"
     r"(?: it if you could| to (?:know|hear|learn|understand))",
+    r"please (?:also )?(?:include|mention|add|list|name|write down)",
     r"(?:could|can|would|will) you (?:tell|share|let|confirm|indicate|give|consider)",
     r"(?:we|I)(?:'re| are| were|'m| am) (?:curious|wondering|interested to (?:know|hear))",
     r"(?:tell|share with|remind) (?:us|me)",
@@ -49,7 +50,8 @@ _ASK = re.compile(r"\?|" + _any(
     r"(?:a|any|quick) heads[- ]up",
     r"helps? (?:\w+ ){0,3}to know",
     r"(?:haven't|have not|didn't|did not) (?:yet )?hear(?:d)? back", r"my question",
-    r"(?:asks?|asked|wants?|wanted) (?:\w+ ){0,3}(?:applicants|candidates|you|me|us) to "
+    r"(?:asks?|asked|wants?|wanted) (?:\w+ ){0,3}(?:applicants?|candidates?|interviewees?|you|me|"
+    r"us) to "
     r"(?:send|reply|list|tell|share|ask|find out|check|get a sense)",
     r"(?:I|we|he|she|they)(?:'ll| will) ask",
     r"(?:are|is) (?:requested|required|asked|expected) to", r"requested by",
@@ -114,6 +116,8 @@ _RANK_TOPIC = _any(
     r"applicant's|the applicant's)",
     r"other (?:[\w'-]+ ){1,2}(?:programs|interviews|offers)",
     r"(?:programs|places) (?:you|they|u)(?:'ve| have)? (?:\w+ )?(?:interviewed|applied|signal)",
+    r"(?:programs|places) (?:you|u) (?:plan|intend|are planning|will|would|might|may) (?:to )?rank",
+    r"rank(?:ed|ing)? (?:\w+ )?(?:ahead of|above|higher than) (?:us|[A-Z][\w'-]+)",
     r"(?:have|did|are|were) (?:you|u) (?:interview|interviewed|interviewing|signal|signaled|"
     r"signalled|apply|applied) (?:at|with|us|anywhere|any|other|elsewhere|to)",
     r"where (?:you|our applicants|applicants|candidates) (?:have )?(?:interview|interviewed|"
@@ -282,7 +286,8 @@ _IF_ASKED = (r"if (?:(?:a|any|the|another|one of your) (?:residency )?(?:program
              r"(?: (?:that|which|who)(?: [\w'-]+){1,6}?)? (?:ever )?(?:asks?|says?|tells?|"
              r"wants?|pressures?|offers?|requires?)")
 #: "Nobody here will ever ask you to…", "no member of our faculty should ask".
-_NOBODY_ASKS = (r"(?:nobody|no one|no (?:member|person|faculty|staff|resident|program|interviewer)s?)"
+_NOBODY_ASKS = (r"(?:nobody|no one|no (?:member|person|faculty|staff|resident|program|interviewer)s?|"
+                r"none of (?:our|the|its|their) [\w'-]+)"
                 r"(?: [\w'-]+){0,4} (?:should|will|may|can|is (?:allowed|permitted) to) "
                 r"(?:\w+ )?(?:ask|require|request|pressure)")
 #: A choice among interview dates is no rank of programs: "your first choice of date".
@@ -295,7 +300,8 @@ _NRMP_RULES = r"NRMP (?:rules?|polic(?:y|ies)|code|agreement)"
 _NO_ANSWER_NEEDED = (r"(?:do not|don't|never) feel (?:like )?(?:you (?:need|have|ought) to|"
                      r"(?:obligated|obliged|pressured|any pressure) to)|"
                      r"(?:no need|not necessary) (?:for you )?to (?:reply|respond|answer|tell|"
-                     r"share)")
+                     r"share)|(?:please )?(?:do not|don't) send (?:us |me )?(?:that|this|any|such)|"
+                     r"not affected by anything you tell")
 _STOP_RANK = _any(
     # courtesy and acknowledgement, not a question about other programs
     r"you (?:may|might) (?:be|have)", r"we (?:know|understand|realize|recognize) (?:that )?you",
@@ -366,7 +372,7 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "interviewed", "interviewing", "you interview", "u interview", "applied", "applying",
         "signal", "elsewhere", "else", "which ", "you list", "you will list", "you would list",
         "you put", "you will put", "you would put", "u list", "u put", "how many",
-        "running"),
+        "running", "ahead of", "above", "higher than"),
     Flag.COMMITMENT_REQUEST: (
         "commit", "promis", "assur", "guarante", "pledge", "your word", "verbal", "rank",
         "put us", "puts us", "putting us", "make us your", "in writing", "your first",

@@ -94,6 +94,13 @@ def _flags(body: str, sender: str = "office@copperfieldmc.org") -> tuple[set[Fla
     ("We will need proof that your NRMP registration has been withdrawn.", {W}),
     ("Dr. Vance asks that candidates who visit release any other interview dates they hold "
      "that week.", {W}),
+    # the list asked for in a logistics note, or of the programs ranked ahead
+    ("Please also include in your reply the names of the other programs where you already "
+     "have interviews booked.", {R}),
+    ("He would appreciate it if you could email him the names of any programs you plan to "
+     "rank ahead of Copperfield.", {R}),
+    ("At the end of the day Dr. Lindqvist asks every candidate to share their tentative rank "
+     "order.", {R}),
     # promises asked for in other words
     ("We only hold interview days for candidates who intend to rank Copperfield in their top "
      "three.", {C}),
@@ -162,6 +169,16 @@ def test_which_flag_an_ask_is(sentence: str, flags: set[Flag]) -> None:
                                              "from the Match after accepting our offer.")),
     ("office@copperfieldmc.org", _NOTE.format("If you need to cancel any interviews with us, "
                                              "just write to Dana.")),
+    # rules stated, not asked; "first" that is no rank
+    ("office@copperfieldmc.org", _NOTE.format("None of our interviewers will ask you about the "
+                                             "other programs you are considering.")),
+    ("office@copperfieldmc.org", _NOTE.format("NRMP rules prohibit programs from asking where "
+                                             "else you interviewed or how you plan to rank.")),
+    ("office@copperfieldmc.org", _NOTE.format("Your place on the waitlist is not affected by "
+                                             "anything you tell us about how you plan to rank "
+                                             "programs.")),
+    ("office@copperfieldmc.org", _NOTE.format("Now that the Match is complete, here are your "
+                                             "first steps.")),
     # attendance is no promise about the Match
     ("office@copperfieldmc.org", _NOTE.format("Please confirm your commitment to attend the "
                                              "December 15 interview day.")),

@@ -121,6 +121,10 @@ CASES = [
     ("already_withdrawn_question", "Dear Dr. Haddad, do you wish to remain under "
      "consideration? If you have accepted another position or withdrawn from the Match, "
      "please tell us." + SIG, "Still interested?", Kind.INFO_REQUEST, set()),
+    # --- how a program recruits is no offer ---------------------------------------------------
+    ("fills_outside_match", "Hello applicants,\n\nOur program fills its positions outside the "
+     "NRMP Main Residency Match. Join our information session on October 6 at 6 PM." + SIG,
+     "How our selection works", Kind.PROGRAM_UPDATE, set()),
     # --- a note to one person that mentions everyone, and a note to a group -----------------
     ("named_note_mentions_all_applicants", "Hi Dr. Haddad,\n\nThe committee asked me to check "
      "two things with all applicants who need sponsorship. Which visa will you need? Have you "
@@ -465,3 +469,10 @@ def test_withdrawal_condition_of_a_position_is_an_offer(body: str) -> None:
     c = classify(msg("Dear Dr. Patel,\n\n" + body + SIG3, subject="Brightwater Pediatrics",
                      sender="cmunoz@brightwaterchildrens.example"))
     assert c.kind is Kind.PRE_MATCH_OFFER and W in c.flags, [r.cue for r in c.reasons]
+
+
+def test_a_program_outside_the_match_is_no_offer_by_saying_so() -> None:
+    body = ("Hi Dr. Haddad,\n\nDr. Okafor has asked me to schedule you for an interview. As you "
+            "may know, our positions are filled outside the NRMP Match. Could you do Thursday, "
+            "November 19 at 10 AM?" + SIG)
+    assert classify(msg(body, subject="Interview")).kind is not Kind.PRE_MATCH_OFFER

@@ -286,8 +286,8 @@ _IF_ASKED = (r"if (?:(?:a|any|the|another|one of your) (?:residency )?(?:program
              r"(?: (?:that|which|who)(?: [\w'-]+){1,6}?)? (?:ever )?(?:asks?|says?|tells?|"
              r"wants?|pressures?|offers?|requires?)")
 #: "Nobody here will ever ask you to…", "no member of our faculty should ask".
-_NOBODY_ASKS = (r"(?:nobody|no one|no (?:member|person|faculty|staff|resident|program|interviewer)s?|"
-                r"none of (?:our|the|its|their) [\w'-]+)"
+_NOBODY_ASKS = (r"(?:nobody|no one|no (?:member|person|faculty|staff|resident|program|"
+                r"interviewer)s?|none of (?:our|the|its|their) [\w'-]+)"
                 r"(?: [\w'-]+){0,4} (?:should|will|may|can|is (?:allowed|permitted) to) "
                 r"(?:\w+ )?(?:ask|require|request|pressure)")
 #: A choice among interview dates is no rank of programs: "your first choice of date".

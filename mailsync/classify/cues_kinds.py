@@ -239,8 +239,8 @@ _OFFER = [
     _c("offer.outside_match", Kind.PRE_MATCH_OFFER, 1.2, "position outside the Match",
        r"\b(?:position|spot|slot|place|contract)s?\b"
        r"(?!(?: are| were| is| get)? (?:filled|recruited))[^.?!]{0,60}\boutside (?:of )?the "
-       r"(?:NRMP |main )?(?:residency )?Match\b|\boutside (?:of )?the (?:NRMP )?Match\b[^.?!]{0,60}\b(?:"
-       r"position|offer|spot|contract)\b",
+       r"(?:NRMP |main )?(?:residency )?Match\b|"
+       r"\boutside (?:of )?the (?:NRMP )?Match\b[^.?!]{0,60}\b(?:position|offer|spot|contract)\b",
        # how the program recruits, not an offer: "our program fills its positions outside"
        unless=r"\b(?:fills?|filled|recruits?|recruited|hires?|hired)\b[^.?!]{0,25}$",
        keys=("outside",)),

@@ -652,8 +652,13 @@ def under_rule_header(text: str, start: int) -> bool:
     for line in reversed(lines[-12:]):
         if not line.strip() or _BULLET.match(line):
             continue
-        return bool(_RULE_HEADER.search(line))
+        # only the header's own sentence: "…does not take part in the Match. Because of
+        # this, our offers are made on the following terms:" introduces terms, not rules
+        return bool(_RULE_HEADER.search(_LAST_SENTENCE.split(line)[-1]))
     return False
+
+
+_LAST_SENTENCE = re.compile(r"(?<=[.?!])\s+")
 
 
 def _told_not_asked(prefix: str) -> bool:

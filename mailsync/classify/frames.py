@@ -68,7 +68,8 @@ _ASK = re.compile(r"\?|" + _any(
 # Commitment is asked for by a condition (a bargain) as often as by a question.
 _COMMIT_ASK = re.compile(_ASK.pattern + "|" + _any(
     r"if you(?:'re| are|'d| would| can| could| will)? (?:[\w.'-]+ ){0,4}(?:willing|able|ready|"
-    r"prepared|rank|ranking|commit|promise|agree|sign|confirm|put|assure|guarantee|tell|give)",
+    r"prepared|rank|ranking|commit|promise|agree|sign|confirm|put|assure|guarantee|tell|give|"
+    r"cancel|withdraw|drop|stop|decline)",
     r"(?:must|should|are expected to|is expected to) (?:\w+ )?(?:confirm|commit|promise|place|"
     r"rank|sign)", r"tell \w+ (?:you|that you)",
     r"by (?:accepting|signing|scheduling|confirming)", r"say the word",
@@ -347,6 +348,7 @@ _STOP_WITHDRAW = _any(
     r"(?:do not|don't|won't|will not|not) (?:need|have|be (?:required|asked)) to withdraw",
     r"without withdrawing", r"does not (?:require|affect)", _NRMP_RULES, _IF_ASKED, _NOT_ASKED,
     r"(?:do not|don't|never|not) (?:sign|return|execute)", _NOBODY_ASKS,
+    r"(?:please )?(?:do not|don't|never) withdraw",
     r"(?:chose|decided|opted|elected) to withdraw", r"if you (?:need|have|must|decide) to cancel",
 )
 
@@ -411,10 +413,10 @@ _ASK_THAT_ALL = re.compile(r"\b(?:ask|asks|asking|require|requires|request|reque
 
 
 def _addressed(flag: Flag, direct: bool, group: bool) -> bool:
-    """Whether a sentence is put to the applicant for this flag (see _YOU, _WHO and
-    _ASK_THAT_ALL)."""
-    return direct or flag is Flag.COMMITMENT_REQUEST or (group and flag is
-                                                         Flag.WITHDRAWAL_REQUEST)
+    """Whether a sentence is put to the applicant for this flag: directly (_YOU), or, for
+    the demands, to applicants at large (_WHO: "candidates who really want us cancel the
+    interviews they have"; _ASK_THAT_ALL)."""
+    return direct or flag is not Flag.RANK_INQUIRY
 
 
 _QUOTED = re.compile(r"^\s*(?:>|\||On .{5,80} wrote:)")
@@ -445,8 +447,8 @@ def frame_matches(sentence: str) -> list[tuple[Flag, str]]:
     if _QUOTED.match(sentence):
         return []
     direct = bool(_YOU.search(sentence))
-    group = not direct and bool(_ASK_THAT_ALL.search(sentence))
-    if not direct and not group and not _WHO.search(sentence):
+    group = not direct and bool(_ASK_THAT_ALL.search(sentence) or _WHO.search(sentence))
+    if not direct and not group:
         return []
     low = sentence.lower()
     if len(low) != len(sentence):  # offsets would not agree: the plain patterns

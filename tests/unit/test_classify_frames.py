@@ -74,9 +74,9 @@ def test_fast_frames_equal_the_plain_patterns(words: list[str]) -> None:
 
     sentence = " ".join(words)
     direct = bool(frames._YOU.search(sentence))
-    group = not direct and bool(frames._ASK_THAT_ALL.search(sentence))
-    plain = [] if frames._QUOTED.match(sentence) or not (
-        direct or group or frames._WHO.search(sentence)) \
+    group = not direct and bool(frames._ASK_THAT_ALL.search(sentence)
+                                or frames._WHO.search(sentence))
+    plain = [] if frames._QUOTED.match(sentence) or not (direct or group) \
         else frames._frame_matches_plain(sentence, direct, group)
     assert frame_matches(sentence) == plain
 

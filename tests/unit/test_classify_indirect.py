@@ -101,6 +101,8 @@ def _flags(body: str, sender: str = "office@copperfieldmc.org") -> tuple[set[Fla
      "rank ahead of Copperfield.", {R}),
     ("At the end of the day Dr. Lindqvist asks every candidate to share their tentative rank "
      "order.", {R}),
+    ("We have learned that the candidates who really want us cancel the interviews they "
+     "still have after January 15.", {W}),
     # promises asked for in other words
     ("We only hold interview days for candidates who intend to rank Copperfield in their top "
      "three.", {C}),
@@ -179,6 +181,8 @@ def test_which_flag_an_ask_is(sentence: str, flags: set[Flag]) -> None:
                                              "programs.")),
     ("office@copperfieldmc.org", _NOTE.format("Now that the Match is complete, here are your "
                                              "first steps.")),
+    ("office@copperfieldmc.org", _NOTE.format("I want to correct myself: no, please do not "
+                                             "withdraw from the Match.")),
     # attendance is no promise about the Match
     ("office@copperfieldmc.org", _NOTE.format("Please confirm your commitment to attend the "
                                              "December 15 interview day.")),
@@ -204,3 +208,12 @@ def test_the_match_services_state_rules_and_ask_nothing() -> None:
     same = classify(msg(body, subject="Positions outside the Match",
                         sender="pd@copperfieldmc.org"))
     assert W in same.flags  # the same words from a program do ask
+
+
+def test_terms_introduced_after_a_negative_sentence_are_still_asked() -> None:
+    body = ("Dear Dr. Haddad,\n\nCopperfield does not take part in the NRMP Match. Because of "
+            "this, our offers are made on the following terms:\n\n1. You sign and return the "
+            "enclosed Letter of Appointment by October 28.\n2. You withdraw your registration "
+            "from the NRMP Match." + SIG)
+    c = classify(msg(body, subject="Offer of a PGY-1 position", sender="pd@copperfieldmc.org"))
+    assert {C, W} <= set(c.flags)

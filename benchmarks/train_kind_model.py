@@ -42,6 +42,8 @@ CORPORA = {
     "heldout9": ROOT / "tests" / "data" / "heldout9" / "messages.jsonl",
     "heldout12": ROOT / "tests" / "data" / "heldout12" / "messages.jsonl",
     "heldout13": ROOT / "tests" / "data" / "heldout13" / "messages.jsonl",
+    "heldout14": ROOT / "tests" / "data" / "heldout14" / "messages.jsonl",
+    "heldout15": ROOT / "tests" / "data" / "heldout15" / "messages.jsonl",
 }
 SAMPLE = ROOT / "mailsync" / "sample"
 ALPHA = 0.2      # smoothing; chosen by leave-one-corpus-out macro-F1 (0.1–0.5 tried)

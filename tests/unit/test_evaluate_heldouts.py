@@ -81,6 +81,12 @@ BARS = {
     "heldout13": Bars(150, 0.92, 0.95, {
         "rank_inquiry": (0.75, 0.95), "commitment_request": (0.72, 0.8),
         "withdrawal_request": (0.72, 0.95), "response_deadline": (0.8, 0.85)}),
+    "heldout14": Bars(160, 0.93, 0.98, {
+        "rank_inquiry": (0.85, 0.95), "commitment_request": (0.77, 0.9),
+        "withdrawal_request": (0.78, 0.9), "response_deadline": (0.8, 0.88)}),
+    "heldout15": Bars(160, 0.95, 0.98, {
+        "rank_inquiry": (0.9, 0.95), "commitment_request": (0.9, 0.95),
+        "withdrawal_request": (0.8, 0.9), "response_deadline": (0.75, 0.75)}),
     "heldout2": Bars(140, 0.9, 0.97, {
         "rank_inquiry": (0.9, 0.75), "commitment_request": (0.8, 0.88),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.9)}),

@@ -61,9 +61,11 @@ _DATE_RE = (
     r"(?P<nm>\d{1,2})/(?P<nd>\d{1,2})(?:/(?P<ny>(?:20)?\d\d))?)|(?:this|next)\s+"
     + _WD_RE.replace("wd", "wd2")
     + r"|(?P<rel>tomorrow|tonight)"
-    # "by the 9th": the next such day of the month from the message date
-    + r"|the\s+(?P<dom>\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\s+" + _MONTH_RE.replace("?P<mon>", "?:")
-    + r")"
+    # "by the 9th", "until Wednesday the 28th": the next such day of the month
+    + r"|(?:" + _WD_RE.replace("?P<wd>", "?:") + r",?\s+)?the\s+(?P<dom>\d{1,2})(?:st|nd|rd|th)\b"
+    r"(?!\s+of\s+" + _MONTH_RE.replace("?P<mon>", "?:") + r")"
+    # "reply by Friday": the next such weekday (only ever read after a tie word)
+    + r"|" + _WD_RE.replace("wd", "wd3") + r"(?![\w/])"
 )
 _WHEN = re.compile(
     r"(?:" + _TIME_RE + r"(?:\s+(?:on|,))?\s+)?(?:" + _DATE_RE + r")(?:,?\s+(?:at\s+)?"
@@ -83,7 +85,8 @@ _ACTION_SRC = (
     r"accept(?:ed|ance)?|let (?:me|us) know|"
     r"upload|decide|decision|certify|certified|hold|held|expires?|expiring|expiry|valid|"
     r"need|claim|lapse|fill (?:in|out)|(?:remains?|stays?|is|will be) open|"
-    r"deadline|due|know|prefer(?:ence)?)\b")
+    r"deadline|due|know|prefer(?:ence)?|assure|assurance|give (?:you|her|him) until|"
+    r"(?:get|have|send) (?:[\w#]+ ){0,4}(?:to|back to) (?:me|us|her|him))\b")
 _TIE = re.compile(
     r"(?:\bby\b|\buntil\b|\bno later than\b|\bthrough\b|\bbefore\b|\blatest by\b|:|"
     r"\bdeadline\b[^.?!]{0,80}\bis\b|\bdeadline (?:to|of|until)|\bexpiry(?: date)?(?: of| is)?|"
@@ -91,6 +94,7 @@ _TIE = re.compile(
     r"(?:the\s+)?$", re.I)
 
 
+_BY = re.compile(r"\b(?:by|until|no later than|latest by)\s*$", re.I)
 #: "Registration date: 09/16/2026", "Interview date: Nov 12": a record field, not a deadline.
 _RECORD_LABEL = re.compile(
     r"\b(?:registration|submission|issue|issued|received|sent|birth|creation|payment|"
@@ -187,6 +191,8 @@ def find_deadlines(sentence: str, *, sent: datetime | None, tz: str) -> list[Fou
     when_rx = _WHEN_LOW if text is low else _WHEN
     for m in when_rx.finditer(text):
         before = sentence[max(0, m.start() - 90):m.start()]
+        if m.group("wd3") and not _BY.search(before):
+            continue  # a bare weekday is a deadline only right after "by" or "until"
         if _TIE.search(before) and not _RECORD_LABEL.search(before):
             when = _resolve(m, sent, tz)
             if when:
@@ -234,7 +240,7 @@ def _day(m: re.Match[str], ref: datetime | None) -> date | None:
         if year and len(year) == 2:
             year = "20" + year
     else:
-        wd = (g.get("wd2") or "").lower().rstrip(".")
+        wd = (g.get("wd2") or g.get("wd3") or "").lower().rstrip(".")
         if not wd or ref is None:
             return None
         ahead = (_WEEKDAYS[wd] - ref.weekday()) % 7 or 7

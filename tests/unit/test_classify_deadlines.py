@@ -37,6 +37,12 @@ SENT = datetime.fromisoformat("2026-12-10T09:00:00-06:00")
     ("Please make your selection by December 16, 8:00 AM PT.", "2026-12-16T08:00:00-08:00"),
     ("lmk by fri, Dec 11 if u can", "2026-12-11T23:59:00-05:00"),
     ("We would like it on file by January 15.", "2027-01-15T23:59:00-05:00"),
+    # a bare weekday after "by", a weekday with a day of the month, other actions
+    ("Please reply by Friday so I can plan.", "2026-12-11T23:59:00-05:00"),
+    ("I'll hold it for you until Monday the 14th at 5pm Pacific.", "2026-12-14T17:00:00-08:00"),
+    ("Could you get #1 and #2 to me by Wed Dec 16?", "2026-12-16T23:59:00-05:00"),
+    ("If you can assure me by January 29 that we are first, I will act.",
+     "2027-01-29T23:59:00-05:00"),
 ])
 def test_deadline_sentences(sentence: str, expected: str) -> None:
     found = find_deadlines(sentence, sent=SENT, tz="America/New_York")
@@ -52,6 +58,8 @@ def test_deadline_sentences(sentence: str, expected: str) -> None:
     "Interview invitations will go out through December.",
     "Confirmed: Tue, Dec 15 interview",
     "Uploaded by: R. Mendoza, Date: 12/09/2026",
+    "Monday through Thursday you may apply to unfilled positions.",
+    "Programs are not permitted to release this information before Friday.",
 ])
 def test_event_dates_are_not_deadlines(sentence: str) -> None:
     assert find_deadlines(sentence, sent=SENT, tz="America/New_York") == []

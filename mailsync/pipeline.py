@@ -394,6 +394,9 @@ def _pool(ctx: AnalysisContext, workers: int, db: Database) -> ProcessPoolExecut
     if db.url.startswith("sqlite") and db.url.rstrip("/").endswith(("sqlite:", ":memory:")):
         return None
     n = workers or os.cpu_count() or 1
+    from mailsync.classify import warm
+
+    warm()  # the workers fork from this process and inherit the loaded models
     return ProcessPoolExecutor(max_workers=n, initializer=_init_worker, initargs=(ctx, db.url))
 
 

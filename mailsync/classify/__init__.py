@@ -36,7 +36,7 @@ from mailsync.message import ParsedMessage
 from mailsync.programs import Program
 from mailsync.taxonomy import RED_FLAGS, Flag, Kind
 
-__all__ = ["Feedback", "FeedbackExample", "classify", "message_view"]
+__all__ = ["Feedback", "FeedbackExample", "classify", "message_view", "warm"]
 
 _REPLY = ("re:", "aw:", "sv:", "antw:")
 
@@ -52,6 +52,13 @@ def message_view(msg: ParsedMessage) -> tuple[engine.View, Parts]:
     att = "\n\n".join(normalize(a.text) for a in msg.attachments
                       if a.text and a.content_type != "text/calendar")
     return engine.View(subject=subject, body=body, attachments=att, is_reply=is_reply), parts
+
+
+def warm() -> None:
+    """Load the learned models now. A process about to fork analysis workers calls this
+    so that each worker inherits them instead of reading a megabyte of JSON itself."""
+    model._default()
+    flag_model._default()
 
 
 def classify(

@@ -522,7 +522,7 @@ _WAITLIST = [
 _OFFER = [
     _c("offer.position", Kind.PRE_MATCH_OFFER, 1.8, "offer of a residency position",
        r"\b(?:offer(?:ing)?|extend(?:ing)?) (?:to )?you (?:an?|one of our|the|this)? ?"
-       r"(?:[\w/-]+ ){0,4}(?:position|spot|contract|appointment)s?\b"
+       r"(?:[\w/-]+ ){0,4}(?:position|spot|contract|appointment|fellowship|job)s?\b"
        r"|\boffer of (?:appointment|(?:a )?(?:PGY-?\d )?(?:residency )?position)\b"
        r"|\b(?:pleased|happy|delighted) to (?:offer|extend)\b[^.?!]{0,60}\b(?:position|appointment)"
        r"|\b(?:I'd|I would|we'd|we would) like to offer (?:you )?one\b"

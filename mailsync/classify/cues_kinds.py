@@ -195,7 +195,8 @@ _OFFER = [
     _c("offer.prepared", Kind.PRE_MATCH_OFFER, 1.3, "offers the applicant a position",
        r"\b(?:prepared|ready|able|pleased|happy|delighted|thrilled|excited|glad|like|want|going|"
        r"authori[sz]ed) to (?:formally )?offer you (?:an?|one of (?:our|the|two|three)|the|this|"
-       r"our)? ?(?:[\w/-]+ ){0,4}(?:positions?|spots?|places?|slots?|contracts?|appointments?)\b",
+       r"our)? ?(?:[\w/-]+ ){0,4}(?:positions?|spots?|places?|slots?|contracts?|appointments?|"
+       r"fellowships?|jobs?)\b",
        keys=("offer you",)),
     _c("offer.contract_for_position", Kind.PRE_MATCH_OFFER, 1.2, "contract for a position",
        r"\b(?:contract|agreement|offer letter)\b[^.?!]{0,40}\bfor your (?:[\w-]+ ){0,3}"

@@ -125,6 +125,9 @@ CASES = [
     ("fills_outside_match", "Hello applicants,\n\nOur program fills its positions outside the "
      "NRMP Main Residency Match. Join our information session on October 6 at 6 PM." + SIG,
      "How our selection works", Kind.PROGRAM_UPDATE, set()),
+    ("offer_of_a_fellowship", "Dear Dr. Haddad,\n\nI am pleased to offer you a one-year "
+     "research fellowship in our department, beginning August 2. It is not part of the NRMP "
+     "Match." + SIG, "A research fellowship", Kind.PRE_MATCH_OFFER, set()),
     # --- a note to one person that mentions everyone, and a note to a group -----------------
     ("named_note_mentions_all_applicants", "Hi Dr. Haddad,\n\nThe committee asked me to check "
      "two things with all applicants who need sponsorship. Which visa will you need? Have you "

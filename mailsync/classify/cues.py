@@ -808,7 +808,7 @@ _COMMIT = [
        r"\b(?:commit|pledge|promise) (?:to (?:rank|us|our|accept)|that you)\b|"
        r"\bcommit(?:ment)? (?:early|now|before)\b"),
     _c("commit.accept_offer", Flag.COMMITMENT_REQUEST, 1.0, "asks the applicant to accept or sign",
-       r"\b(?:sign|signed|execute|executed|return)\b[^.?!]{0,40}\b(?:contract|agreement|"
+       r"\b(?:sign|signed|execute|executed|execution|return)\b[^.?!]{0,40}\b(?:contract|agreement|"
        r"offer letter|acceptance|letter of commitment|appointment letter|letter of appointment)\b|"
        r"\b(?:contract|"
        r"agreement|letter) (?:be )?(?:executed|signed|for signature)\b|\binterested in accepting\b|"

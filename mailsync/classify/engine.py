@@ -357,7 +357,8 @@ def _frame_hit(flag: Flag, topic: str, sentence: str, where: str) -> Hit:
 _BACK_REFERENCE = WordAlternation(re.compile(
     r"\b(?:(?:share|tell (?:us|me)|let (?:us|me) know|confirm|say|answer|reply|send (?:us|me))"
     r"(?: with (?:us|me))? (?:that|this|it|so)|if (?:that|this|so) (?:applies|is the case|"
-    r"is true|describes)|which ones)\b", re.I))
+    r"is true|describes)|which ones|(?:cancel|drop|skip|release|decline)(?:ling|ing)? (?:those|"
+    r"them|these|the rest)|let (?:them|those) go)\b", re.I))
 
 
 def _paired_frame_hits(body: str, low: str, spans: tuple[tuple[int, int], ...], have: set,

@@ -34,7 +34,9 @@ def _any(*alternatives: str) -> re.Pattern[str]:
 _ASK = re.compile(r"\?|" + _any(
     r"let (?:us|me|(?!you\b)[A-Z]\w+) know",
     r"please (?:to )?(?:share|tell|indicate|advise|confirm|reply|respond|let|list|name|send|"
-    r"provide|email)",
+    r"provide|email|inform)",
+    r"(?:wonder|wondered|wondering|wonders) (?:if|whether)", r"indicat(?:e|ing) whether",
+    r"requests? that",
     r"(?:wish|wishing|want|wanting) to know", r"(?:get|love|like|want|have) a sense",
     r"(?:we|I|he|she|they)(?:'d| would) (?:love|like|appreciate)"
     r"(?: it if you could| to (?:know|hear|learn|understand))",
@@ -43,7 +45,7 @@ _ASK = re.compile(r"\?|" + _any(
     r"(?:we|I)(?:'re| are| were|'m| am) (?:curious|wondering|interested to (?:know|hear))",
     r"(?:tell|share with|remind) (?:us|me)",
     r"feel free to (?:share|tell|let)",
-    r"kindly (?:share|indicate|let|confirm)",
+    r"kindly (?:share|indicate|let|confirm|inform|tell)",
     r"(?:we|I) (?:ask|request) that you",
     r"it would help (?:us|me) to know",
     r"(?:good|useful|helpful|important) (?:for (?:me|us) )?to know",
@@ -91,6 +93,8 @@ _COMMIT_ASK = re.compile(_ASK.pattern + "|" + _any(
     r"your (?:top|first|#))",
     r"(?:and|then) the (?:position|spot|job) is yours", r"is yours if",
     r"(?:my|our|the) (?:conditions|terms) (?:are|is)", r"if we are",
+    r"if (?:[\w.'-]+ ){1,4}(?:is|are|'re) the (?:first|top|very first)",
+    r"if you want (?:it|the (?:spot|position|job|place))", r"just (?:reply|say|write)",
 ).pattern, re.I)
 
 _RANK_TOPIC = _any(
@@ -118,6 +122,8 @@ _RANK_TOPIC = _any(
     r"other (?:[\w'-]+ ){1,2}(?:programs|interviews|offers)",
     r"(?:programs|places) (?:you|they|u)(?:'ve| have)? (?:\w+ )?(?:interviewed|applied|signal)",
     r"(?:programs|places) (?:you|u) (?:plan|intend|are planning|will|would|might|may) (?:to )?rank",
+    r"(?:you(?:'ve| have)|have you) (?:also |already )?(?:had|got|gotten|received|booked|scheduled) "
+    r"(?:[\w'-]+ ){0,3}interviews (?:in|at|with|elsewhere)",
     r"rank(?:ed|ing)? (?:\w+ )?(?:ahead of|above|higher than) (?:us|[A-Z][\w'-]+)",
     r"(?:have|did|are|were) (?:you|u) (?:interview|interviewed|interviewing|signal|signaled|"
     r"signalled|apply|applied) (?:at|with|us|anywhere|any|other|elsewhere|to)",
@@ -189,6 +195,11 @@ _COMMIT_TOPIC = _any(
     r"(?:your|ur) (?:first|top|#\s?1|number one)",
     r"(?:confirm|promise|assure|tell)(?: [\w'-]+){0,6} that you(?:'ll| will) accept",
     r"promise (?:that )?you(?:'ll| will) match",
+    r"(?:the )?(?:first|top) (?:line|spot|place|position|entry) (?:on|of|in) (?:your|ur) (?:rank )?list",
+    r"you(?:'ll| will) match (?:here|with us|at (?!a |an |the |any |one |your )[\w'-]+)",
+    r"(?:reply|respond|write|say)(?: with)? [\"“']?(?:I accept|yes, I accept)",
+    r"(?:written |formal )?undertaking",
+    r"you(?:'ll| will| would) (?:put|list|rank) [A-Z][\w'-]+(?: [A-Z][\w'-]+)? first",
 )
 
 _MATCH = r"(?:the )?(?:NRMP|(?:NRMP |main |residency )*Match)"
@@ -260,11 +271,16 @@ _WITHDRAW_TOPIC = _any(
     r"withdraw(?:ing)? (?:all |any )?(?:of )?(?:the |your |ur |her |his |their )?(?:rest of "
     r"(?:the |your |ur )?)?(?:other |remaining |residency |pending |ERAS )*applications",
     r"(?:release|waiver) from (?:your |the )?(?:Match|NRMP) (?:commitment|agreement|contract)",
+    r"let (?:your |ur |the |all |all of )?(?:other |remaining )?(?:[\w'-]+ ){0,2}interviews go",
+    rf"have you (?:already )?withdrawn (?:your (?:name|registration|application) )?from {_MATCH}",
+    # "…interviews on your calendar for late January. I'd encourage you to cancel those"
+    r"interviews\b[^?!]{0,160}?\b(?:cancel|drop|skip|release|decline)(?:ling|ing|led|ped)? "
+    r"(?:them|those|these|the rest)\b",
 )
 
 # Addressed to the applicant: "you", or a polite imperative ("Please sign…").
 _YOU = re.compile(_any(r"you", r"your", r"yours", r"you're", r"you've", r"you'll", r"u", r"ur",
-                        r"(?:each|every) (?:candidate|applicant|interviewee)",
+                        r"(?:each|every) (?:[\w-]+ )?(?:candidate|applicant|interviewee)",
                         r"(?:ask|asks|asking|require|requires) (?:all )?(?:candidates|"
                         r"applicants|invitees|interviewees)",
                         r"(?:applicants|candidates) (?:are requested|are asked|list|provide|"
@@ -374,7 +390,7 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "interviewed", "interviewing", "you interview", "u interview", "applied", "applying",
         "signal", "elsewhere", "else", "which ", "you list", "you will list", "you would list",
         "you put", "you will put", "you would put", "u list", "u put", "how many",
-        "running", "ahead of", "above", "higher than"),
+        "running", "ahead of", "above", "higher than", "interviews"),
     Flag.COMMITMENT_REQUEST: (
         "commit", "promis", "assur", "guarante", "pledge", "your word", "verbal", "rank",
         "put us", "puts us", "putting us", "make us your", "in writing", "your first",
@@ -387,14 +403,14 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "instead of", "where you", "make sure", "ensure", "serious", "on top", "their top",
         "ur top", "ur first", "ur #", "be signed", "secured", "guaranteed", "locked", "safe",
         "settled", "decided", "set on", "theirs", "hers", "his", "promis", "accept",
-        "match"),
+        "match", "line", "entry", "accept", "undertaking", "list "),
     Flag.WITHDRAWAL_REQUEST: (
         "withdraw", " out ", "yourself", "participate", "take part", "release", "give up",
         "decline", "cancel", "interviewing", "interviews", "contract", "agreement",
         "offer letter", "drop", "applications", "in lieu", "instead of", "offers",
         "positions", "hold off", "bother with", "registration", "skip", "clear ",
         "rather than", "instead of", "visits", "attending", "scheduling", "off the market",
-        "retire", "remove", "pull"),
+        "retire", "remove", "pull", "withdrawn"),
 }
 
 FRAMES: tuple[tuple[Flag, re.Pattern[str], re.Pattern[str], re.Pattern[str] | None], ...] = (

@@ -103,7 +103,20 @@ def _flags(body: str, sender: str = "office@copperfieldmc.org") -> tuple[set[Fla
      "order.", {R}),
     ("We have learned that the candidates who really want us cancel the interviews they "
      "still have after January 15.", {W}),
+    # formal and second-language asks
+    ("Kindly inform us in which position you are thinking to put our program in your rank "
+     "list.", {R}),
+    ("The Committee requests that each interviewed candidate disclose the position at which "
+     "the candidate intends to list Copperfield on his or her rank order list.", {R}),
+    ("He wondered whether you've also had neurology interviews in Ohio, and roughly how many.",
+     {R}),
+    ("If you're sure about us, go ahead and let your remaining interviews go.", {W}),
+    ("Have you withdrawn from the Match as the agreement requires?", {W}),
+    ("Ines says you still have two interviews on your calendar for late January. I'd "
+     "encourage you to cancel those.", {W}),
     # promises asked for in other words
+    ("If Copperfield is the first line on your list, you will match here.", {C}),
+    ("If you want the spot, just reply \"I accept\" and I'll send the contract.", {C}),
     ("We only hold interview days for candidates who intend to rank Copperfield in their top "
      "three.", {C}),
     ("Send me a short note promising that Copperfield is your top choice, and I'll argue for "

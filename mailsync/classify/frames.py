@@ -121,7 +121,8 @@ _RANK_TOPIC = _any(
     r"applicant's|the applicant's)",
     r"other (?:[\w'-]+ ){1,2}(?:programs|interviews|offers)",
     r"(?:programs|places) (?:you|they|u)(?:'ve| have)? (?:\w+ )?(?:interviewed|applied|signal)",
-    r"(?:programs|places) (?:you|u) (?:plan|intend|are planning|will|would|might|may) (?:to )?rank",
+    r"(?:programs|places) (?:you|u) (?:plan|intend|are planning|will|would|might|may) "
+    r"(?:to )?rank",
     r"(?:you(?:'ve| have)|have you) (?:also |already )?(?:had|got|gotten|received|booked|scheduled) "
     r"(?:[\w'-]+ ){0,3}interviews (?:in|at|with|elsewhere)",
     r"rank(?:ed|ing)? (?:\w+ )?(?:ahead of|above|higher than) (?:us|[A-Z][\w'-]+)",
@@ -195,7 +196,8 @@ _COMMIT_TOPIC = _any(
     r"(?:your|ur) (?:first|top|#\s?1|number one)",
     r"(?:confirm|promise|assure|tell)(?: [\w'-]+){0,6} that you(?:'ll| will) accept",
     r"promise (?:that )?you(?:'ll| will) match",
-    r"(?:the )?(?:first|top) (?:line|spot|place|position|entry) (?:on|of|in) (?:your|ur) (?:rank )?list",
+    r"(?:the )?(?:first|top) (?:line|spot|place|position|entry) (?:on|of|in) (?:your|ur) "
+    r"(?:rank )?list",
     r"you(?:'ll| will) match (?:here|with us|at (?!a |an |the |any |one |your )[\w'-]+)",
     r"(?:reply|respond|write|say)(?: with)? [\"“']?(?:I accept|yes, I accept)",
     r"(?:written |formal )?undertaking",

@@ -123,8 +123,8 @@ _RANK_TOPIC = _any(
     r"(?:programs|places) (?:you|they|u)(?:'ve| have)? (?:\w+ )?(?:interviewed|applied|signal)",
     r"(?:programs|places) (?:you|u) (?:plan|intend|are planning|will|would|might|may) "
     r"(?:to )?rank",
-    r"(?:you(?:'ve| have)|have you) (?:also |already )?(?:had|got|gotten|received|booked|scheduled) "
-    r"(?:[\w'-]+ ){0,3}interviews (?:in|at|with|elsewhere)",
+    r"(?:you(?:'ve| have)|have you) (?:also |already )?(?:had|got|gotten|received|booked|"
+    r"scheduled) (?:[\w'-]+ ){0,3}interviews (?:in|at|with|elsewhere)",
     r"rank(?:ed|ing)? (?:\w+ )?(?:ahead of|above|higher than) (?:us|[A-Z][\w'-]+)",
     r"(?:have|did|are|were) (?:you|u) (?:interview|interviewed|interviewing|signal|signaled|"
     r"signalled|apply|applied) (?:at|with|us|anywhere|any|other|elsewhere|to)",

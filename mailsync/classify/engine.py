@@ -246,6 +246,7 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES) -> list[Hit]:
     if att is not None:  # forms and surveys ask in attachments too
         hits.extend(_frame_hits(view.attachments, att.spans, hits, att, where="attachment"))
     hits = _drop_rank_in_promise(hits)
+    hits = _drop_retracted(hits, view.body, body.spans)
     hits.extend(_info_requests(view.body, body.spans, hits, body))
     return hits
 
@@ -256,16 +257,58 @@ _PROMISE = re.compile(r"\b(?:in writing|promis\w*|commit\w*|count on|assur\w*|yo
                       r"pledge|guarantee)\b", re.I)
 
 
-def _drop_rank_in_promise(hits: list[Hit]) -> list[Hit]:
+def _drop_rank_in_promise(hits: list[Hit], body: str = "",
+                          spans: tuple[tuple[int, int], ...] | None = None) -> list[Hit]:
     """A rank cue inside a sentence that asks for a written or spoken promise is that
     promise's terms (commitment_request), not a question about the rank; the corpus
-    conventions label such a sentence commitment pressure only."""
+    conventions label such a sentence commitment pressure only. "Inside" is the
+    promise's span or, given the body, its sentence ("If you give me your word that X is
+    your first choice, …": the promise cue matched "give me your word")."""
     promises = [h.span for h in hits if h.target is Flag.COMMITMENT_REQUEST
-                and _PROMISE.search(h.span)]
+                and h.where == "body" and _PROMISE.search(h.span)]
     if not promises:
         return hits
+    if body:
+        promises = [_sentence_of(body, spans, p) or p for p in promises]
     return [h for h in hits if not (h.target is Flag.RANK_INQUIRY and h.where == "body"
                                     and any(h.span in p for p in promises))]
+
+
+#: The program takes a question back: "I shouldn't have asked that, so please disregard it."
+_RETRACTION = re.compile(r"\b(?:shouldn't|should not|should never) have asked\b|\bplease "
+                         r"(?:disregard|ignore) (?:it|that|my (?:question|last))\b|\b(?:I|we) "
+                         r"withdraw (?:my|the|that) question\b", re.I)
+
+
+def _drop_retracted(hits: list[Hit], body: str,
+                    spans: tuple[tuple[int, int], ...] | None) -> list[Hit]:
+    """A red-flag question in the sentence before (or the one holding) a retraction was
+    taken back, not asked."""
+    if not spans or not _RETRACTION.search(body):
+        return hits
+    taken_back: set[tuple[int, int]] = set()
+    for n, (a, b) in enumerate(spans):
+        if _RETRACTION.search(body, a, b):
+            taken_back.add((a, b))
+            if n:
+                taken_back.add(spans[n - 1])
+    out = []
+    for h in hits:
+        if isinstance(h.target, Flag) and h.target in RED_FLAGS and h.where == "body":
+            pos = body.find(h.span)
+            if pos >= 0 and sentence_at(body, spans, pos) in taken_back:
+                continue
+        out.append(h)
+    return out
+
+
+def _sentence_of(body: str, spans: tuple[tuple[int, int], ...] | None, span: str) -> str:
+    """The sentence of ``body`` holding ``span`` ("" when it is not found)."""
+    pos = body.find(span)
+    if pos < 0:
+        return ""
+    s, e = sentence_at(body, spans, pos)
+    return body[s:max(e, pos + len(span))]
 
 
 def _cue_hits(view: View, cues: tuple[Cue, ...]
@@ -396,8 +439,8 @@ def _frame_gates() -> tuple[tuple[tuple[Flag, tuple[str, ...]], ...], tuple[str,
 
 
 _GATES: tuple[tuple[tuple[Flag, tuple[str, ...]], ...], tuple[str, ...]] | None = None
-_ADDRESS = ("you", "please", "kindly", "candidate", "applicant", "people who", "those who",
-            " u ", " u?", " ur ")
+_ADDRESS = ("you", "please", "kindly", "candidate", "applicant", "interviewee", "people who",
+            "those who", " u ", " u?", " ur ")
 
 
 def _frame_literals() -> frozenset[str]:

@@ -48,6 +48,10 @@ _ASK = re.compile(r"\?|" + _any(
     r"kindly (?:share|indicate|let|confirm|inform|tell)",
     r"(?:we|I) (?:ask|request) that you",
     r"it would help (?:us|me) to know",
+    r"would (?:really |truly |greatly )?help (?:us|me) (?:a lot )?to (?:know|hear|understand|"
+    r"learn)",
+    r"(?:likes?|asks?|wants?|expects?) (?:\w+ ){0,2}(?:applicants?|candidates?|interviewees?|you) "
+    r"to bring",
     r"(?:good|useful|helpful|important) (?:for (?:me|us) )?to know",
     r"(?:a|any|quick) heads[- ]up",
     r"helps? (?:\w+ ){0,3}to know",
@@ -102,7 +106,17 @@ _RANK_TOPIC = _any(
     r"(?:top|first|1st) (?:choice|pick|program|spot|option)s?",
     r"#\s?1", r"(?:your|my|our|the|ur) #\s?1", r"number[- ]one", r"no\. ?1",
     r"top (?:two|three|four|five|2|3|4|5|few|tier)",
-    r"(?:stack|measure|match) up", r"compare[sd]? (?:to|with|against)",
+    r"(?:stack|measure|match)(?:s|ed|ing)? up", r"compare[sd]? (?:to|with|against)",
+    r"(?:remaining|other|upcoming) interview (?:calendar|schedule|list|dates)",
+    r"(?:the )?only (?:[\w'-]+ ){0,3}programs? (?:you(?:'ve| have)?|u) (?:applied|interviewed|"
+    r"are interviewing|are applying)",
+    r"which (?:[\w'-]+ ){1,2}programs (?:are|did|have|will|would) you",
+    r"(?:your|ur) plan A", r"(?:choice|option|plan A) or (?:a |your )?(?:backup|back-up|plan B)",
+    r"where (?!(?:things|it|this|that|everything|matters|you|we|they|he|she)\b)[A-Z][\w'-]+"
+    r"(?: [A-Z][\w'-]+)? (?:ended up|landed|fell)",
+    r"mean (?:first|#\s?1|number one|the top)",
+    r"(?:your|their|ur) (?:current )?intentions (?:regarding|about|toward|towards|for|with) "
+    r"(?:us|our program|this program|our residency)",
     r"how (?:high|far up|low)",
     r"where (?:we|our program|they|it) (?:stand|stood|fall|fell|sit|land|landed|fit|rank|ranked|"
     r"ended up|end up)",
@@ -227,6 +241,7 @@ _WITHDRAW_TOPIC = _any(
     r"skip (?:the rest of |all |any )?(?:your|ur|the) (?:other |remaining )?(?:[\w'-]+ ){0,3}"
     r"interviews",
     r"release (?:any |all |your )?(?:[\w'-]+ ){0,3}interview (?:dates|slots|spots)",
+    r"release (?:any |all |your )?(?:other |remaining )(?:[\w'-]+ ){0,3}interviews",
     r"(?:in lieu|instead) of (?:going through |participating in |entering )?(?:the )?"
     r"(?:NRMP |Main Residency )?Match",
     r"(?:you (?:to |should |must |will |would )?|please |that you |and )(?:not|never|don't|do not) "
@@ -320,7 +335,8 @@ _NO_ANSWER_NEEDED = (r"(?:do not|don't|never) feel (?:like )?(?:you (?:need|have
                      r"(?:obligated|obliged|pressured|any pressure) to)|"
                      r"(?:no need|not necessary) (?:for you )?to (?:reply|respond|answer|tell|"
                      r"share)|(?:please )?(?:do not|don't) send (?:us |me )?(?:that|this|any|such)|"
-                     r"not affected by anything you tell")
+                     r"not affected by anything you tell|(?:shouldn't|should not) have asked|"
+                     r"please disregard")
 _STOP_RANK = _any(
     # courtesy and acknowledgement, not a question about other programs
     r"you (?:may|might) (?:be|have)", r"we (?:know|understand|realize|recognize) (?:that )?you",
@@ -373,6 +389,7 @@ _STOP_WITHDRAW = _any(
 # The program's own list and the season's calendar are not the applicant's ranking:
 # blanked out before the topic is looked for.
 _NEUTRAL = _any(
+    r"the rank(?:ing)? (?:meetings?|committee|process|discussions?|season)",
     r"(?:our|the program's|the committee's) (?:final )?rank(?:ing)?(?:[- ]order)? ?(?:list|"
     r"meetings?|process|committee|discussions?|decisions?)?",
     r"rank(?:ing)?[- ](?:order )?list (?:certification )?(?:deadline|opens|closes)",
@@ -392,7 +409,9 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "interviewed", "interviewing", "you interview", "u interview", "applied", "applying",
         "signal", "elsewhere", "else", "which ", "you list", "you will list", "you would list",
         "you put", "you will put", "you would put", "u list", "u put", "how many",
-        "running", "ahead of", "above", "higher than", "interviews"),
+        "running", "ahead of", "above", "higher than", "interviews", "calendar", "schedule",
+        "dates", "only", "plan a", "backup", "back-up", "plan b", "ended up", "ends up", "fell",
+        "mean ", "intentions"),
     Flag.COMMITMENT_REQUEST: (
         "commit", "promis", "assur", "guarante", "pledge", "your word", "verbal", "rank",
         "put us", "puts us", "putting us", "make us your", "in writing", "your first",

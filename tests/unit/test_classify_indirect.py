@@ -114,6 +114,19 @@ def _flags(body: str, sender: str = "office@copperfieldmc.org") -> tuple[set[Fla
     ("Have you withdrawn from the Match as the agreement requires?", {W}),
     ("Ines says you still have two interviews on your calendar for late January. I'd "
      "encourage you to cancel those.", {W}),
+    # comparisons, plans and the other programs, asked in passing
+    ("He'll ask you to walk him through your remaining visits and how Copperfield stacks up "
+     "against them.", {R}),
+    ("Is Copperfield the only neurology program you applied to in the Midwest, or are there "
+     "others?", {R}),
+    ("Which categorical programs are you pairing with our prelim year on your list?", {R}),
+    ("It would really help me to hear how we compare to the larger programs you saw.", {R}),
+    ("Once your list is final, would you give us a heads-up on where Copperfield ended up?",
+     {R}),
+    ("We ask every interviewee to share their current intentions regarding our program.", {R}),
+    ("Dr. Lindqvist likes you to bring a copy of your remaining interview calendar.", {R}),
+    ("We expect you to release any other neurology interviews you have booked for January.",
+     {W}),
     # promises asked for in other words
     ("If Copperfield is the first line on your list, you will match here.", {C}),
     ("If you want the spot, just reply \"I accept\" and I'll send the contract.", {C}),
@@ -196,6 +209,12 @@ def test_which_flag_an_ask_is(sentence: str, flags: set[Flag]) -> None:
                                              "first steps.")),
     ("office@copperfieldmc.org", _NOTE.format("I want to correct myself: no, please do not "
                                              "withdraw from the Match.")),
+    ("office@copperfieldmc.org", _NOTE.format("Trevor asked you last month where we would "
+                                             "end up on your list. I shouldn't have asked "
+                                             "that, so please disregard it.")),
+    ("office@copperfieldmc.org", _NOTE.format("We are tidying our files before the ranking "
+                                             "meeting. Do you wish to remain under "
+                                             "consideration?")),
     # attendance is no promise about the Match
     ("office@copperfieldmc.org", _NOTE.format("Please confirm your commitment to attend the "
                                              "December 15 interview day.")),

@@ -393,7 +393,9 @@ _WE = r"(?:we|I|our (?:program|committee|faculty|team|selection committee))"
 _YOU_RANK_SLOT = r"(?:#\s?1|number one|no\.\s?1|first|1st|top(?: choice| pick|\s\d+| three| five)?)"
 _NEG = re.compile(
     r"(?:\bnot\b|\bnever\b|\bno\b|n't\b|\bunable\b|\bcannot\b|\bwithout\b|\bnor\b|\bprohibit\w*|"
-    r"\bforbid\w*|\brather not\b|\bno need\b)(?:(?!\bbut\b|\bhowever\b)[^.?!;])*$",
+    r"\bforbid\w*|\brather not\b|\bno need\b)"
+    # a negation stops at "but", "however" or the next clause of a list (", and return…")
+    r"(?:(?!\bbut\b|\bhowever\b|,\s*and\b)[^.?!;])*$",
     re.I,
 )
 _HYPOTHETICAL = re.compile(r"\b(?:if|when|whether|once|should|as|until|unless)\b[^.?!;]{0,30}"

@@ -658,8 +658,8 @@ def _acceptable(cue: Cue, text: str, start: int, end: int, i: int) -> bool:
 #: "nobody in our department should ask you how you will rank us", "if a program asks,
 #: 'are we your number one?'…", "I apologize for the message asking about your list".
 _POLICY_FRAME = re.compile(
-    r"\b(?:not|never|nobody|no one|no (?:member|person|faculty|staff|resident|program|"
-    r"interviewer)s?|none of (?:our|the|its|their) [\w'-]+|n't)\b"
+    r"\b(?:not|cannot|never|nobody|no one|no (?:[\w'-]+ )?(?:member|person|faculty|staff|"
+    r"resident|program|interviewer)s?|none of (?:our|the|its|their) [\w'-]+|n't)\b"
     r"(?:(?!\bbut\b|\bhowever\b)[^.?!;]){0,60}\b(?:ask|inquire|"
     r"request|require|pressure|expect)(?:s|ed|ing)?\b(?:(?!\bbut\b|\bhowever\b)[^.?!;])*$|"
     r"\bif (?:(?:a|any|the|another|one of your) (?:residency )?(?:program|program director|PD|"

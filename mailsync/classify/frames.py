@@ -99,6 +99,8 @@ _COMMIT_ASK = re.compile(_ASK.pattern + "|" + _any(
     r"(?:my|our|the) (?:conditions|terms) (?:are|is)", r"if we are",
     r"if (?:[\w.'-]+ ){1,4}(?:is|are|'re) the (?:first|top|very first)",
     r"if you want (?:it|the (?:spot|position|job|place))", r"just (?:reply|say|write)",
+    r"if you do\b", r"if (?:I|we|he|she) (?:hears?|knows?|gets?) (?:from you|back)",
+    r"(?:we|I)(?:'d| would) (?:really |truly )?(?:love|like|appreciate) (?:an? |your )",
 ).pattern, re.I)
 
 _RANK_TOPIC = _any(
@@ -216,6 +218,14 @@ _COMMIT_TOPIC = _any(
     r"(?:reply|respond|write|say)(?: with)? [\"“']?(?:I accept|yes, I accept)",
     r"(?:written |formal )?undertaking",
     r"you(?:'ll| will| would) (?:put|list|rank) [A-Z][\w'-]+(?: [A-Z][\w'-]+)? first",
+    r"(?:offer|position|spot) is only (?:valid|available|open|good) if you",
+    r"(?:we|I)(?:'ll| will) take (?:good )?care of you",
+    r"(?:make sure|ensure) (?:that )?(?:the committee|we|they|our committee) "
+    r"(?:puts?|ranks?|places?) you",
+    r"(?:we|I|he|she)(?:'ll| will) (?:place|put|rank) you (?:in our top (?:tier|group)|to match|"
+    r"at the top)",
+    r"make sure the Match works out",
+    r"(?:be )?at the top of yours",
 )
 
 _MATCH = r"(?:the )?(?:NRMP|(?:NRMP |main |residency )*Match)"
@@ -256,7 +266,7 @@ _WITHDRAW_TOPIC = _any(
     r"(?:release|give up|decline) (?:all |any )?(?:of )?your (?:other|remaining) "
     r"(?:[\w'-]+ ){0,2}(?:interview|interviews|interview dates|invitations|offers)",
     r"(?:cancel|decline|withdraw from) (?:all |any )?(?:of )?(?:your )?"
-    r"(?:other|remaining|upcoming|further) interviews",
+    r"(?:other|remaining|upcoming|further) (?:interviews|visits|trips|interview dates)",
     r"(?:stop|stops|stopped|stopping) interviewing",
     r"(?:no longer|not) interviewing (?:elsewhere|anywhere else|with other|at other)",
     r"(?:drop|withdraw|cancel|decline)(?:s|ed|led|ped|ping|ling|ing)? (?:all |any )?(?:of )?"
@@ -291,8 +301,17 @@ _WITHDRAW_TOPIC = _any(
     r"let (?:your |ur |the |all |all of )?(?:other |remaining )?(?:[\w'-]+ ){0,2}interviews go",
     rf"have you (?:already )?withdrawn (?:your (?:name|registration|application) )?from {_MATCH}",
     # "…interviews on your calendar for late January. I'd encourage you to cancel those"
-    r"interviews\b[^?!]{0,160}?\b(?:cancel|drop|skip|release|decline)(?:ling|ing|led|ped)? "
-    r"(?:them|those|these|the rest)\b",
+    r"(?:interviews|visits|trips)\b[^?!]{0,160}?\b(?:cancel|drop|skip|release|decline)"
+    r"(?:ling|ing|led|ped)? (?:them|those|these|the rest)\b",
+    r"(?:interviews|visits|trips|programs)\b[^?!]{0,160}?\bwrap(?:ping|ped)? (?:them|those|these) "
+    r"up\b",
+    r"(?:other|remaining) interviews (?:you )?(?:could|can|should|might) (?:let go of|drop|cancel|"
+    r"skip)",
+    r"free up (?:your |ur )?(?:other |remaining )?(?:[\w'-]+ ){0,2}(?:dates|interviews|visits|"
+    r"calendar)",
+    r"(?:don't|do not|not to) (?:plan|book|schedule|make) (?:any )?(?:other|more|further) "
+    r"(?:[\w'-]+ ){0,2}(?:visits|interviews|trips)",
+    r"wrap(?:ped)? up (?:your|their|ur) (?:interview )?(?:season|search|interviews)",
 )
 
 # Addressed to the applicant: "you", or a polite imperative ("Please sign…").
@@ -424,14 +443,16 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "instead of", "where you", "make sure", "ensure", "serious", "on top", "their top",
         "ur top", "ur first", "ur #", "be signed", "secured", "guaranteed", "locked", "safe",
         "settled", "decided", "set on", "theirs", "hers", "his", "promis", "accept",
-        "match", "line", "entry", "accept", "undertaking", "list "),
+        "match", "line", "entry", "accept", "undertaking", "list ", "only valid",
+        "only available", "only open", "only good", "care of you", "puts you", "put you",
+        "ranks you", "rank you", "places you", "place you", "works out", "of yours"),
     Flag.WITHDRAWAL_REQUEST: (
         "withdraw", " out ", "yourself", "participate", "take part", "release", "give up",
         "decline", "cancel", "interviewing", "interviews", "contract", "agreement",
         "offer letter", "drop", "applications", "in lieu", "instead of", "offers",
         "positions", "hold off", "bother with", "registration", "skip", "clear ",
         "rather than", "instead of", "visits", "attending", "scheduling", "off the market",
-        "retire", "remove", "pull", "withdrawn"),
+        "retire", "remove", "pull", "withdrawn", "trips", "wrap", "free up", "plan "),
 }
 
 FRAMES: tuple[tuple[Flag, re.Pattern[str], re.Pattern[str], re.Pattern[str] | None], ...] = (
@@ -527,8 +548,16 @@ def _frame_matches_plain(sentence: str, direct: bool, group: bool) -> list[tuple
     return _commitment_over_rank(found)
 
 
+#: The program's side of a bargain ("…and I'll make sure the committee ranks you to match"):
+#: it makes the sentence commitment pressure without turning a question in it into terms.
+_PROGRAM_SIDE = re.compile(r"make sure|ensure|take (?:good )?care|works out|match (?:here|with us|"
+                           r"at)|(?:place|put|rank)s? you|is (?:yours|theirs)|locks? you in|"
+                           r"reserve|hold|save|secure|guarantee", re.I)
+
+
 def _commitment_over_rank(found: list[tuple[Flag, str]]) -> list[tuple[Flag, str]]:
-    if any(flag is Flag.COMMITMENT_REQUEST for flag, _ in found):
+    if any(flag is Flag.COMMITMENT_REQUEST and not _PROGRAM_SIDE.search(topic)
+           for flag, topic in found):
         # "Can we count on you to rank us first?" asks for a promise, not for the rank:
         # the corpus conventions make it commitment pressure only. A question about other
         # programs beside the promise ("…and tell me if anywhere else is in the running")

@@ -127,7 +127,18 @@ def _flags(body: str, sender: str = "office@copperfieldmc.org") -> tuple[set[Fla
     ("Dr. Lindqvist likes you to bring a copy of your remaining interview calendar.", {R}),
     ("We expect you to release any other neurology interviews you have booked for January.",
      {W}),
+    # giving up visits and trips, freeing dates, wrapping up the season
+    ("He usually suggests which of the other interviews you could let go of.", {W}),
+    ("Go ahead and cancel your remaining visits and save the airfare.", {W}),
+    ("She asks one thing: please free up your other January dates from the 18th on.", {W}),
+    ("Please don't plan other residency visits after the 29th.", {W}),
+    ("If not, which programs are still left, and would you be open to wrapping those up soon?",
+     {R, W}),
     # promises asked for in other words
+    ("The offer is only valid if you withdraw from the Match and stop interviewing.", {C, W}),
+    ("Cancel them, and I'll make sure the committee puts you exactly where you belong.", {C}),
+    ("We'd love an exclusive commitment from you, meaning you'll make Copperfield your home.",
+     {C}),
     ("If Copperfield is the first line on your list, you will match here.", {C}),
     ("If you want the spot, just reply \"I accept\" and I'll send the contract.", {C}),
     ("We only hold interview days for candidates who intend to rank Copperfield in their top "
@@ -215,6 +226,8 @@ def test_which_flag_an_ask_is(sentence: str, flags: set[Flag]) -> None:
     ("office@copperfieldmc.org", _NOTE.format("We are tidying our files before the ranking "
                                              "meeting. Do you wish to remain under "
                                              "consideration?")),
+    ("advising@school.example", "No US program is allowed to ask how you will rank them. They "
+     "also cannot ask you to cancel your other interviews or to withdraw from the Match."),
     # attendance is no promise about the Match
     ("office@copperfieldmc.org", _NOTE.format("Please confirm your commitment to attend the "
                                              "December 15 interview day.")),
@@ -240,6 +253,14 @@ def test_the_match_services_state_rules_and_ask_nothing() -> None:
     same = classify(msg(body, subject="Positions outside the Match",
                         sender="pd@copperfieldmc.org"))
     assert W in same.flags  # the same words from a program do ask
+
+
+def test_a_negation_stops_at_the_next_clause_of_a_list() -> None:
+    body = ("Dear Dr. Haddad,\n\nI attach the formal offer of a PGY-1 position. To accept, "
+            "please withdraw your NRMP registration, let the other programs know you are no "
+            "longer available, and return the signed offer letter by Friday." + SIG)
+    c = classify(msg(body, subject="Formal offer", sender="pd@copperfieldmc.org"))
+    assert C in c.flags, [r.cue for r in c.reasons]
 
 
 def test_terms_introduced_after_a_negative_sentence_are_still_asked() -> None:

@@ -44,6 +44,8 @@ CORPORA = {
     "heldout13": ROOT / "tests" / "data" / "heldout13" / "messages.jsonl",
     "heldout14": ROOT / "tests" / "data" / "heldout14" / "messages.jsonl",
     "heldout15": ROOT / "tests" / "data" / "heldout15" / "messages.jsonl",
+    "heldout17": ROOT / "tests" / "data" / "heldout17" / "messages.jsonl",
+    "heldout18": ROOT / "tests" / "data" / "heldout18" / "messages.jsonl",
 }
 SAMPLE = ROOT / "mailsync" / "sample"
 ALPHA = 0.2      # smoothing; chosen by leave-one-corpus-out macro-F1 (0.1–0.5 tried)

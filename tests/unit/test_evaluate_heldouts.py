@@ -87,6 +87,12 @@ BARS = {
     "heldout15": Bars(160, 0.95, 0.98, {
         "rank_inquiry": (0.9, 0.95), "commitment_request": (0.9, 0.95),
         "withdrawal_request": (0.8, 0.9), "response_deadline": (0.75, 0.75)}),
+    "heldout17": Bars(160, 0.92, 0.98, {
+        "rank_inquiry": (0.78, 0.85), "commitment_request": (0.84, 0.95),
+        "withdrawal_request": (0.86, 0.95), "response_deadline": (0.83, 0.95)}),
+    "heldout18": Bars(160, 0.92, 0.96, {
+        "rank_inquiry": (0.9, 0.78), "commitment_request": (0.9, 0.9),
+        "withdrawal_request": (0.9, 0.95), "response_deadline": (0.72, 0.8)}),
     "heldout2": Bars(140, 0.9, 0.97, {
         "rank_inquiry": (0.9, 0.75), "commitment_request": (0.8, 0.88),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.9)}),

@@ -677,7 +677,7 @@ _ADMIN = [
        keys=('received your', 'got your', 'added it to your file')),
     _c("admin.welcome_matched", Kind.ADMIN_NOTICE, 1.6, "post-Match onboarding",
        r"\bcongratulations (?:again )?on (?:your )?match(?:ing)?\b|\bonboarding portal\b|"
-       r"\bnow that (?:the )?match is (?:complete|over|done|behind us)\b"),
+       r"\bnow that (?:the )?match is (?:complete|over|done|behind us)\b|\bhappy match day\b"),
 ]
 
 _UPDATE = [

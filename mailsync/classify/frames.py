@@ -67,6 +67,7 @@ _ASK = re.compile(r"\?|" + _any(
     r"(?:would|will|could) (?:really )?(?:help|let|allow) (?:me|us) (?:to )?(?:advocate|plan|"
     r"prioriti[sz]e|fight|make the case)",
     r"happy to hear (?:where|how|which)",
+    r"helps? (?:us|me) (?:to )?plan if (?:we|I) know", r"to find out (?:whether|if)",
     r"(?:wanted|wants|want|would like|asked|is asking|are asking|hoped|hopes) to "
     r"(?:know|find out|ask|hear)",
 ).pattern, re.I)
@@ -117,6 +118,13 @@ _RANK_TOPIC = _any(
     r"where (?!(?:things|it|this|that|everything|matters|you|we|they|he|she)\b)[A-Z][\w'-]+"
     r"(?: [A-Z][\w'-]+)? (?:ended up|landed|fell)",
     r"mean (?:first|#\s?1|number one|the top)",
+    r"(?:are we|is [A-Z][\w'-]+(?: [A-Z][\w'-]+)?) up there (?:for (?:you|u)|on (?:your|ur) list)",
+    r"which (?:[\w'-]+ ){0,3}programs (?:you|u)(?:'ve| have)? (?:interviewed|applied|"
+    r"are interviewing|signal)",
+    r"(?:near|at|close to) the top for (?:you|u)\b",
+    r"(?:if|whether) (?:you|u) (?:also )?(?:interviewed|applied) (?:at|with|to) "
+    r"(?!us\b)[A-Z][\w'-]+",
+    r"who else is on (?:your|ur) list",
     r"(?:your|their|ur) (?:current )?intentions (?:regarding|about|toward|towards|for|with) "
     r"(?:us|our program|this program|our residency)",
     r"how (?:high|far up|low)",
@@ -226,6 +234,18 @@ _COMMIT_TOPIC = _any(
     r"at the top)",
     r"make sure the Match works out",
     r"(?:be )?at the top of yours",
+    r"(?:sentence|line|note|statement|word) (?:saying |stating )?that (?:we(?:'re| are)|"
+    r"[A-Z][\w'-]+"
+    r"(?: [A-Z][\w'-]+)? (?:is|are|will be|would be)) (?:your|ur) (?:first|top|#\s?1|number one)",
+    r"if we rank you (?:high enough|to match)[^.?!]{0,40}\bwould you (?:come|join|accept|sign)",
+    r"your acceptance in writing",
+    r"(?:intend|plan|going|willing) to (?:put|place|rank|list) (?:us|[A-Z][\w'-]+(?: "
+    r"[A-Z][\w'-]+)?) "
+    r"(?:at the top|first|#\s?1|number one|in (?:their|your) top)",
+    r"(?:you|u) put us (?:1st|first|#\s?1|number one)",
+    r"promise (?:me |us )?(?:that )?you(?:'ll| will) (?:accept|come|sign|rank)",
+    r"indicate that [A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:is|would be|will be) (?:your|ur) "
+    r"(?:first |top )?choice",
 )
 
 _MATCH = r"(?:the )?(?:NRMP|(?:NRMP |main |residency )*Match)"
@@ -250,7 +270,7 @@ _WITHDRAW_TOPIC = _any(
     r"(?:[\w'-]+ ){0,3}interviews",
     r"skip (?:the rest of |all |any )?(?:your|ur|the) (?:other |remaining )?(?:[\w'-]+ ){0,3}"
     r"interviews",
-    r"release (?:any |all |your )?(?:[\w'-]+ ){0,3}interview (?:dates|slots|spots)",
+    r"releas(?:e|ing) (?:any |all |your |the )?(?:[\w'-]+ ){0,3}interview (?:dates|slots|spots)",
     r"release (?:any |all |your )?(?:other |remaining )(?:[\w'-]+ ){0,3}interviews",
     r"(?:in lieu|instead) of (?:going through |participating in |entering )?(?:the )?"
     r"(?:NRMP |Main Residency )?Match",
@@ -294,7 +314,19 @@ _WITHDRAW_TOPIC = _any(
     r"(?:tell|let|inform|notify) (?:the |your |ur )?other (?:programs|places|schools|hospitals)"
     r"(?: know)? (?:that )?(?:you(?:'re| are)?|ur|u're|u are) (?:going|settled|committed|coming|"
     r"choosing|done|taken)",
-    r"let (?:the |your |ur )?other (?:programs|places|schools|hospitals) know",
+    r"let (?:the |your |ur )?other (?:[\w'-]+ ){0,2}(?:programs|places|schools|hospitals) know",
+    r"(?:stop|quit) looking",
+    r"(?:be )?done with (?:the |your |ur )?(?:[\w'-]+ ){0,2}interview (?:trail|circuit|season)",
+    r"off the interview (?:circuit|trail)",
+    r"turn(?:ed|ing)? down (?:any |all |the |your )?(?:other|remaining) (?:[\w'-]+ ){0,3}"
+    r"(?:interview invitations|invitations|interviews|offers)",
+    r"(?:get|have) (?:the rest of |all of |all )?(?:your|ur) (?:other |remaining )?"
+    r"(?:[\w'-]+ ){0,2}interviews cancell?ed",
+    r"cancell?ation of (?:your|ur|all|the) (?:other |remaining )?(?:[\w'-]+ ){0,2}interviews",
+    r"release from (?:the )?(?:NRMP|Match)",
+    r"(?:stop|stopped|stopping|quit) (?:taking|accepting|scheduling|booking) (?:new |more |any |"
+    r"other |further )?(?:[\w'-]+ ){0,2}interviews",
+    r"promise not to (?:accept|pursue|schedule|take) ",
     r"withdraw(?:ing)? (?:all |any )?(?:of )?(?:the |your |ur |her |his |their )?(?:rest of "
     r"(?:the |your |ur )?)?(?:other |remaining |residency |pending |ERAS )*applications",
     r"(?:release|waiver) from (?:your |the )?(?:Match|NRMP) (?:commitment|agreement|contract)",
@@ -390,6 +422,7 @@ _STOP_COMMIT = _any(
     # attendance, not a promise about the Match: "still committed to joining us Thursday"
     r"committed to (?:joining|attending|coming)(?: us)? (?:this|on|for|tomorrow|tonight|next)",
     r"commitment to (?:attend|attending|join|joining)",
+    r"commit to (?:this|the|your|a) (?:time )?slot",
     r"count on you to (?:join|attend|make it)\b(?! (?:us|our (?:program|team|family)) "
     r"(?:in|for|next))",
     r"we (?:promise|guarantee|assure you|commit)", _NRMP_RULES, _DATE_CHOICE, _IF_ASKED,
@@ -431,7 +464,9 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "running", "interviews in", "interviews at", "interviews with", "interviews elsewhere",
         "interview calendar", "interview schedule", "interview list", "interview dates", "only",
         "plan a", "backup", "back-up", "plan b", "mean first", "mean #", "mean number",
-        "mean the top", "intentions"),
+        "mean the top", "intentions", "up there", "which ", "top for", "interviewed at",
+        "interviewed with", "interviewed to", "applied at", "applied with", "applied to",
+        "who else"),
     Flag.COMMITMENT_REQUEST: (
         "commit", "promis", "assur", "guarante", "pledge", "your word", "verbal", "rank",
         "put us", "puts us", "putting us", "make us your", "in writing", "your first",
@@ -450,7 +485,10 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "top position", "first entry", "top entry", "undertaking", "you'll list",
         "you will list", "you would list", "only valid", "only available", "only open",
         "only good", "care of you", "puts you", "put you", "ranks you", "rank you", "places you",
-        "place you", "works out", "of yours", "we're first", "we are first", "re first"),
+        "place you", "works out", "of yours", "we're first", "we are first", "re first",
+        "that we", "is your", "are your", "be your", "would you come", "would you join",
+        "would you accept", "would you sign", "in writing", "to put", "to place", "to rank",
+        "to list", "put us", "indicate that"),
     Flag.WITHDRAWAL_REQUEST: (
         "withdraw", " out ", "yourself", "participate", "take part", "release", "give up",
         "decline", "cancel", "interviewing", "interviews", "contract", "agreement",
@@ -458,7 +496,9 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "positions", "hold off", "bother with", "registration", "skip", "clear ",
         "rather than", "instead of", "visits", "attending", "scheduling", "off the market",
         "retire", "remove", "pull", "withdrawn", "trips", "wrap", "free up", "other programs",
-        "other places", "other schools", "other hospitals"),
+        "other places", "other schools", "other hospitals", "let the other", "let your other",
+        "let ur other", "let other", "looking", "done with",
+        "off the interview", "turn", "releas"),
 }
 
 FRAMES: tuple[tuple[Flag, re.Pattern[str], re.Pattern[str], re.Pattern[str] | None], ...] = (

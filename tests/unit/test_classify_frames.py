@@ -107,7 +107,7 @@ def test_frame_gates_are_necessary_on_the_corpora() -> None:
     data = Path(__file__).resolve().parents[1] / "data"
     missed, read = [], 0
     for name in ("heldout", "heldout3", "heldout5", "heldout6", "heldout8", "heldout9", "heldout12",
-                 "heldout13", "heldout14", "heldout15", "heldout17", "heldout18"):
+                 "heldout13", "heldout14", "heldout15", "heldout17", "heldout18", "heldout19"):
         for m in parse_corpus(load_records(data / name / "messages.jsonl")):
             view, _ = message_view(m)
             for text in (view.body, view.attachments):

@@ -134,6 +134,21 @@ def _flags(body: str, sender: str = "office@copperfieldmc.org") -> tuple[set[Fla
     ("Please don't plan other residency visits after the 29th.", {W}),
     ("If not, which programs are still left, and would you be open to wrapping those up soon?",
      {R, W}),
+    # heard from chiefs and residents, or asked without the stock words
+    ("Not sure I'm allowed to ask lol but are we up there for you?? Like top few??", {R}),
+    ("It really helps us to plan if we know which advanced programs you interviewed with.", {R}),
+    ("She asked me, informally, to find out whether Copperfield is somewhere near the top for "
+     "you.", {R}),
+    ("Dr. V asked me to find out if you interviewed at Oakhurst too?", {R}),
+    ("We choose our people in January and need you to stop looking once you say yes.", {W}),
+    ("He'd like you to confirm that you have turned down any other interview invitations you "
+     "are still holding.", {W}),
+    ("Let's get the rest of your neurology interviews cancelled this week.", {W}),
+    ("If you stopped taking new interviews now I think he'd read that as a big yes.", {W}),
+    ("Please send me a sentence saying that Copperfield is your first choice.", {C}),
+    ("I need you to promise you'll accept when the offer comes through.", {C}),
+    ("We keep the second look for candidates who intend to put Copperfield at the top of their "
+     "list; please confirm that's you.", {C}),
     # promises asked for in other words
     ("The offer is only valid if you withdraw from the Match and stop interviewing.", {C, W}),
     ("Cancel them, and I'll make sure the committee puts you exactly where you belong.", {C}),
@@ -228,6 +243,8 @@ def test_which_flag_an_ask_is(sentence: str, flags: set[Flag]) -> None:
                                              "consideration?")),
     ("advising@school.example", "No US program is allowed to ask how you will rank them. They "
      "also cannot ask you to cancel your other interviews or to withdraw from the Match."),
+    ("noreply@slotbook.example", "Your interview is booked. Once you commit to this time slot, "
+     "changes need the program's approval."),
     # attendance is no promise about the Match
     ("office@copperfieldmc.org", _NOTE.format("Please confirm your commitment to attend the "
                                              "December 15 interview day.")),

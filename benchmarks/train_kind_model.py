@@ -46,6 +46,7 @@ CORPORA = {
     "heldout15": ROOT / "tests" / "data" / "heldout15" / "messages.jsonl",
     "heldout17": ROOT / "tests" / "data" / "heldout17" / "messages.jsonl",
     "heldout18": ROOT / "tests" / "data" / "heldout18" / "messages.jsonl",
+    "heldout19": ROOT / "tests" / "data" / "heldout19" / "messages.jsonl",
 }
 SAMPLE = ROOT / "mailsync" / "sample"
 ALPHA = 0.2      # smoothing; chosen by leave-one-corpus-out macro-F1 (0.1–0.5 tried)

@@ -93,6 +93,9 @@ BARS = {
     "heldout18": Bars(160, 0.92, 0.96, {
         "rank_inquiry": (0.9, 0.78), "commitment_request": (0.9, 0.9),
         "withdrawal_request": (0.9, 0.95), "response_deadline": (0.72, 0.8)}),
+    "heldout19": Bars(150, 0.93, 0.95, {
+        "rank_inquiry": (0.75, 0.8), "commitment_request": (0.66, 0.9),
+        "withdrawal_request": (0.85, 0.95), "response_deadline": (0.72, 0.78)}),
     "heldout2": Bars(140, 0.9, 0.97, {
         "rank_inquiry": (0.9, 0.75), "commitment_request": (0.8, 0.88),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.9)}),

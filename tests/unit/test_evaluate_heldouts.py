@@ -111,6 +111,9 @@ BARS = {
     "heldout16": Bars(170, 0.9, 0.96, {
         "rank_inquiry": (0.68, 0.78), "commitment_request": (0.6, 0.95),
         "withdrawal_request": (0.75, 0.83), "response_deadline": (0.88, 0.85)}),
+    "heldout20": Bars(160, 0.86, 0.97, {
+        "rank_inquiry": (0.75, 0.8), "commitment_request": (0.7, 0.75),
+        "withdrawal_request": (0.75, 0.95), "response_deadline": (0.93, 0.78)}),
     "heldout11": Bars(160, 0.86, 0.96, {
         "rank_inquiry": (0.85, 0.95), "commitment_request": (0.75, 0.7),
         "withdrawal_request": (0.88, 0.88), "response_deadline": (0.88, 0.95)}),

@@ -257,19 +257,14 @@ _PROMISE = re.compile(r"\b(?:in writing|promis\w*|commit\w*|count on|assur\w*|yo
                       r"pledge|guarantee)\b", re.I)
 
 
-def _drop_rank_in_promise(hits: list[Hit], body: str = "",
-                          spans: tuple[tuple[int, int], ...] | None = None) -> list[Hit]:
+def _drop_rank_in_promise(hits: list[Hit]) -> list[Hit]:
     """A rank cue inside a sentence that asks for a written or spoken promise is that
     promise's terms (commitment_request), not a question about the rank; the corpus
-    conventions label such a sentence commitment pressure only. "Inside" is the
-    promise's span or, given the body, its sentence ("If you give me your word that X is
-    your first choice, …": the promise cue matched "give me your word")."""
+    conventions label such a sentence commitment pressure only."""
     promises = [h.span for h in hits if h.target is Flag.COMMITMENT_REQUEST
                 and h.where == "body" and _PROMISE.search(h.span)]
     if not promises:
         return hits
-    if body:
-        promises = [_sentence_of(body, spans, p) or p for p in promises]
     return [h for h in hits if not (h.target is Flag.RANK_INQUIRY and h.where == "body"
                                     and any(h.span in p for p in promises))]
 
@@ -300,15 +295,6 @@ def _drop_retracted(hits: list[Hit], body: str,
                 continue
         out.append(h)
     return out
-
-
-def _sentence_of(body: str, spans: tuple[tuple[int, int], ...] | None, span: str) -> str:
-    """The sentence of ``body`` holding ``span`` ("" when it is not found)."""
-    pos = body.find(span)
-    if pos < 0:
-        return ""
-    s, e = sentence_at(body, spans, pos)
-    return body[s:max(e, pos + len(span))]
 
 
 def _cue_hits(view: View, cues: tuple[Cue, ...]

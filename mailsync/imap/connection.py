@@ -104,6 +104,9 @@ class ImapConnection:
         # selects it together with the IMAP socket. Made at connect, closed at logout.
         self._wake: tuple[socket.socket, socket.socket] | None = None
         self._wake_lock = threading.Lock()
+        # Set by abort() from another thread: the connection is cut, whatever a late
+        # server reply on the half-shut socket may still say (see _raise_if_aborted).
+        self._aborted = False
 
     def __repr__(self) -> str:
         return f"ImapSession({self._where})"
@@ -173,6 +176,7 @@ class ImapConnection:
         """
         self._drop()
         self._reset_wake()
+        self._aborted = False
         try:
             self._open()
         except ImapError:
@@ -269,11 +273,20 @@ class ImapConnection:
         raises. To end an IDLE and keep the connection, use ``interrupt()``.
         """
         client = self._client
+        self._aborted = client is not None
         sock = client.socket() if client is not None else None
         if sock is not None:
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RD)
         self._poke_wake()
+
+    def _raise_if_aborted(self) -> None:
+        """A wait that abort() ended fails, always. Linux still delivers bytes that
+        arrive on a socket shut for reading, so a wait woken by abort()'s poke could
+        otherwise read the server's reply to DONE and return as if interrupted."""
+        if self._aborted:
+            self._drop()
+            raise ConnectionLostError(f"IMAP connection to {self._where} was aborted")
 
     # ------------------------------------------------------ wake channel
 

@@ -53,8 +53,10 @@ class Idling(ImapConnection):
         self._ensure_selected(folder)
         if "IDLE" not in self.capabilities():
             self._wait_for_wake(timeout)
+            self._raise_if_aborted()
             return self._noop_events()
         events = self._idle_events(timeout)
+        self._raise_if_aborted()
         return events + self._noop_events()
 
     def _idle_events(self, timeout: float) -> list[ImapEvent]:

@@ -344,6 +344,22 @@ def test_abort_cuts_a_blocked_idle_wait(session: ImapSession) -> None:
     session.logout()  # Never raises, even on a cut connection.
 
 
+def test_a_wait_ended_by_abort_fails_whatever_the_socket_says(
+        session: ImapSession, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The race behind a rare failure of the test above: abort() pokes the wake channel
+    and half-shuts the socket, but Linux still delivers the server's reply to DONE on a
+    socket shut for reading, so a wait woken by the poke could read it and return [] as
+    if interrupted. Here the IDLE exchange is made to succeed after abort(), as the
+    socket sometimes lets it; the wait must still fail like any cut connection."""
+    session.snapshot("INBOX")
+    monkeypatch.setattr(session, "_idle_events", lambda timeout: [])
+    monkeypatch.setattr(session, "_noop_events", lambda: [])
+    session.abort()
+    with pytest.raises(ConnectionLostError):
+        session.idle_wait("INBOX", timeout=5)
+    session.logout()
+
+
 def test_interrupt_wakes_the_polling_fallback(minimal_server: DovecotServer) -> None:
     user, password = "wake-user", "wake-pass"
     minimal_server.add_user(user, password)

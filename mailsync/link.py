@@ -10,7 +10,9 @@ Evidence, strongest first (the first that decides wins, and the reasons say whic
    ``greyhavenregional.org`` for ``greyhaven.edu``); a domain hosting several
    programs is disambiguated by specialty words and abbreviations ("EM", "Peds",
    "IR", "IM prelim"), program and contact names, weighted subject > body >
-   signature; a tie (institution-wide mail) stays unlinked;
+   signature; between the tracks of one specialty the plain specialty ("Harrowgate
+   Surgery") means the categorical program unless another track is named; a tie
+   (institution-wide mail) stays unlinked;
 5. for platforms and unknown senders, the program named in the body: an
    institution name (or its acronym, "QHUMC") confirmed by fuzzy matching, then
    specialty words among that institution's programs.

@@ -464,9 +464,9 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "running", "interviews in", "interviews at", "interviews with", "interviews elsewhere",
         "interview calendar", "interview schedule", "interview list", "interview dates", "only",
         "plan a", "backup", "back-up", "plan b", "mean first", "mean #", "mean number",
-        "mean the top", "intentions", "up there", "which ", "top for", "interviewed at",
-        "interviewed with", "interviewed to", "applied at", "applied with", "applied to",
-        "who else"),
+        "mean the top", "intentions", "up there", "which ", "top for", "if you interviewed",
+        "if you applied", "if you also", "whether you interviewed", "whether you applied",
+        "whether you also", "if u ", "whether u ", "who else"),
     Flag.COMMITMENT_REQUEST: (
         "commit", "promis", "assur", "guarante", "pledge", "your word", "verbal", "rank",
         "put us", "puts us", "putting us", "make us your", "in writing", "your first",
@@ -486,9 +486,8 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "you will list", "you would list", "only valid", "only available", "only open",
         "only good", "care of you", "puts you", "put you", "ranks you", "rank you", "places you",
         "place you", "works out", "of yours", "we're first", "we are first", "re first",
-        "that we", "is your", "are your", "be your", "would you come", "would you join",
-        "would you accept", "would you sign", "in writing", "to put", "to place", "to rank",
-        "to list", "put us", "indicate that"),
+        "would you come", "would you join", "would you accept", "would you sign", "in writing",
+        "to put", "to place", "to list", "put us", "indicate that"),
     Flag.WITHDRAWAL_REQUEST: (
         "withdraw", " out ", "yourself", "participate", "take part", "release", "give up",
         "decline", "cancel", "interviewing", "interviews", "contract", "agreement",
@@ -497,8 +496,9 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "rather than", "instead of", "visits", "attending", "scheduling", "off the market",
         "retire", "remove", "pull", "withdrawn", "trips", "wrap", "free up", "other programs",
         "other places", "other schools", "other hospitals", "let the other", "let your other",
-        "let ur other", "let other", "looking", "done with",
-        "off the interview", "turn", "releas"),
+        "let ur other", "let other", "stop looking", "quit looking", "done with",
+        "off the interview", "turn down", "turned down", "turning down", "turns down",
+        "releas"),
 }
 
 FRAMES: tuple[tuple[Flag, re.Pattern[str], re.Pattern[str], re.Pattern[str] | None], ...] = (

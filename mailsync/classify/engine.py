@@ -261,12 +261,16 @@ def _drop_rank_in_promise(hits: list[Hit]) -> list[Hit]:
     """A rank cue inside a sentence that asks for a written or spoken promise is that
     promise's terms (commitment_request), not a question about the rank; the corpus
     conventions label such a sentence commitment pressure only."""
-    promises = [h.span for h in hits if h.target is Flag.COMMITMENT_REQUEST
-                and h.where == "body" and _PROMISE.search(h.span)]
-    if not promises:
+    return _drop_rank_within(hits, [h.span for h in hits if h.target is Flag.COMMITMENT_REQUEST
+                                    and h.where == "body" and _PROMISE.search(h.span)])
+
+
+def _drop_rank_within(hits: list[Hit], spans: list[str]) -> list[Hit]:
+    """``hits`` without the body's rank hits that lie inside one of ``spans``."""
+    if not spans:
         return hits
     return [h for h in hits if not (h.target is Flag.RANK_INQUIRY and h.where == "body"
-                                    and any(h.span in p for p in promises))]
+                                    and any(h.span in p for p in spans))]
 
 
 #: The program takes a question back: "I shouldn't have asked that, so please disregard it."
@@ -475,11 +479,8 @@ def _frame_candidates(body: str, spans: tuple[tuple[int, int], ...], have: set,
 def _drop_conditional_rank(hits: list[Hit]) -> list[Hit]:
     """"If you let us know we're your first choice, we'll…": the rank words sit inside a
     bargain (commitment_request), not a question about rank."""
-    deals = [h.span for h in hits if h.cue.startswith("commit.reciprocity")]
-    if not deals:
-        return hits
-    return [h for h in hits if not (h.target is Flag.RANK_INQUIRY and h.where == "body"
-                                    and any(h.span in d for d in deals))]
+    return _drop_rank_within(hits, [h.span for h in hits
+                                    if h.cue.startswith("commit.reciprocity")])
 
 
 #: An unconditional ask for the answer itself: "I'd ask that you confirm X is your first

@@ -91,7 +91,7 @@ def test_prefilter_never_hides_a_match(cue) -> None:  # type: ignore[no-untyped-
 
 
 @settings(max_examples=200, deadline=None)
-@given(keys=st.lists(st.text(alphabet="abcde %&'", min_size=1, max_size=6), min_size=1,
+@given(keys=st.lists(st.text(alphabet="abcde %&'", max_size=6), min_size=1,
                      max_size=30),
        text=st.text(alphabet="abcde %&'x", max_size=200))
 def test_key_finder_equals_substring_tests(keys: list[str], text: str) -> None:
@@ -99,7 +99,7 @@ def test_key_finder_equals_substring_tests(keys: list[str], text: str) -> None:
 
     finder = KeyFinder(keys)
     assert finder.present(text) == {k for k in set(keys) if k in text}
-    assert finder.present(text) == {k for k in set(keys) if k in text}  # from the table
+    assert finder.present(text.upper()) == {k for k in set(keys) if k in text.upper()}
 
 
 def test_frame_gate_reads_every_sentence_that_could_complete_a_frame() -> None:

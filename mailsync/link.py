@@ -278,6 +278,8 @@ class Linker:
             if inst.lower().startswith("saint ") and fuzz.ratio(
                     inst.lower()[6:], window[: len(inst) - 6].lower()) >= FUZZY_MIN:
                 return inst
+            if _by_short_name(inst, text, m):
+                return inst
         return None
 
     def _disambiguate(self, ids: set[str], text: _Text) -> str | None:
@@ -395,6 +397,39 @@ def _acronym(institution: str) -> str:
     letters = "".join(w[0] for w in re.split(r"[\s\-]+", institution) if w and w[0].isalpha()
                       and w.lower() not in {"of", "the", "and"})
     return letters.upper() if len(letters) >= 4 else ""
+
+
+def _short_name(institution: str) -> str:
+    """The words people call an institution by: up to its first generic word after a
+    distinctive one ("Tularosa" of "Tularosa Regional Medical Center", "Dunmore Valley"
+    of "Dunmore Valley Hospital")."""
+    words = [w for w in re.split(r"[\s,]+", institution) if w]
+    head: list[str] = []
+    for w in words:
+        if w.lower().strip(".") in _GENERIC and any(
+                h.lower().strip(".") not in _GENERIC for h in head):
+            break
+        head.append(w)
+    return " ".join(head) if len(head) < len(words) else ""
+
+
+_NEXT_WORD = re.compile(r"[\s,]*([\w'-]+)")
+
+
+def _by_short_name(institution: str, text: str, m: re.Match[str]) -> bool:
+    """The institution called by its short name, capitalized, in a voicemail, a text or a
+    resident's note ("Dunmore Valley emergency medicine", "PGY2 at Tularosa", "Lowcountry
+    University EM"). A generic word right after it must be the institution's own, so
+    "Greyhaven Regional" is not "Greyhaven University Hospital"."""
+    short = _short_name(institution)
+    if len(short) < 5 or not m.group(0)[:1].isupper():
+        return False
+    end = m.start() + len(short)
+    if text[m.start():end].lower() != short.lower():
+        return False
+    nxt = _NEXT_WORD.match(text, end)
+    word = nxt.group(1).lower() if nxt else ""
+    return word not in _GENERIC or word in institution.lower().split()
 
 
 def _institution_keys(by_institution: Mapping[str, set[str]]) -> dict[str, list[str]]:

@@ -551,7 +551,9 @@ _OFFER = [
 _INFO = [
     # The main info_request detector is a sentence-level request+topic test (engine.py).
     _c("info.survey", Kind.INFO_REQUEST, 1.2, "asks to complete a survey or form",
-       r"\b(?:complete|fill (?:in|out)|return)\b[^.?!]{0,40}\b(?:survey|questionnaire|form)\b"),
+       # an RSVP or registration form schedules; it asks for no information
+       r"\b(?:complete|fill (?:in|out)|return)\b(?:(?!rsvp|registration|sign-?up)[^.?!]){0,40}"
+       r"\b(?:survey|questionnaire|form)\b"),
     _c("info.remain", Kind.INFO_REQUEST, 1.2, "asks whether to remain under consideration",
        r"\b(?:remain|be|stay) (?:under|in) consideration\b|\bstill interested in (?:our|the) "
        r"program\b|\bwould you like to be considered\b",
@@ -724,9 +726,14 @@ _OTHER = [
     _c("other.scam", "ctx.other", 2.0, "scam or phishing pattern",
        r"\bguaranteed\b[^.?!]{0,40}\b(?:placement|offer|match)|\b100% (?:placement|guaranteed)\b|"
        r"\bplacement (?:fee|deposit)\b|\bwire (?:the |a |your )?(?:[\w-]+ )?(?:deposit|fee|"
-       r"payment)\b|\bonly \d+ (?:seats|spots) left\b|\bverify (?:your )?(?:identity|"
-       r"account)\b|\breinstatement fee\b|\bpassport copy\b|\bunusual activity\b|"
-       r"\bpermanently deleted\b|\bverification fee\b"),
+       r"payment)\b|\bonly \d+ (?:seats|spots) left\b|\breinstatement fee\b|"
+       r"\bverification fee\b"),
+    # Phishing words a real program also writes ("GME may need to verify your identity on
+    # camera", "a passport copy for the visa file"): not trusted from a program's sender
+    # (see engine.other_gate).
+    _c("other.scam_account", "ctx.other", 2.0, "account or identity phishing pattern",
+       r"\bverify (?:your )?(?:identity|account)\b|\bpassport copy\b|\bunusual activity\b|"
+       r"\bpermanently deleted\b"),
     # "confirm your AAMC login", "re-enter your list and your NRMP password at the link"
     _c("other.scam_credentials", "ctx.other", 2.0, "asks for a password or login by mail",
        r"\b(?:password|login)\b", before=r"\b(?:confirm|re-?enter|enter) your\b[^.?!]{0,30}$"),

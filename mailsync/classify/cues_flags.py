@@ -176,10 +176,12 @@ _COMMIT = [
     # reverse order "we can guarantee a spot if you rank us first". The engine counts these
     # as interest signals, like commit.reciprocity.
     _c("commit.reciprocity_ask", Flag.COMMITMENT_REQUEST, 1.0, "ties a benefit to a promise",
-       r"\bif (?:you )?(?:let us know|let me know|tell us|tell me|confirm|assure us|can assure|can "
-       r"confirm|indicate|agree|would agree|are willing|'re willing|choose us|pick us|make us)\b"
+       r"\bif (?:you )?(?:can |could )?(?:let us know|let me know|tell us|tell me|confirm|"
+       r"assure us|can assure|can confirm|indicate|agree|would agree|are willing|'re willing|"
+       r"choose us|pick us|make us)\b"
        r"[^.?!]{0,90}?\b(?:I|we)(?:'ll| will|'d| would| can| could| shall)\b[^.?!]{0,50}\b(?:make "
-       r"sure|ensure|guarantee|rank you|hold|reserve|match|secure|offer)\b|"
+       r"sure|ensure|guarantee|rank you|put you|move you up|hold|reserve|match|secure|"
+       r"offer)\b|"
        r"\b(?:I|we) (?:can|will|could|'ll|would) (?:guarantee|make sure|ensure|promise)\b[^.?!]{0,"
        r"80}"
        r"\bif you (?:rank|put|list|commit|promise|let us know|tell us|agree|sign|choose|pick)\b|"
@@ -268,6 +270,14 @@ _RANK_THIRD = [
        keys=("rank", "rol", "top ", "other ")),
 ]
 
+#: A line of a form to tick: "[ ] I intend to rank St. Brigid's Mercy as my first choice",
+#: "[ ] Lowcountry University EM will be ranked FIRST on my certified rank order list".
+_CHECKBOX_RANK = (
+    r"(?:\[ ?\]|☐|□|_{2,})[ \t]*(?:I (?:intend|plan|will|promise|commit|am committed|agree) to "
+    r"(?:rank|list|place|put)\b[^\n]{0,60}\b(?:first|#\s?1|number one|top)|[^\n]{0,60}\bwill be "
+    r"ranked (?:first|#\s?1|number one|1st)\b)")
+_CHECKBOX_KEYS = ("[", "☐", "□", "__")
+
 # More commitment families: conditional bargains keyed on the first-choice words ("if we
 # are your first choice, let us know, and we will rank you to match"; "if you give me your
 # word that X is your first choice, you will be at the very top of our list"), "committing
@@ -337,6 +347,40 @@ _COMMIT_THIRD = [
        r"list|place) (?:[\w'-]+ ){1,3}?(?:first|#\s?1|number one|at the top|on top|highest)\b",
        keys=("confirm", "know", "hear", "assure us", "tell us", "tell me", "let us know",
              "let me know", "assure me")),
+    # A reward for being put first, said of anyone who does: "Anybody who puts Bexar
+    # Cypress first on their list, I will see to it that they're ranked where they'll
+    # match", "If Ashgrove is at the top of his list, he'll be in very good shape with us",
+    # "The ones who tell us we're their first choice tend to end up where they want to be".
+    _c("commit.reciprocity_top", Flag.COMMITMENT_REQUEST, 1.0,
+       "ties a benefit to being ranked first",
+       r"\b(?:if|whoever|(?:any|every)(?:one|body|[\w'-]* (?:applicant|candidate))s? (?:who|that)|"
+       r"(?:those|the ones|people|applicants|candidates) (?:who|that))"
+       r"(?:(?!\bnot\b|n't\b|\bno\b)[^.?!;]){0,50}?"
+       r"\b(?:(?:their|your|his|her|our) (?:first|top|#\s?1|number one|1st)(?: choice)?|"
+       r"(?:at |to )?the (?:very )?top of (?:their|your|his|her|the) (?:[\w'-]+ )?list|"
+       r"first on (?:their|your|his|her) (?:[\w'-]+ )?list)\b"
+       r"(?:(?!\bnot\b|n't\b|\bno\b)[^.?!;]){0,80}?"
+       r"\b(?:(?:has |have |will |'ll )?match(?:ed|es)? (?:here|with us)|end(?:s|ed)? up where|"
+       r"in (?:very |really |great |good )*(?:good|great) shape|see to it|ranked (?:where|so) "
+       r"(?:they|you|he|she)(?:'ll| will) match|(?:it|that) (?:will|does|would) (?:count|matter)|"
+       r"take care of (?:the people|them|those|you|him|her)|(?:will be|are|get) looked after)",
+       keys=("first", "top", "#", "number one", "1st")),
+    _c("commit.reciprocity_advocate", Flag.COMMITMENT_REQUEST, 1.0,
+       "ties the program's advocacy to the applicant's answer",
+       r"\bif (?:it (?:is|will|does)|so|yes|you do|you will|we are|we're|that's the case)\b,? "
+       r"(?:I|we|he|she)(?:'ll| will| can| could)\b[^.?!]{0,40}?\b(?:advocate|fight|go to bat|"
+       r"push (?:hard )?for you|see to it|put in a (?:good )?word|rank you (?:to match|first|"
+       r"at the top|highly)|move you up)",
+       keys=("if it is", "if it will", "if it does", "if so", "if yes", "if you do",
+             "if you will", "if we are", "if we're", "if that's")),
+    # A form to tick: "[ ] I intend to rank St. Brigid's Mercy as my first choice."
+    _c("commit.intent_checkbox", Flag.COMMITMENT_REQUEST, 1.0,
+       "a form asks the applicant to declare a first-choice ranking",
+       _CHECKBOX_RANK, keys=_CHECKBOX_KEYS),
+    # the same form asks the applicant to disclose the rank
+    _c("rank.intent_checkbox", Flag.RANK_INQUIRY, 1.0,
+       "a form asks the applicant to tick how they will rank the program",
+       _CHECKBOX_RANK, keys=_CHECKBOX_KEYS),
 ]
 
 # Commitment, fifth wave: "we would like a commitment from you", "if we're your top choice,

@@ -346,8 +346,9 @@ def _frame_hit(flag: Flag, topic: str, sentence: str, where: str) -> Hit:
 _BACK_REFERENCE = WordAlternation(re.compile(
     r"\b(?:(?:share|tell (?:us|me)|let (?:us|me) know|confirm|say|answer|reply|send (?:us|me))"
     r"(?: with (?:us|me))? (?:that|this|it|so)|if (?:that|this|so) (?:applies|is the case|"
-    r"is true|describes)|which ones|(?:cancel|drop|skip|release|decline)(?:ling|ing)? (?:those|"
-    r"them|these|the rest)|let (?:them|those) go)\b", re.I))
+    r"is true|describes)|if (?:that|this)(?:'s| is) you|which ones|"
+    r"(?:cancel|drop|skip|release|decline)(?:ling|ing)? (?:those|them|these|the rest)|"
+    r"let (?:them|those) go)\b", re.I))
 
 
 def _paired_frame_hits(body: str, low: str, spans: tuple[tuple[int, int], ...], have: set,
@@ -452,7 +453,9 @@ def _drop_rank_in_demand(hits: list[Hit], body: str,
     """"We need a commitment from you that we will be your first choice": the first-choice
     words are what the applicant is to promise (commitment_request), not a question about
     the rank, unless the sentence asks ("would you rank us first if …?")."""
-    demands = [h.span for h in hits if h.target is Flag.COMMITMENT_REQUEST and h.where == "body"]
+    # a form line to tick ("[ ] I intend to rank X first") asks the rank and the promise both
+    demands = [h.span for h in hits if h.target is Flag.COMMITMENT_REQUEST and h.where == "body"
+               and h.cue != "commit.intent_checkbox"]
     if not demands:
         return hits
     out = []
@@ -749,7 +752,8 @@ def context_score(hits: Iterable[Hit], name: str) -> float:
 def other_gate(hits: list[Hit], ctx: SenderContext, terms: int, forwarded: bool,
                best: float) -> Reason | None:
     """A reason to label the message ``other``, or None when it is residency mail."""
-    scam = [h for h in hits if h.cue.startswith("other.scam")]
+    scam = [h for h in hits if h.cue.startswith("other.scam")
+            and not (ctx.program and h.cue == "other.scam_account")]
     if scam:
         return scam[0].reason()
     if ctx.institutional:

@@ -47,7 +47,7 @@ _ASK = re.compile(r"\?|" + _any(
     r"feel free to (?:share|tell|let)",
     r"kindly (?:share|indicate|let|confirm|inform|tell)",
     r"(?:we|I) (?:ask|request) that you",
-    r"it would help (?:us|me) to know",
+    r"it would help (?:us|me)(?: both| all)? to know",
     r"would (?:really |truly |greatly )?help (?:us|me) (?:a lot )?to (?:know|hear|understand|"
     r"learn)",
     r"(?:likes?|asks?|wants?|expects?) (?:\w+ ){0,2}(?:applicants?|candidates?|interviewees?|you) "
@@ -58,15 +58,18 @@ _ASK = re.compile(r"\?|" + _any(
     r"(?:haven't|have not|didn't|did not) (?:yet )?hear(?:d)? back", r"my question",
     r"(?:asks?|asked|wants?|wanted) (?:\w+ ){0,3}(?:applicants?|candidates?|interviewees?|you|me|"
     r"us) to "
-    r"(?:send|reply|list|tell|share|ask|find out|check|get a sense)",
-    r"(?:I|we|he|she|they)(?:'ll| will) ask",
+    r"(?:send|reply|list|tell|share|ask|find out|check|get a sense|collect|gather)",
+    r"(?:I|we|he|she|they)(?:'ll| will) (?:probably |likely |definitely |usually |also |surely )?"
+    r"ask",
+    # "he likes to end by asking each candidate where…", "she tends to ask"
+    r"(?:likes?|loves?|tends?) to (?:\w+ ){0,3}(?:ask|asking)",
     r"(?:are|is) (?:requested|required|asked|expected) to", r"requested by",
     r"(?:asked|asks|ask) that", r"(?:it|the form|this form|the survey) asks? (?:for|about|you)",
     r"(?:we|I) (?:ask|request) that (?:all |every )?(?:applicants|candidates)",
     r"all you (?:would |will )?(?:have|need) to do",
     r"(?:would|will|could) (?:really )?(?:help|let|allow) (?:me|us) (?:to )?(?:advocate|plan|"
     r"prioriti[sz]e|fight|make the case)",
-    r"happy to hear (?:where|how|which)",
+    r"happy to hear (?:where|how|which)", r"drop (?:your|us|me)",
     r"helps? (?:us|me) (?:to )?plan if (?:we|I) know", r"to find out (?:whether|if)",
     r"(?:wanted|wants|want|would like|asked|is asking|are asking|hoped|hopes) to "
     r"(?:know|find out|ask|hear)",
@@ -92,7 +95,8 @@ _COMMIT_ASK = re.compile(_ASK.pattern + "|" + _any(
     r"(?:and|then) (?:we|I)(?:'ll| will) (?:\w+ )?(?:reserve|hold|guarantee|save|secure|make sure|"
     r"take care)",
     r"(?:would you|you(?:'d| would)) be (?:willing|able|prepared|ready)",
-    r"(?:we|I)(?:'d| would) (?:really |truly )?(?:want|need)", r"(?:we|I) (?:really |truly )?need",
+    r"(?:we|I)(?:'d| would) (?:really |truly )?(?:want|need|prefer)",
+    r"(?:we|I) (?:really |truly )?need",
     r"if you can (?:\w+ )?(?:let|tell)",
     r"if (?:[\w.'-]+ ){1,3}(?:is|are|'re) (?:at the top|first|#\s?1|number one|"
     r"your (?:top|first|#))",
@@ -113,7 +117,11 @@ _RANK_TOPIC = _any(
     r"(?:remaining|other|upcoming) interview (?:calendar|schedule|list|dates)",
     r"(?:the )?only (?:[\w'-]+ ){0,3}programs? (?:you(?:'ve| have)?|u) (?:applied|interviewed|"
     r"are interviewing|are applying)",
-    r"which (?:[\w'-]+ ){1,2}programs (?:are|did|have|will|would) you",
+    r"which (?:[\w'-]+ ){1,3}programs (?:are|did|have|will|would) you",
+    # "which you'd choose: psychiatry or medicine here"
+    r"which (?:one )?(?:you(?:'d| would)|would you) (?:choose|pick|prefer|rank higher)",
+    # after the deadline: "did you certify a prelim list, and did Northshore make it onto it?"
+    r"(?:did|have|has) (?:[A-Z][\w'-]+ ){1,3}(?:make|made) it (?:onto|on to|on) (?:it|your|ur)",
     r"(?:your|ur) plan A", r"(?:choice|option|plan A) or (?:a |your )?(?:backup|back-up|plan B)",
     r"where (?!(?:things|it|this|that|everything|matters|you|we|they|he|she)\b)[A-Z][\w'-]+"
     r"(?: [A-Z][\w'-]+)? (?:ended up|landed|fell)",
@@ -132,9 +140,10 @@ _RANK_TOPIC = _any(
     r"ended up|end up)",
     r"(?:on|in) (?:your|ur) (?:rank|ranking|match|final) list",
     r"(?:where|put|place|position|placed|landed|stand|fall)\b[^.?!]{0,40}\b(?:on|in) "
-    r"(?:your|ur) list",
+    r"(?:your|ur|their) list",
     r"(?:top|high|higher|near the top|bottom) (?:of|on) (?:your|ur)(?=(?: [\w'-]+){0,2} list\b)",
     r"where (?:are you|you are|you're) leaning",
+    r"which (?:[\w'-]+ )?(?:specialty|program|one|department) (?:you are|you're|are you) leaning",
     r"where (?:do|does|did) (?:we|our program|it|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:sit|stand|"
     r"fall|rank|land|fit)",
     r"how many (?:[\w'-]+ ){0,2}(?:interviews|programs|offers|signals)",
@@ -164,6 +173,10 @@ _RANK_TOPIC = _any(
 )
 
 _COMMIT_TOPIC = _any(
+    # "a short note confirming you won't be ranking other prelim programs"
+    r"(?:confirm\w*|promis\w*|assur\w*|stat\w*|saying) (?:to (?:us|me) )?(?:that )?you "
+    r"(?:won't|will not|wouldn't|would not|aren't|are not) (?:be )?(?:rank\w*|list\w*) "
+    r"(?:any )?(?:other|another)",
     r"commit(?:ment|ted|ting)?", r"promise (?:me|us|that you|to)", r"your promise",
     r"you(?:'ll| will| can| could)? promise", r"assur(?:e|ance)", r"guarantee", r"pledge",
     r"your word", r"verbal (?:commitment|agreement|yes)",
@@ -181,9 +194,13 @@ _COMMIT_TOPIC = _any(
     r"(?:make sure|ensure) (?:that )?you (?:match|end up|land) (?:with us|here|at "
     r"(?!a |an |the |any |one |your )[\w'-]+)",
     r"(?:know|sure|hear) (?:if|whether|that) you(?:'re| are) serious about us",
-    r"(?:know|tell (?:me|us|her|him|them)|told (?:me|us)|confirm|say|saying|stating)"
+    r"(?:know|tell (?:me|us|her|him|them)|told (?:me|us)|confirm|say|saying|stating|attest|"
+    r"attests|certify|declare)"
     r"(?:,[^,]{0,30},)?(?: that)? [A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:is|would be|will be) "
     r"(?:one of )?(?:your|their) (?:first|top|#\s?1|number one|1st|choice)",
+    # "applicants who can confirm that Lowcountry is in their top three"
+    r"(?:confirm|attest|certify|declare)s? that [A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:is|will be|"
+    r"would be) (?:in|among) (?:your|their) top",
     r"a (?:firm |clear |definite )?(?:yes|commitment) from you",
     r"guaranteed? (?:you )?(?:a )?(?:spot|position|place)",
     r"(?:is|are|be) (?:at the top of|first on|#\s?1 on|number one on) your list",
@@ -364,7 +381,7 @@ _WHO = re.compile(r"\b(?:applicants|candidates|people|those|invitees|interviewee
 # Look-alikes that stop a frame, whatever else the sentence holds.
 #: A rule that nobody may ask: "programs may not ask you to commit to ranking them".
 _NOT_ASKED = (r"(?:do not|don't|never|cannot|can't|won't|will not|not (?:allowed|permitted) to|"
-              r"may not|are prohibited from) (?:\w+ )?(?:ask|inquire|request|require)")
+              r"may not|are prohibited from) (?:\w+ ){0,3}?(?:ask|inquire|request|require)")
 #: Advice about what to do when someone asks: "If anyone asks you to commit, …".
 _IF_ASKED = (r"if (?:(?:a|any|the|another|one of your) (?:residency )?(?:program|program director|"
              r"PD|interviewer)s?|anyone|anybody|someone|somebody)"
@@ -414,6 +431,9 @@ _STOP_RANK = _any(
     r"certif(?:y|ied|ication) (?:of )?your rank", r"rank list (?:is|was) certified",
 )
 _STOP_COMMIT = _any(
+    # "…that is lovely, but it does not change how we rank": no reward, so no bargain
+    r"(?:does|do|will|would|should) not (?:change|affect|influence|alter)",
+    r"(?:doesn't|don't|won't|wouldn't|shouldn't) (?:change|affect|influence|alter)",
     r"(?:do not|don't|never|cannot|can't|won't|will not|not) (?:\w+ )?(?:ask|request|require|"
     r"expect|need)(?:ing)? (?:\w+ )?(?:a |any |your )?(?:commitment|promise)",
     # the program's own disclaimer; "would you give us a non-binding indication" still asks
@@ -466,7 +486,7 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "plan a", "backup", "back-up", "plan b", "mean first", "mean #", "mean number",
         "mean the top", "intentions", "up there", "which ", "top for", "if you interviewed",
         "if you applied", "if you also", "whether you interviewed", "whether you applied",
-        "whether you also", "if u ", "whether u ", "who else"),
+        "whether you also", "if u ", "whether u ", "who else", "make it on", "made it on"),
     Flag.COMMITMENT_REQUEST: (
         "commit", "promis", "assur", "guarante", "pledge", "your word", "verbal", "rank",
         "put us", "puts us", "putting us", "make us your", "in writing", "your first",
@@ -487,7 +507,8 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "only good", "care of you", "puts you", "put you", "ranks you", "rank you", "places you",
         "place you", "works out", "of yours", "we're first", "we are first", "re first",
         "would you come", "would you join", "would you accept", "would you sign", "in writing",
-        "to put", "to place", "to list", "put us", "indicate that"),
+        "to put", "to place", "to list", "put us", "indicate that", "you won't",
+        "you will not", "you wouldn't", "you would not", "you aren't", "you are not"),
     Flag.WITHDRAWAL_REQUEST: (
         "withdraw", " out ", "yourself", "participate", "take part", "release", "give up",
         "decline", "cancel", "interviewing", "interviews", "contract", "agreement",
@@ -568,12 +589,20 @@ def frame_matches(sentence: str) -> list[tuple[Flag, str]]:
             continue
         # "Will you be ranking us first?" asks about the rank; only a demand or a bargain
         # around those words ("confirm that you're ranking us first") asks for a promise.
-        question = not (flag is Flag.COMMITMENT_REQUEST
-                        and neutral_low.startswith("rank", m.start()))
-        if ask is not None and not _asks(ask, low, question=question):
+        position = flag is Flag.COMMITMENT_REQUEST and bool(_POSITION.match(neutral_low, m.start()))
+        if ask is not None and not _asks(ask, low, question=not position):
+            continue
+        if position and _WHETHER.search(neutral_low, max(0, m.start() - 60), m.start()):
             continue
         found.append((flag, neutral[m.start():m.end()]))
     return _commitment_over_rank(found)
+
+
+#: A commitment topic that names a rank position: asked about, it is a rank question.
+_POSITION = re.compile(r"rank|(?:be )?at the top|first on|#|number one")
+#: "let me know if you're going to be ranking us first": a question whether, not a demand.
+_WHETHER = re.compile(r"\b(?:know|tell (?:me|us)|ask(?:ing)?|wonder\w*|curious|check|find out|"
+                      r"hear)\b[^,;.?!]{0,15}\b(?:if|whether)\b[^,;.?!]*$")
 
 
 def _frame_matches_plain(sentence: str, direct: bool, group: bool) -> list[tuple[Flag, str]]:
@@ -587,8 +616,11 @@ def _frame_matches_plain(sentence: str, direct: bool, group: bool) -> list[tuple
         m = topic.search(neutral)
         if not m or stop.search(sentence):
             continue
-        question = not (flag is Flag.COMMITMENT_REQUEST and m.group(0).lower().startswith("rank"))
-        if ask is not None and not _asks(ask, sentence.lower(), question=question):
+        head = neutral.lower()
+        position = flag is Flag.COMMITMENT_REQUEST and bool(_POSITION.match(head, m.start()))
+        if ask is not None and not _asks(ask, sentence.lower(), question=not position):
+            continue
+        if position and _WHETHER.search(head, max(0, m.start() - 60), m.start()):
             continue
         found.append((flag, m.group(0)))
     return _commitment_over_rank(found)

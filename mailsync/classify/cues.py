@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+import ahocorasick
+
 try:  # Python 3.11+: the regex parser lives in re._parser (sre_parse is deprecated).
     from re import _constants as _sc
     from re import _parser as _sp
@@ -222,11 +224,14 @@ class WordAlternation:
     The case-insensitive, boundary-led pattern defeats the regex engine's first-character
     scan, so it tries every alternative at every position. Here the pattern is compiled
     for lower case, without re.I and without its leading ``\b``, its alternatives
-    distributed to start with a literal; the leading boundary is checked in Python at each
-    candidate start, and a start that fails it resumes the search one character later (so
-    no match is skipped and the leftmost one is found, as the original does)."""
+    distributed to start with a literal. When every alternative does, one Aho–Corasick
+    pass over the text finds where any of those leading literals occurs, and the pattern
+    is only tried there, left to right, where the leading boundary holds: a frame's topic
+    has a hundred alternatives, a sentence a handful of places one of them could start.
+    Otherwise the compiled pattern searches, and a start that fails the boundary resumes
+    one character later. Either way the leftmost match is found, as the original does."""
 
-    __slots__ = ("fast",)
+    __slots__ = ("fast", "starts")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         src = rx.pattern
@@ -234,8 +239,22 @@ class WordAlternation:
             raise ValueError(f"not a word-bounded alternation: {src[:40]}")
         body = _literal_led(src[2:], limit=400).replace("[A-Z]", "[a-z]")
         self.fast = re.compile(body.lower())
+        self.starts = _start_finder(self.fast.pattern)
 
     def search(self, low: str) -> re.Match[str] | None:
+        if self.starts is None:
+            return self._scan(low)
+        match = self.fast.match
+        for i in sorted({end - n for end, n in self.starts.iter(low)}):
+            before = i > 0 and (low[i - 1].isalnum() or low[i - 1] == "_")
+            inside = low[i].isalnum() or low[i] == "_"
+            if before != inside:  # \b holds at i
+                m = match(low, i)
+                if m is not None:
+                    return m
+        return None
+
+    def _scan(self, low: str) -> re.Match[str] | None:
         find = self.fast.search
         m = find(low)
         while m is not None:
@@ -247,6 +266,44 @@ class WordAlternation:
             # Inside a word no position has a boundary: resume where the word ends.
             m = find(low, _WORD_RUN.match(low, i).end() if inside else i + 1)
         return None
+
+
+def _start_finder(pattern: str) -> ahocorasick.Automaton | None:
+    """An automaton of the literals the pattern's top-level alternatives start with (its
+    values: each literal's length less one, to turn an end offset into a start), or None
+    when some alternative starts otherwise."""
+    literals = [_leading_literal(b) for b in _top_level_branches(pattern)]
+    if not literals or not all(literals):
+        return None
+    automaton = ahocorasick.Automaton()
+    for lit in set(literals):
+        automaton.add_word(lit, len(lit) - 1)
+    automaton.make_automaton()
+    return automaton
+
+
+_QUANTIFIERS = ("?", "*", "{")
+_ESCAPED_LITERAL = frozenset(".-'#&/ ,:;!\"()[]{}?*+|^$\\@%=<>~`")
+
+
+def _leading_literal(branch: str) -> str:
+    r"""The characters every match of ``branch`` starts with ("" when it starts with a class,
+    a group or an escape class like ``\s``)."""
+    out: list[str] = []
+    i = 0
+    while i < len(branch):
+        ch = branch[i]
+        if ch == "\\" and i + 1 < len(branch) and branch[i + 1] in _ESCAPED_LITERAL:
+            lit, step = branch[i + 1], 2
+        elif ch == "\\" or ch in ".[(|^$+*?{)":
+            break
+        else:
+            lit, step = ch, 1
+        if branch[i + step:i + step + 1] in _QUANTIFIERS and branch[i + step:i + step + 1]:
+            break  # an optional or repeated character ends the fixed start
+        out.append(lit)
+        i += step
+    return "".join(out)
 
 
 _WORD_RUN = re.compile(r"\w+")

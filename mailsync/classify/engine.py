@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
+from operator import itemgetter
 
 import ahocorasick
 
@@ -169,6 +170,9 @@ def _active(cues: tuple[Cue, ...], src: _Source) -> list[int]:
     return out
 
 
+_second = itemgetter(1)
+
+
 class KeyFinder:
     """Which of many literal keys occur in a text: equivalent to ``{k for k in keys if k
     in text}``, in one Aho–Corasick pass (pyahocorasick, in C) instead of a substring
@@ -189,7 +193,7 @@ class KeyFinder:
     def present(self, text: str) -> set[str]:
         found = set(self.empty)
         if self._iter is not None and text:
-            found.update(k for _, k in self._iter(text))
+            found.update(map(_second, self._iter(text)))
         return found
 
 
@@ -239,7 +243,7 @@ def _drop_retracted(hits: list[Hit], body: str,
                     spans: tuple[tuple[int, int], ...] | None) -> list[Hit]:
     """A red-flag question in the sentence before (or the one holding) a retraction was
     taken back, not asked."""
-    if not spans or not _RETRACTION.search(body):
+    if not spans or not any(h.target in RED_FLAGS for h in hits) or not _RETRACTION.search(body):
         return hits
     taken_back: set[tuple[int, int]] = set()
     for n, (a, b) in enumerate(spans):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,22 @@ def test_every_cue_has_a_prefilter() -> None:
     """A cue without prefilter literals runs on every message (a literal shorter than three
     characters in some alternative is enough to lose it): keep every cue keyed."""
     assert [c.name for c in ALL_CUES if c.prefilter is None] == []
+
+
+_ALTERNATIONS = [
+    re.compile(r"\b(?:rank(?:ing|ed)?|top (?:two|three)|#\s?1|where else|no\. ?1|"
+               r"other (?:programs?|interviews?)|(?:near|at) the top)\b", re.I),
+    # a branch led by a class: the compiled pattern searches instead
+    re.compile(r"\b(?:[a-z]+ ranks|top (?:two|three))\b", re.I),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="rankigedtopwhs#1. o-", max_size=120),
+       which=st.integers(min_value=0, max_value=len(_ALTERNATIONS) - 1))
+def test_word_alternation_finds_the_leftmost_match(text: str, which: int) -> None:
+    from mailsync.classify.cues import WordAlternation
+
+    rx = _ALTERNATIONS[which]
+    got, want = WordAlternation(rx).search(text), rx.search(text)
+    assert (got and got.span()) == (want and want.span())

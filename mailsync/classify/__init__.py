@@ -88,10 +88,15 @@ def classify(
                                 else 0.6, reasons=(gate,))
     else:
         result = _residency(msg, view, hits, ctx, programs, default_tz)
-    # Where the cues are unsure, a learned second opinion may change the kind.
-    result = model.combine(result, view, msg)
-    # A learned second opinion may add a withdrawal request the cues missed.
-    result = flag_model.add_flags(result, view, msg)
+    # Where the cues are unsure, a learned second opinion may change the kind, and may add
+    # a withdrawal request the cues missed; neither makes an offer or a withdrawal request
+    # of mail to an applicant who matched here (the contract is the Match's).
+    after_match = engine.matched_here(hits)
+    combined = model.combine(result, view, msg)
+    if not (after_match and combined.kind is Kind.PRE_MATCH_OFFER):
+        result = combined
+    if not after_match:
+        result = flag_model.add_flags(result, view, msg)
     if ctx.national:
         result = _from_rule_keeper(result, ctx.address)
     return _apply_feedback(result, msg, feedback)

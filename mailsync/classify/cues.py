@@ -737,6 +737,14 @@ _ADMIN = [
     _c("admin.welcome_matched", Kind.ADMIN_NOTICE, 1.6, "post-Match onboarding",
        r"\bcongratulations (?:again )?on (?:your )?match(?:ing)?\b|\bonboarding portal\b|"
        r"\bnow that (?:the )?match is (?:complete|over|done|behind us)\b|\bhappy match day\b"),
+    # Said only after the Match: "We are thrilled that you matched with us".
+    # No kind of its own (admin.welcome_matched and the rest decide the kind): it only tells
+    # the engine that offers and signing are the Match's (engine._after_the_match).
+    _c("admin.matched_here", "ctx.matched", 1.0, "the applicant matched here",
+       r"\bcongratulations (?:again )?on (?:your )?match(?:ing)?\b|\bhappy match day\b|"
+       r"\bnow that (?:the )?match is (?:complete|over|done|behind us)\b|"
+       r"\b(?:thrilled|delighted|excited|happy|glad|pleased|proud) (?:that )?you matched\b|"
+       r"\byou(?:'ve| have)? matched (?:with|to|at|into) (?:us|our)\b"),
 ]
 
 _UPDATE = [

@@ -207,6 +207,7 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES) -> list[Hit]:
         hits.extend(_frame_hits(view.attachments, att.spans, hits, att, where="attachment"))
     hits = _drop_rank_in_promise(hits)
     hits = _drop_retracted(hits, view.body, body.spans)
+    hits = _after_the_match(hits)
     hits.extend(_info_requests(view.body, body.spans, hits, body))
     return hits
 
@@ -223,6 +224,21 @@ def _drop_rank_in_promise(hits: list[Hit]) -> list[Hit]:
     conventions label such a sentence commitment pressure only."""
     return _drop_rank_within(hits, [h.span for h in hits if h.target is Flag.COMMITMENT_REQUEST
                                     and h.where == "body" and _PROMISE.search(h.span)])
+
+
+def _after_the_match(hits: list[Hit]) -> list[Hit]:
+    """Mail to the applicant who matched here ("We are thrilled that you matched with us …
+    sign and return the Resident Agreement") offers nothing outside the Match: its contract
+    is the Match's, so the offer cues are dropped (the signing cues, which need an offer,
+    are then dropped by :func:`red_flags`)."""
+    if not matched_here(hits):
+        return hits
+    return [h for h in hits if not h.cue.startswith("offer.")]
+
+
+def matched_here(hits: list[Hit]) -> bool:
+    """The message is written to an applicant who matched with the program."""
+    return any(h.cue == "admin.matched_here" for h in hits)
 
 
 def _drop_rank_within(hits: list[Hit], spans: list[str]) -> list[Hit]:
@@ -902,7 +918,7 @@ def red_flags(hits: list[Hit], kind: Kind) -> tuple[frozenset[Flag], list[Reason
     why: list[Reason] = []
     evidence = {h.target for h in hits if isinstance(h.target, Kind)} | {
         h.target for h in hits if h.target is Flag.WITHDRAWAL_REQUEST}
-    onboarding = any(h.cue == "admin.welcome_matched" for h in hits)
+    onboarding = any(h.cue in ("admin.welcome_matched", "admin.matched_here") for h in hits)
     for h in hits:
         if isinstance(h.target, Flag) and h.weight >= THRESHOLD:
             if h.requires_kind is not None and h.requires_kind is not kind and (

@@ -102,3 +102,25 @@ def test_a_programs_own_contact_may_mention_identity_checks() -> None:
     c = classify(msg(body, subject="Thursday interview", sender="office@wrenfieldmc.org"),
                  programs=[program])
     assert c.kind.value != "other", [r.cue for r in c.reasons]
+
+
+def test_a_contract_after_the_applicant_matched_here_is_no_offer() -> None:
+    """After the Match the program's contract is the Match's: no pre-Match offer, no
+    commitment or withdrawal request, even when the learned models lean that way."""
+    body = ("Dear Dr. Okafor,\n\nCongratulations! We are thrilled that you matched with us. "
+            "Please sign and return the attached Resident Agreement by Friday, April 2, and "
+            "send us a copy of your passport for the visa file." + SIG)
+    c = classify(msg(body, subject="Welcome to Wrenfield Neurology!",
+                     sender="office@wrenfieldmc.org"))
+    assert c.kind.value != "pre_match_offer", [r.cue for r in c.reasons]
+    assert not set(c.flags) & RED, [r.cue for r in c.reasons]
+
+
+def test_an_onboarding_portal_before_the_match_still_asks_to_sign_early() -> None:
+    body = ("Welcome, Dr. Okafor!\n\nYour program has identified you as an incoming resident. "
+            "Please log in to the onboarding portal and e-sign your Resident Employment "
+            "Agreement by February 12 so that your position can be held. Once signed, you "
+            "will not need to take part in the Match." + SIG)
+    c = classify(msg(body, subject="Next steps for your appointment",
+                     sender="office@wrenfieldmc.org"))
+    assert c.kind.value == "pre_match_offer", [r.cue for r in c.reasons]

@@ -34,8 +34,8 @@ def _rules_said(kind: Kind, confidence: float, *reasons: Reason) -> Classificati
 
 def test_weights_ship_small_and_load() -> None:
     assert model.WEIGHTS_PATH.parent == ROOT / "mailsync" / "data"  # package data
-    # About 1 MB with the nine training corpora; read once per process, when mail is classified.
-    assert model.WEIGHTS_PATH.stat().st_size < 1_500_000
+    # 1.6 MB with sixteen training corpora; read once per process, when mail is classified.
+    assert model.WEIGHTS_PATH.stat().st_size < 2_000_000
     m = model.load()
     assert m.kinds == tuple(Kind)
     assert len(m.packed) > 1000 and m.temperature > 0
@@ -85,7 +85,7 @@ def test_combine_flips_an_unsure_rule_decision_and_keeps_the_rest() -> None:
     why = out.reasons[-1]
     assert why.cue == "model.kind"
     assert why.detail.startswith("learned kind model: interview_invite p=")
-    assert "invite" in why.span
+    assert "invit" in why.span  # the words that weighed most name the invitation
     assert 0.5 <= out.confidence <= 1.0
     assert model.combine(out, view, INVITE) is out  # once only
 

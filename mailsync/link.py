@@ -278,9 +278,17 @@ class Linker:
             if inst.lower().startswith("saint ") and fuzz.ratio(
                     inst.lower()[6:], window[: len(inst) - 6].lower()) >= FUZZY_MIN:
                 return inst
-            if _by_short_name(inst, text, m):
+            if _by_short_name(inst, text, m) and self._specialty_follows(inst, text, m):
                 return inst
         return None
+
+    def _specialty_follows(self, institution: str, text: str, m: re.Match[str]) -> bool:
+        """A short name counts only with one of the institution's specialties right after
+        it ("Dunmore Valley emergency medicine", "Lowcountry EM"): a bare "Northern" or
+        "Lakemont" in a newsletter names a town as often as a hospital."""
+        after = text[m.start():m.start() + len(_short_name(institution)) + 40]
+        return any(rx.search(after) for pid in self.by_name[institution]
+                   for rx in self.profiles[pid].specialty)
 
     def _disambiguate(self, ids: set[str], text: _Text) -> str | None:
         specialties = [self.profiles[pid].program.specialty.lower() for pid in ids]

@@ -17,6 +17,12 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     As first scored, before their round: macro-F1 0.880, 0.920, 0.907, 0.877, 0.887;
     rank recall 0.81, 0.90, 0.52, 0.72, 0.63; commitment recall 0.60, 0.57, 0.57, 0.78,
     0.52; withdrawal recall 0.54, 0.50, 0.62, 0.78, 0.52. See BARS for now.
+  - ``heldout21``, ``heldout22`` (round 7, 168 and 167; 21 sits between kinds and hides
+    commitment in rewards for being put first, 22 is red-flag heavy through forms,
+    voicemail and text relays). As first scored: macro-F1 0.932, 0.919; rank recall
+    0.76, 0.69; commitment P/R 0.50/0.33, 0.43/0.55 (both writers label a plain "sign
+    and return the offer" as withdrawal only; the development corpus adds commitment);
+    withdrawal recall 0.91, 0.83; linking 0.988, 0.940. After the round: 0.972, 0.956.
 * Unseen sets: nobody reads their messages; only their aggregate scores are read
   (``mailsync eval``, this test). Macro-F1, then P/R of rank, commitment, withdrawal:
   - ``heldout2`` (140): 0.808 before round 3; now 0.921, 0.84/0.94, 0.93/0.87, 1.00/1.00.
@@ -30,7 +36,11 @@ that a change which generalizes worse fails here even while the tuned sets stay 
   - ``heldout16`` (170), scored once at the end of round 5: 0.922, linking 0.982, rank
     0.81/0.72, commitment 1.00/0.65, withdrawal 0.87/0.81 (0.929 after round 6's model).
   - ``heldout20`` (160), scored once at the end of round 6: 0.878, linking 0.994, rank
-    0.86/0.80, commitment 0.79/0.73, withdrawal 1.00/0.80. The most honest row.
+    0.86/0.80, commitment 0.79/0.73, withdrawal 1.00/0.80 (0.868 after round 7).
+  - ``heldout23`` (162), scored once at the end of round 7: 0.927, linking 0.963, rank
+    0.88/0.88, commitment 0.62/0.73, withdrawal 1.00/1.00. The most honest row. (The
+    linking aggregates of heldout2 and heldout4 were watched while the short-name link
+    of round 7 was made stricter: each lost one link to the first version.)
 
 Each fresh writer still brings wordings no family covers: red-flag recall on a set
 scored once is 0.65–0.92, short of the issue's 0.95. Commitment precision is the
@@ -96,6 +106,15 @@ BARS = {
     "heldout19": Bars(150, 0.93, 0.95, {
         "rank_inquiry": (0.75, 0.8), "commitment_request": (0.66, 0.9),
         "withdrawal_request": (0.85, 0.95), "response_deadline": (0.72, 0.78)}),
+    "heldout21": Bars(168, 0.95, 0.97, {
+        "rank_inquiry": (0.92, 0.82), "commitment_request": (0.75, 0.7),
+        "withdrawal_request": (0.88, 0.95), "response_deadline": (0.85, 0.85)}),
+    "heldout22": Bars(167, 0.93, 0.95, {
+        "rank_inquiry": (0.85, 0.85), "commitment_request": (0.78, 0.55),
+        "withdrawal_request": (0.8, 0.68), "response_deadline": (0.87, 0.9)}),
+    "heldout23": Bars(162, 0.9, 0.95, {
+        "rank_inquiry": (0.85, 0.85), "commitment_request": (0.7, 0.58),
+        "withdrawal_request": (0.95, 0.95), "response_deadline": (0.87, 0.85)}),
     "heldout2": Bars(140, 0.9, 0.97, {
         "rank_inquiry": (0.9, 0.75), "commitment_request": (0.8, 0.88),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.9)}),

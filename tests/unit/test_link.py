@@ -183,15 +183,18 @@ def test_the_full_program_name_is_evidence() -> None:
 
 def test_a_relay_naming_the_institution_by_its_short_name_links() -> None:
     """Voicemail transcripts, forwarded texts and residents' notes call a hospital by its
-    short name ("Northfield FM", "PGY2 at Northfield"); a different institution with the
-    same first word ("Northfield Regional") does not link."""
+    short name and a specialty ("Northfield family medicine"); the name alone (a town) and
+    a different institution with the same first word ("Northfield Regional") do not link."""
     voicemail = msg('Transcription: "Hi, this is Tess calling from Northfield family medicine '
                     'to confirm your interview on Wednesday."', subject="New voicemail",
                     sender="voicemail@voicerelay.example")
     assert link(voicemail, PROGRAMS).program_id == "B1"
-    text = msg("hey its Sam, PGY2 at Northfield - everyone loved you at the interview!",
-               subject="Text message", sender="sms@textrelay.example")
+    text = msg("hey its Sam, PGY2 at Northfield Family Medicine - everyone loved you at the "
+               "interview!", subject="Text message", sender="sms@textrelay.example")
     assert link(text, PROGRAMS).program_id == "B1"
+    town = msg("hey its Sam! greetings from Northfield, the snow is finally here. how was the "
+               "interview season?", subject="Text message", sender="sms@textrelay.example")
+    assert link(town, PROGRAMS).program_id is None
     other = msg("Greetings from Northfield Regional Hospital, where our family medicine "
                 "residency is recruiting.", subject="Interview invitation",
                 sender="gme@northfieldregional.example")

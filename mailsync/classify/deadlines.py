@@ -94,12 +94,20 @@ _TIE = re.compile(
     r"(?:the\s+)?$", re.I)
 
 
+#: The time window is the program's own: "We'll confirm within two business days."
+_PROGRAM_WILL = re.compile(
+    r"\b(?:we|I|our (?:team|office|coordinator|committee)|the (?:program|committee|coordinator))"
+    r"(?:'ll| will| would| should| aim to| try to)? (?:\w+ )?(?:confirm|respond|reply|get back|"
+    r"send|notify|contact|review|let you know|be in touch|follow up|hear)\b[^.?!]{0,40}\bwithin\b",
+    re.I)
 _BY = re.compile(r"\b(?:by|until|no later than|latest by)\s*$", re.I)
 #: "Registration date: 09/16/2026", "Interview date: Nov 12": a record field, not a deadline.
 _RECORD_LABEL = re.compile(
     r"\b(?:registration|submission|issue|issued|received|sent|birth|creation|payment|"
     r"certification|interview|event|start|session|graduation|match|release|publication|posting|"
-    r"effective|update|updated) date\s*:\s*$|"
+    r"effective|update|updated|upload|uploaded|transmission|approval|decision) date\s*:\s*$|"
+    # a bare "Date:" field of a reminder or a record ("Due date:" is a deadline)
+    r"(?:^|[\n|•·]|\s{2})\s*date\s*:\s*$|"
     # "Application certified: September 11" is a record of what happened, not a deadline
     r"\b(?:certified|submitted|released|received|issued|completed|updated|uploaded|sent|"
     r"processed|paid|registered|verified)(?: on)?\s*:\s*$", re.I)
@@ -182,7 +190,7 @@ def find_deadlines(sentence: str, *, sent: datetime | None, tz: str) -> list[Fou
     if not (windows or dates) or not _ACTION_FAST.search(low):
         return []
     found = [f for f in (_window(m, sent) for m in _WINDOW.finditer(sentence)) if f] \
-        if windows else []
+        if windows and not _PROGRAM_WILL.search(sentence) else []
     if not dates:  # _WHEN needs a month, weekday, d/m or tomorrow/tonight
         return found
     # Matched on lower case (same offsets, no re.I: about twice as fast); the groups are

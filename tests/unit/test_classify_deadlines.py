@@ -60,6 +60,10 @@ def test_deadline_sentences(sentence: str, expected: str) -> None:
     "Uploaded by: R. Mendoza, Date: 12/09/2026",
     "Monday through Thursday you may apply to unfilled positions.",
     "Programs are not permitted to release this information before Friday.",
+    # a record field and the program's own turnaround
+    "Letter ID: 3  Author: R. Osei, MD  Upload date: 12/09/2026",
+    "Program: Wrenfield Neurology  Date: Tuesday, December 15, 2026  Time: 9:00 AM",
+    "Please send us your preferred dates and we'll confirm within two business days.",
 ])
 def test_event_dates_are_not_deadlines(sentence: str) -> None:
     assert find_deadlines(sentence, sent=SENT, tz="America/New_York") == []

@@ -277,6 +277,18 @@ _CHECKBOX_RANK = (
     r"(?:rank|list|place|put)\b[^\n]{0,60}\b(?:first|#\s?1|number one|top)|[^\n]{0,60}\bwill be "
     r"ranked (?:first|#\s?1|number one|1st)\b)")
 _CHECKBOX_KEYS = ("[", "☐", "□", "__")
+#: A statement in the applicant's voice for the applicant to sign (a letter of intent): "1.
+#: Gulf Coast Neurology will be ranked as my first choice on my NRMP Rank Order List", "I
+#: will not accept an interview or position with another neurology program". The program
+#: never speaks so of itself; quoted replies of the applicant are not read.
+_DECLARED_RANK = (
+    r"\bI (?:intend|plan|will|promise|commit|agree) to (?:rank|list|place|put)\b[^\n.]{0,60}\b"
+    r"(?:as my )?(?:first|#\s?1|number one|top)\b|\bwill be ranked (?:as )?my (?:first|#\s?1|"
+    r"number one|1st|top)\b")
+_DECLARED_NOT_ELSEWHERE = (
+    r"\bI will not (?:accept|attend|schedule|pursue|seek) (?:an?y? |other )?(?:interviews?|"
+    r"positions?|offers?)(?: or (?:an?y? )?(?:interviews?|positions?|offers?))? (?:with|at|from) "
+    r"(?:another|any other|other)\b")
 
 # More commitment families: conditional bargains keyed on the first-choice words ("if we
 # are your first choice, let us know, and we will rank you to match"; "if you give me your
@@ -377,6 +389,18 @@ _COMMIT_THIRD = [
     _c("commit.intent_checkbox", Flag.COMMITMENT_REQUEST, 1.0,
        "a form asks the applicant to declare a first-choice ranking",
        _CHECKBOX_RANK, keys=_CHECKBOX_KEYS),
+    _c("commit.intent_declaration", Flag.COMMITMENT_REQUEST, 1.0,
+       "a statement to sign declares a first-choice ranking", _DECLARED_RANK,
+       keys=("i intend", "i plan", "i will", "i promise", "i commit", "i agree",
+             "will be ranked as my", "will be ranked my")),
+    _c("withdraw.declaration", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "a statement to sign forswears other programs", _DECLARED_NOT_ELSEWHERE,
+       keys=("i will not",), negatable=False),
+    # "Please send the NRMP withdrawal confirmation" (after "We haven't received…")
+    _c("withdraw.proof", Flag.WITHDRAWAL_REQUEST, 1.0, "asks for proof of a Match withdrawal",
+       r"\b(?:NRMP|Match) withdrawal (?:confirmation|proof|screenshot|letter|receipt|notice)\b|"
+       r"\b(?:proof|confirmation|screenshot|evidence) (?:of|that) (?:your |you )?(?:NRMP |Match )?"
+       r"withdr[ae]w", neg_window=8),
     # the same form asks the applicant to disclose the rank
     _c("rank.intent_checkbox", Flag.RANK_INQUIRY, 1.0,
        "a form asks the applicant to tick how they will rank the program",

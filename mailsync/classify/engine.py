@@ -215,7 +215,8 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES) -> list[Hit]:
 #: Words that make a question ask for a promise: "Would you be willing to put in writing
 #: that we are your first choice?", "Can we count on you to rank us first?".
 _PROMISE = re.compile(r"\b(?:in writing|promis\w*|commit\w*|count on|assur\w*|your word|"
-                      r"pledge|guarantee)\b", re.I)
+                      r"pledge|guarantee|(?:prepared|willing|ready) to (?:rank|list|put|place))\b",
+                      re.I)
 
 
 def _drop_rank_in_promise(hits: list[Hit]) -> list[Hit]:
@@ -365,7 +366,8 @@ def _frame_hit(flag: Flag, topic: str, sentence: str, where: str) -> Hit:
 #: Matched on lower-case text as one word-bounded alternation (see WordAlternation).
 _BACK_REFERENCE = WordAlternation(re.compile(
     r"\b(?:(?:share|tell (?:us|me)|let (?:us|me) know|confirm|say|answer|reply|send (?:us|me))"
-    r"(?: with (?:us|me))? (?:that|this|it|so)|if (?:that|this|so) (?:applies|is the case|"
+    r"(?: with (?:us|me))? (?:that|this|it|so)|send (?:that|this|it|those) (?:over|along|"
+    r"through|back)|if (?:that|this|so) (?:applies|is the case|"
     r"is true|describes)|if (?:that|this)(?:'s| is) you|which ones|"
     r"(?:cancel|drop|skip|release|decline)(?:ling|ing)? (?:those|them|these|the rest)|"
     r"let (?:them|those) go)\b", re.I))

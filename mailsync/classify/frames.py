@@ -111,7 +111,7 @@ _COMMIT_ASK = re.compile(_ASK.pattern + "|" + _any(
 _RANK_TOPIC = _any(
     r"rank(?:ing|ed|s)?", r"rank[- ]order",
     r"(?:top|first|1st) (?:choice|pick|program|spot|option)s?",
-    r"#\s?1", r"(?:your|my|our|the|ur) #\s?1", r"number[- ]one", r"no\. ?1",
+    r"#\s?1", r"(?:your|my|our|the|ur|her|his|their) #\s?1", r"number[- ]one", r"no\. ?1",
     r"top (?:two|three|four|five|2|3|4|5|few|tier)",
     r"(?:stack|measure|match)(?:s|ed|ing)? up", r"compare[sd]? (?:to|with|against)",
     r"(?:remaining|other|upcoming) interview (?:calendar|schedule|list|dates)",
@@ -399,7 +399,10 @@ _DATE_CHOICE = (r"(?:first|top) choice (?:of|for) (?:interview |your )?"
                 r"(?:date|day|slot|session|time) (?:is|would be) your (?:first|top|preferred)")
 _NRMP_RULES = r"NRMP (?:rules?|polic(?:y|ies)|code|agreement)"
 #: The ask taken back: "please don't feel you need to reply or tell us anything".
-_NO_ANSWER_NEEDED = (r"(?:do not|don't|never) feel (?:like )?(?:you (?:need|have|ought) to|"
+_NO_ANSWER_NEEDED = (r"(?:do not|don't|never|shouldn't|should not|needn't) feel (?:like )?"
+                     r"(?:any |the )?(?:need to |pressure to |obligation to )?(?:tell|share|"
+                     r"answer|disclose)|"
+                     r"(?:do not|don't|never) feel (?:like )?(?:you (?:need|have|ought) to|"
                      r"(?:obligated|obliged|pressured|any pressure) to)|"
                      r"(?:no need|not necessary) (?:for you )?to (?:reply|respond|answer|tell|"
                      r"share)|(?:please )?(?:do not|don't) send (?:us |me )?(?:that|this|any|such)|"

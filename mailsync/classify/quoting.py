@@ -127,8 +127,7 @@ def _header_block_follows(lines: list[str], i: int) -> bool:
 
 
 def _is_forward(rest: list[str], subject: str, new_lines: list[str]) -> bool:
-    head = "\n".join(rest[:2])
-    if _FORWARD.search(head):
+    if any(_FORWARD.match(line) for line in rest[:2]):  # line by line: the marker is one
         return True
     if _FWD_SUBJECT.match(subject or ""):
         return True

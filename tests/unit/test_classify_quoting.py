@@ -70,3 +70,14 @@ def test_lone_angle_bracket_line_is_not_a_quote() -> None:
 
 def test_sent_from_my_phone_is_dropped() -> None:
     assert split_message("Confirmed.\nSent from my iPhone").new == "Confirmed."
+
+
+def test_a_forward_marker_followed_at_once_by_its_header_is_a_forward() -> None:
+    """Gmail writes the From: line right under "---------- Forwarded message ---------";
+    the subject need not say Fwd."""
+    text = ("See below from Dr. Imrie.\n\n---------- Forwarded message ---------\n"
+            "From: Sara Imrie <simrie@wrenfieldmc.org>\nDate: Mon, Jan 4, 2027\n"
+            "Subject: Okafor\n\nCan you ask her about her plans?")
+    parts = split_message(text, "Okafor")
+    assert parts.forwarded == "Can you ask her about her plans?"
+    assert parts.forwarded_from == "simrie@wrenfieldmc.org"

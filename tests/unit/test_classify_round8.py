@@ -1,0 +1,68 @@
+"""Round 8: red-flag families generalized from two more tuning corpora by other writers
+(tests/data/heldout24 and heldout25).
+
+These writers asked in one-line replies that point back ("Please send that over"), in
+a coordinator's forward of the director's note ("Can you ask her if we're her #1?"),
+in letters of intent to sign, written in the applicant's voice ("1. Wrenfield will be
+ranked as my first choice", "I will not accept an interview with another program"),
+and by chasing proof of a Match withdrawal; their look-alikes tell the applicant not
+to feel any need to share a ranking. Every text here is written for this test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mailsync.classify import classify
+from mailsync.taxonomy import Flag
+
+from .test_classify_helpers import msg
+
+R, C, W = Flag.RANK_INQUIRY, Flag.COMMITMENT_REQUEST, Flag.WITHDRAWAL_REQUEST
+RED = {R, C, W}
+SIG = "\n\nLena Farrow\nResidency Coordinator, Neurology\nWrenfield Medical Center"
+
+
+def _flags(body: str, subject: str = "Wrenfield Neurology") -> tuple[set[Flag], list[str]]:
+    c = classify(msg(body, subject=subject, sender="lfarrow@wrenfieldmc.org"))
+    return set(c.flags) & RED, [r.cue for r in c.reasons]
+
+
+@pytest.mark.parametrize(("body", "flags"), [
+    # an ask that points back at the sentence before it
+    ("Dr. Okafor, your interview on the 9th is confirmed. Dr. Imrie noticed you left out the "
+     "other programs in Ohio you are interviewing with. Please send that over when you can.",
+     {R}),
+    # the director's question, relayed
+    ("Dr. Okafor, see below from Dr. Imrie, our program director, about your residency "
+     "interview.\n\n---------- Forwarded message ---------\n"
+     "From: Sara Imrie <simrie@wrenfieldmc.org>\nDate: Mon, Jan 4, 2027\nSubject: Okafor\n\n"
+     "Lena - can you ask her if we're her #1? I'd like to know before committee.", {R}),
+    # a withdrawal the offer waits for
+    ("Dr. Okafor, we have not yet received your NRMP withdrawal confirmation. Please send it "
+     "to me and I will get the contract out the same day.", {W}),
+])
+def test_round8_red_flags(body: str, flags: set[Flag]) -> None:
+    found, why = _flags(body + SIG)
+    assert found == flags, why
+
+
+def test_a_letter_of_intent_in_the_applicants_voice_asks_a_promise_and_a_withdrawal() -> None:
+    body = ("Dr. Okafor, Dr. Imrie asked me to send you our letter of intent. Please return it "
+            "by February 5." + SIG + "\n\nLETTER OF INTENT\nI, ____________ (applicant), "
+            "confirm that:\n1. Wrenfield Neurology will be ranked as my first choice on my "
+            "rank order list.\n2. I will not accept an interview or position with another "
+            "neurology program this season.\nSignature: ____________")
+    found, why = _flags(body)
+    assert {C, W} <= found, why
+
+
+@pytest.mark.parametrize("body", [
+    "Our rank list will be finalized in February. We can't share where anyone is ranked, and "
+    "you shouldn't feel any need to tell us how you're ranking programs.",
+    "Thank you for your letter. Your interview on the 9th is confirmed; please send that "
+    "parking form over when you can.",
+])
+def test_round8_look_alikes(body: str) -> None:
+    found, why = _flags("Dear Dr. Okafor,\n\n" + body + SIG)
+    assert not found, why

@@ -126,7 +126,8 @@ def _from_rule_keeper(result: Classification, address: str) -> Classification:
 
 def _residency(msg: ParsedMessage, view: engine.View, hits: list[engine.Hit], ctx,
                programs: Sequence[Program], default_tz: str) -> Classification:
-    kind, why, confidence = engine.choose_kind(hits, ctx, view.body)
+    kind, why, confidence = engine.choose_kind(hits, ctx, view.body,
+                                               view.subject if view.is_reply else "")
     flags, flag_why = engine.red_flags(hits, kind)
     tz = _program_tz(ctx.address, ctx.domain, programs) or default_tz
     deadlines = _deadlines(view.body, msg.date, tz)

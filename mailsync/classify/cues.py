@@ -515,8 +515,11 @@ _INVITE = [
        r"\binvit\w* you off (?:of )?(?:our|the) wait ?list"),
     _c("invite.want", Kind.INTERVIEW_INVITE, 1.5, "program wants to interview you",
        r"\b(?:like|love|want|happy|glad|delighted|pleased) to (?:interview|meet with) you\b"
-       r"(?! (?:again|today|yesterday))|\bto have you (?:come )?(?:interview|for an interview)\b",
-       keys=('to interview you', 'to meet with you', 'to have you')),
+       r"(?! (?:again|today|yesterday))|\bto have you (?:come )?(?:interview|for an interview)\b|"
+       # "He'd like to do a video interview with you"
+       r"\b(?:like|love|want|happy|glad) to (?:do|set up|schedule|arrange|have) an? (?:[\w-]+ )?"
+       r"interview with you\b",
+       keys=('to interview you', 'to meet with you', 'to have you', 'interview with you')),
     _c("invite.offer_interview", Kind.INTERVIEW_INVITE, 1.5, "offers an interview",
        r"\b(?:offer|extend)(?:ing)? (?:you )?(?:an?|the) (?:[\w-]+ ){0,2}interview"
        r"(?: (?:date|spot|slot|invitation))?\b(?! (?:season|dates are full))"

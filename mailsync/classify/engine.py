@@ -799,9 +799,10 @@ def other_gate(hits: list[Hit], ctx: SenderContext, terms: int, forwarded: bool,
     return None
 
 
-def choose_kind(hits: list[Hit], ctx: SenderContext, body: str = ""
+def choose_kind(hits: list[Hit], ctx: SenderContext, body: str = "", reply_subject: str = ""
                 ) -> tuple[Kind, list[Reason], float]:
-    """Precedence among kinds over the threshold, else a fallback from the sender."""
+    """Precedence among kinds over the threshold, else a fallback from the sender.
+    ``reply_subject`` is the subject of a reply (empty for new mail)."""
     scores = kind_scores(hits)
     if any(h.cue.startswith("commit.reciprocity") for h in hits):
         # "If you rank us first, we'll make sure you match": a (forbidden) interest signal.
@@ -841,7 +842,7 @@ def choose_kind(hits: list[Hit], ctx: SenderContext, body: str = ""
         kind = min(strong, key=lambda k: k.precedence)
         why = [h.reason() for h in hits if h.target is kind]
         return kind, why, min(0.97, 0.55 + 0.12 * scores[kind])
-    return _fallback(hits, ctx, scores, bulk, body)
+    return _fallback(hits, ctx, scores, bulk, body, reply_subject)
 
 
 _POSITION_WORDS = re.compile(r"\b(?:position|spot|contract|agreement|offer|sign|accept)\b", re.I)
@@ -872,7 +873,8 @@ _PRAISE = re.compile(
 
 
 def _fallback(hits: list[Hit], ctx: SenderContext, scores: dict[Kind, float],
-              bulk: float, body: str = "") -> tuple[Kind, list[Reason], float]:
+              bulk: float, body: str = "", reply_subject: str = ""
+              ) -> tuple[Kind, list[Reason], float]:
     """No kind reached the threshold: decide from the evidence there is, with its reason."""
     if ctx.national or ctx.platform:
         return Kind.ADMIN_NOTICE, [Reason(cue="sender.service", detail="national service or "
@@ -900,6 +902,12 @@ def _fallback(hits: list[Hit], ctx: SenderContext, scores: dict[Kind, float],
             return Kind.INTEREST_SIGNAL, [Reason(cue="fallback.personal_praise", detail="personal "
                                                  "note praising the applicant",
                                                  span=praise.group(0))], 0.4
+    if ctx.program and _INTERVIEW_WORD.search(reply_subject):
+        # "Got you down for Dec 3. Thanks!" under "RE: Interview invitation": the
+        # conversation about an interview already offered.
+        return Kind.INTERVIEW_LOGISTICS, [Reason(cue="fallback.interview_thread", detail="a "
+                                                 "program's reply in an interview thread",
+                                                 span=reply_subject)], 0.4
     if ctx.program and not greeting:
         # A program writing to nobody in particular, about nothing of the applicant's: a
         # mailing (news, reminders for everyone), not a notice about the application.
@@ -908,6 +916,9 @@ def _fallback(hits: list[Hit], ctx: SenderContext, scores: dict[Kind, float],
                                             span=ctx.address)], 0.35
     return Kind.ADMIN_NOTICE, [Reason(cue="fallback", detail="residency mail, no specific cue")], \
         0.35
+
+
+_INTERVIEW_WORD = re.compile(r"\binterview", re.I)
 
 
 def red_flags(hits: list[Hit], kind: Kind) -> tuple[frozenset[Flag], list[Reason]]:

@@ -66,3 +66,18 @@ def test_a_letter_of_intent_in_the_applicants_voice_asks_a_promise_and_a_withdra
 def test_round8_look_alikes(body: str) -> None:
     found, why = _flags("Dear Dr. Okafor,\n\n" + body + SIG)
     assert not found, why
+
+
+def test_a_short_reply_in_an_interview_thread_is_logistics() -> None:
+    """"Got you down for Dec 3. Thanks!" under "RE: Interview invitation" carries no cue;
+    from the program, in that thread, it is about the interview already offered."""
+    from mailsync.programs import Program
+
+    program = Program(program_id="W01", name="Wrenfield Neurology", institution="Wrenfield "
+                      "Medical Center", specialty="Neurology", email_domains=("wrenfieldmc.org",))
+    reply = msg("Got you down for Dec 3. Thanks!\n\nLena", subject="RE: Interview invitation - "
+                "Wrenfield Neurology", sender="lfarrow@wrenfieldmc.org")
+    assert classify(reply, programs=[program]).kind.value == "interview_logistics"
+    other = msg("Got it, thanks!\n\nLena", subject="RE: Parking on campus",
+                sender="lfarrow@wrenfieldmc.org")
+    assert classify(other, programs=[program]).kind.value != "interview_logistics"

@@ -91,6 +91,8 @@ _TIE = re.compile(
     r"(?:\bby\b|\buntil\b|\bno later than\b|\bthrough\b|\bbefore\b|\blatest by\b|:|"
     r"\bdeadline\b[^.?!]{0,80}\bis\b|\bdeadline (?:to|of|until)|\bexpiry(?: date)?(?: of| is)?|"
     r"\b(?:expires?|closes|lapses|ends|due)(?:\s+(?:on|at))?)\s*"
+    # "by COB Friday 2/5", "by end of day Thursday"
+    r"(?:(?:COB|EOD|close of business|end of (?:the )?(?:business )?day)[,\s]+(?:on\s+)?)?"
     r"(?:the\s+)?$", re.I)
 
 

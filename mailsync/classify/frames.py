@@ -38,6 +38,7 @@ _ASK = re.compile(r"\?|" + _any(
     r"(?:wonder|wondered|wondering|wonders) (?:if|whether)", r"indicat(?:e|ing) whether",
     r"requests? that",
     r"(?:wish|wishing|want|wanting) to know", r"(?:get|love|like|want|have) a sense",
+    r"(?:get|have) a feel for",
     r"(?:we|I|he|she|they)(?:'d| would) (?:love|like|appreciate)"
     r"(?: it if you could| to (?:know|hear|learn|understand))",
     r"please (?:also )?(?:include|mention|add|list|name|write down)",
@@ -65,6 +66,8 @@ _ASK = re.compile(r"\?|" + _any(
     r"(?:likes?|loves?|tends?) to (?:\w+ ){0,3}(?:ask|asking)",
     r"(?:are|is) (?:requested|required|asked|expected) to", r"requested by",
     r"(?:asked|asks|ask) that", r"(?:it|the form|this form|the survey) asks? (?:for|about|you)",
+    r"(?:the |our |this )?(?:portal|form|questionnaire|survey|system|application)(?:'ll| will) "
+    r"(?:also )?ask",
     r"(?:we|I) (?:ask|request) that (?:all |every )?(?:applicants|candidates)",
     r"all you (?:would |will )?(?:have|need) to do",
     r"(?:would|will|could) (?:really )?(?:help|let|allow) (?:me|us) (?:to )?(?:advocate|plan|"
@@ -136,6 +139,8 @@ _RANK_TOPIC = _any(
     r"(?:your|their|ur) (?:current )?intentions (?:regarding|about|toward|towards|for|with) "
     r"(?:us|our program|this program|our residency)",
     r"how (?:high|far up|low)",
+    r"where would you (?:say|put|place) (?:we|us|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:land|lands|"
+    r"stand|stands|fall|falls|sit|sits|rank|ranks|fit|fits)",
     r"where (?:we|our program|they|it) (?:stand|stood|fall|fell|sit|land|landed|fit|rank|ranked|"
     r"ended up|end up)",
     r"(?:on|in) (?:your|ur) (?:rank|ranking|match|final) list",
@@ -255,6 +260,9 @@ _COMMIT_TOPIC = _any(
     r"[A-Z][\w'-]+"
     r"(?: [A-Z][\w'-]+)? (?:is|are|will be|would be)) (?:your|ur) (?:first|top|#\s?1|number one)",
     r"if we rank you (?:high enough|to match)[^.?!]{0,40}\bwould you (?:come|join|accept|sign)",
+    r"if we (?:offered|offer|were to offer|extended|extend) you (?:a |the |this |that )?"
+    r"(?:[\w'-]+ )?(?:position|spot|place|contract)[^.?!]{0,20}\bwould you (?:accept|take|come|"
+    r"sign|join)",
     r"your acceptance in writing",
     r"(?:intend|plan|going|willing) to (?:put|place|rank|list) (?:us|[A-Z][\w'-]+(?: "
     r"[A-Z][\w'-]+)?) "
@@ -322,6 +330,9 @@ _WITHDRAW_TOPIC = _any(
     # giving up interviews, however the interviews are named
     r"(?:cancel|drop|skip|forgo|give up)(?:ling|ing|led|ped|s)? (?:whatever|any|all(?: of)?|the|"
     r"those|these|your|ur) (?:[\w'-]+ ){0,3}interviews (?:you|they|u|that|still|left|remaining)",
+    r"save yourself (?:the rest of |all |any of )?(?:your |the |ur )?(?:[\w'-]+ ){0,3}interviews",
+    r"(?:no|little) (?:reason|need|point) (?:for you )?to (?:keep|continue) (?:spending|doing) "
+    r"(?:[\w'-]+ ){0,4}?interviews",
     r"(?:no|little) (?:reason|need|point) (?:for you )?to (?:keep|continue) (?:doing |going to |"
     r"with )?(?:the |your |any |ur |more |other )?(?:[\w'-]+ ){0,2}interviews",
     r"hold off on (?:any |all )?(?:further|more|other|additional|remaining) (?:[\w'-]+ ){0,2}"
@@ -602,7 +613,8 @@ def frame_matches(sentence: str) -> list[tuple[Flag, str]]:
 
 
 #: A commitment topic that names a rank position: asked about, it is a rank question.
-_POSITION = re.compile(r"rank|(?:be )?at the top|first on|#|number one")
+_POSITION = re.compile(r"rank|(?:be )?at the top|first on|#|number one|say (?:that )?(?:we're|"
+                       r"we are)")
 #: "let me know if you're going to be ranking us first": a question whether, not a demand.
 _WHETHER = re.compile(r"\b(?:know|tell (?:me|us)|ask(?:ing)?|wonder\w*|curious|check|find out|"
                       r"hear)\b[^,;.?!]{0,15}\b(?:if|whether)\b[^,;.?!]*$")

@@ -81,3 +81,40 @@ def test_a_short_reply_in_an_interview_thread_is_logistics() -> None:
     other = msg("Got it, thanks!\n\nLena", subject="RE: Parking on campus",
                 sender="lfarrow@wrenfieldmc.org")
     assert classify(other, programs=[program]).kind.value != "interview_logistics"
+
+
+_NOTE = "Dear Dr. Okafor,\n\nThank you for visiting Wrenfield last week. {}" + SIG
+
+
+@pytest.mark.parametrize(("sentence", "flags"), [
+    # a heads-up that a form will ask
+    ("When you schedule, the portal will ask you to complete a short questionnaire, "
+     "including a list of the other programs you have interviews with.", {R}),
+    ("I'm trying to get a feel for how we stack up. Where would you say Wrenfield lands?",
+     {R}),
+    # a promise to accept, asked as a question
+    ("If we offered you a position, would you accept it?", {C}),
+    # giving up the interviews left
+    ("If Wrenfield is where your heart is, you can probably save yourself the rest of your "
+     "January interviews.", {W}),
+    ("At that point there'd be no reason to keep spending your January on Zoom interviews "
+     "for other programs.", {W}),
+    # a reward for having said so, and a question that only asks
+    ("Applicants who've told us we're their first choice have historically done very well on "
+     "our list.", {C}),
+    ("Would it be fair to say we're your top pick among the Ohio programs?", {R}),
+])
+def test_round8_more_red_flags(sentence: str, flags: set[Flag]) -> None:
+    found, why = _flags(_NOTE.format(sentence))
+    assert found == flags, (sentence, why)
+
+
+def test_a_deadline_at_close_of_business() -> None:
+    from datetime import datetime
+
+    from mailsync.classify.deadlines import find_deadlines
+
+    sent = datetime.fromisoformat("2027-01-29T09:00:00-06:00")
+    found = find_deadlines("I'll need the signed copy back by COB Friday 2/5.", sent=sent,
+                           tz="America/Chicago")
+    assert [f.when.date().isoformat() for f in found] == ["2027-02-05"]

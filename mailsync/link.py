@@ -63,10 +63,14 @@ SPECIALTY_WORDS: dict[str, tuple[str, ...]] = {
     "radiation oncology": (r"radiation oncology", r"\brad onc\b"),
     "physical medicine and rehabilitation": (r"\bPM&R\b", r"physical medicine"),
     "urology": (r"\burolog\w*",),
+    # the short name first: it is what people write, and it weighs as a full name
+    "internal medicine-pediatrics": (r"\bmed[- ]?peds\b", r"internal medicine[- ]pediatrics",
+                                     r"\bIM[- ]Peds\b"),
     "ophthalmology": (r"\bophthalmolog\w*",),
 }
 _TRACK_WORDS = {"preliminary": r"\bprelim(?:inary)?\b", "advanced": r"\badvanced\b",
-                "transitional": r"\btransitional\b", "categorical": r"\bcategorical\b"}
+                "transitional": r"\btransitional\b", "categorical": r"\bcategorical\b",
+                "primary care": r"\bprimary care\b"}
 #: Between a categorical and a preliminary program of one specialty the track word is the
 #: only thing that tells them apart, so there it weighs like a specialty abbreviation.
 TRACK_WEIGHT = 1.0

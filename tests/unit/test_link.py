@@ -199,3 +199,24 @@ def test_a_relay_naming_the_institution_by_its_short_name_links() -> None:
                 "residency is recruiting.", subject="Interview invitation",
                 sender="gme@northfieldregional.example")
     assert link(other, PROGRAMS).program_id is None
+
+
+def test_med_peds_and_a_primary_care_track_have_their_words() -> None:
+    programs = [
+        Program(program_id="K1", name="Kestrel Pediatrics Residency", institution="Kestrel "
+                "University Medical Center", specialty="Pediatrics", track="Categorical",
+                email_domains=("kumc.example",)),
+        Program(program_id="K2", name="Kestrel Internal Medicine-Pediatrics Residency",
+                institution="Kestrel University Medical Center",
+                specialty="Internal Medicine-Pediatrics", track="Categorical",
+                email_domains=("kumc.example",)),
+        Program(program_id="K3", name="Kestrel Pediatrics - Primary Care Track",
+                institution="Kestrel University Medical Center", specialty="Pediatrics",
+                track="Primary Care", email_domains=("kumc.example",)),
+    ]
+    med_peds = msg("Our Med-Peds residents loved meeting you.", subject="Med-Peds social",
+                   sender="apd@kumc.example")
+    assert link(med_peds, programs).program_id == "K2"
+    track = msg("Do you want to be considered for the Primary Care track as well?",
+                subject="Primary Care Track - please confirm", sender="coord@kumc.example")
+    assert link(track, programs).program_id == "K3"

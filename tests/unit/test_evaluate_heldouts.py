@@ -23,6 +23,11 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     0.76, 0.69; commitment P/R 0.50/0.33, 0.43/0.55 (both writers label a plain "sign
     and return the offer" as withdrawal only; the development corpus adds commitment);
     withdrawal recall 0.91, 0.83; linking 0.988, 0.940. After the round: 0.972, 0.956.
+  - ``heldout24``, ``heldout25`` (round 8, 168 and 169; 24 hides its flags in one-line
+    replies, forwards, calendar text and letters of intent, 25 is a kind-boundary and
+    deadline set). As first scored: macro-F1 0.930, 0.933; rank P/R 0.83/0.79, 0.90/0.82;
+    commitment 0.64/0.78, 0.50/0.57; withdrawal 1.00/0.71, 1.00/0.50; linking 0.976,
+    0.947. After the round: 0.961, 0.949.
 * Unseen sets: nobody reads their messages; only their aggregate scores are read
   (``mailsync eval``, this test). Macro-F1, then P/R of rank, commitment, withdrawal:
   - ``heldout2`` (140): 0.808 before round 3; now 0.921, 0.84/0.94, 0.93/0.87, 1.00/1.00.
@@ -38,9 +43,11 @@ that a change which generalizes worse fails here even while the tuned sets stay 
   - ``heldout20`` (160), scored once at the end of round 6: 0.878, linking 0.994, rank
     0.86/0.80, commitment 0.79/0.73, withdrawal 1.00/0.80 (0.868 after round 7).
   - ``heldout23`` (162), scored once at the end of round 7: 0.927, linking 0.963, rank
-    0.88/0.88, commitment 0.62/0.73, withdrawal 1.00/1.00. The most honest row. (The
+    0.88/0.88, commitment 0.62/0.73, withdrawal 1.00/1.00. (The
     linking aggregates of heldout2 and heldout4 were watched while the short-name link
     of round 7 was made stricter: each lost one link to the first version.)
+  - ``heldout26`` (165), scored once at the end of round 8: 0.954, linking 0.988, rank
+    0.85/0.73, commitment 0.64/0.78, withdrawal 1.00/1.00.
 
 Each fresh writer still brings wordings no family covers: red-flag recall on a set
 scored once is 0.65–0.92, short of the issue's 0.95. Commitment precision is the
@@ -115,6 +122,15 @@ BARS = {
     "heldout23": Bars(162, 0.9, 0.95, {
         "rank_inquiry": (0.85, 0.85), "commitment_request": (0.7, 0.58),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.87, 0.85)}),
+    "heldout24": Bars(168, 0.94, 0.96, {
+        "rank_inquiry": (0.85, 0.9), "commitment_request": (0.85, 0.62),
+        "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.8)}),
+    "heldout25": Bars(169, 0.93, 0.95, {
+        "rank_inquiry": (0.95, 0.88), "commitment_request": (0.8, 0.62),
+        "withdrawal_request": (0.8, 0.95), "response_deadline": (0.85, 0.88)}),
+    "heldout26": Bars(165, 0.93, 0.97, {
+        "rank_inquiry": (0.7, 0.8), "commitment_request": (0.75, 0.6),
+        "withdrawal_request": (0.95, 0.95), "response_deadline": (0.9, 0.95)}),
     "heldout2": Bars(140, 0.9, 0.97, {
         "rank_inquiry": (0.9, 0.75), "commitment_request": (0.8, 0.88),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.9)}),

@@ -89,6 +89,11 @@ _WAITLIST = [
        r"\bremain(?:s|ing)? on (?:our|the|its|their) (?:[\w-]+ ){0,2}(?:alternate|wait(?:ing)?|"
        r"stand-?by|hold) ?list\b|\bwait-listed\b",
        hypothetical=True, keys=("list",)),
+    # "Unfortunately we are unable to offer you an interview at this time. However, your
+    # application remains under consideration" (with a date that may open: a waitlist).
+    _c("waitlist.held", Kind.WAITLIST, 0.6, "application held for later",
+       r"\b(?:your (?:application|file)|you) (?:remains?|will remain|is still|are still|is being "
+       r"kept|will be kept) (?:under (?:active )?consideration|on file|in our (?:active )?pool)\b"),
     _c("waitlist.spot_opens", Kind.WAITLIST, 0.5, "will reach out if a spot opens",
        r"\bif (?:a|an|any) (?:[\w-]+ )?(?:spot|slot|session|date|position|opening|place|seat)s? "
        r"(?:opens|open up|becomes? available|frees? up)\b", negatable=False),
@@ -104,6 +109,19 @@ _LOGISTICS = [
        r"\bhere (?:are|is) (?:the|your) (?:details|schedule|agenda|zoom|link|itinerary|plan)\b",
        keys=("details", "information", "info", "instructions", "logistics", "materials",
              "packet", "schedule", "here are", "here is")),
+    # "Thank you for letting us know - we've released your interview spot": the applicant's
+    # own cancellation acknowledged, not a rejection.
+    _c("logistics.released_at_request", Kind.INTERVIEW_LOGISTICS, 1.6,
+       "the applicant's cancelled interview acknowledged",
+       r"\b(?:we've|we have|I've|I have) (?:released|cancell?ed|removed) your (?:interview )?"
+       r"(?:spot|slot|date|interview|reservation)\b|\bcancell?ed your interview (?:as you "
+       r"requested|per your request)\b", keys=("released", "cancelled", "canceled", "removed")),
+    # A waitlist for an earlier date while an interview is booked is scheduling.
+    _c("logistics.date_waitlist", Kind.INTERVIEW_LOGISTICS, 1.0, "waitlisted for another date",
+       r"\b(?:date|time|session|slot) wait ?-?list\b|\bwait ?-?list for (?:an? |the )?(?:earlier|"
+       r"later|different|another|other|sooner) (?:interview )?(?:date|time|session|slot)\b|"
+       r"\bon the wait ?-?list for an? (?:earlier|later|different|sooner) date\b",
+       keys=("wait",)),
     # "we need to move your interview", "the new date works for you".
     _c("logistics.move", Kind.INTERVIEW_LOGISTICS, 1.1, "interview moved to another date",
        r"\b(?:need|have|had|forced) to (?:move|change|reschedule|shift|postpone|push back)\b"

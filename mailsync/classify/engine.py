@@ -832,6 +832,11 @@ def choose_kind(hits: list[Hit], ctx: SenderContext, body: str = "", reply_subje
             scores[k] *= factor
         scores[Kind.PROGRAM_UPDATE] += 0.3
     strong = [k for k, s in scores.items() if s >= THRESHOLD]
+    if Kind.WAITLIST in strong and any(h.cue == "logistics.date_waitlist" for h in hits):
+        # "You're on the waitlist for an earlier date; your Jan 21 interview stays booked."
+        strong.remove(Kind.WAITLIST)
+        if Kind.INTERVIEW_LOGISTICS not in strong:
+            strong.append(Kind.INTERVIEW_LOGISTICS)
     if Kind.WAITLIST in strong and Kind.REJECTION in strong and not any(
             h.cue in _FINAL_REJECTION or (h.target is Kind.REJECTION
                                           and "no longer" in h.span.lower()) for h in hits):

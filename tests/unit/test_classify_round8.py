@@ -118,3 +118,22 @@ def test_a_deadline_at_close_of_business() -> None:
     found = find_deadlines("I'll need the signed copy back by COB Friday 2/5.", sent=sent,
                            tz="America/Chicago")
     assert [f.when.date().isoformat() for f in found] == ["2027-02-05"]
+
+
+@pytest.mark.parametrize(("body", "subject", "kind"), [
+    ("Thank you for applying. Unfortunately, we are unable to offer you an interview at this "
+     "time. However, your application remains under consideration, and we will contact you "
+     "if a date becomes available.", "Interview status", "waitlist"),
+    ("Unfortunately, we are unable to offer you an interview. We wish you the best.",
+     "Interview status", "rejection"),
+    ("Thank you for letting us know so promptly - we've released your interview spot to "
+     "another applicant. We wish you the very best this season.",
+     "RE: Interview invitation", "interview_logistics"),
+    ("You're on the waitlist for an earlier date. Waitlisted date: Jan 12. Your scheduled "
+     "interview: Jan 21 (unchanged). If a spot opens on Jan 12, we'll move you automatically.",
+     "You joined a date waitlist", "interview_logistics"),
+])
+def test_round8_kinds(body: str, subject: str, kind: str) -> None:
+    c = classify(msg("Dear Dr. Okafor,\n\n" + body + SIG, subject=subject,
+                     sender="lfarrow@wrenfieldmc.org"))
+    assert c.kind.value == kind, [r.cue for r in c.reasons]

@@ -510,7 +510,9 @@ _INVITE = [
     _c("invite.platform", Kind.INTERVIEW_INVITE, 1.6, "platform: program invited you",
        r"\b(?:has|have) invited you to (?:an? )?interview|\byou(?:'ve| have) been invited to "
        r"(?:an? )?interview|\byou have a new interview invitation|\bis inviting you to interview|"
-       r"\byou're invited to interview", hypothetical=True),
+       r"\byou're invited to interview|\byou(?:'ve| have) received an? (?:new )?interview "
+       r"invitation|\bwould you be available (?:for|to do) an? (?:[\w-]+ ){0,2}interview\b",
+       hypothetical=True),
     _c("invite.waitlist", Kind.INTERVIEW_INVITE, 1.6, "invited off the waitlist",
        r"\binvit\w* you off (?:of )?(?:our|the) wait ?list"),
     _c("invite.want", Kind.INTERVIEW_INVITE, 1.5, "program wants to interview you",

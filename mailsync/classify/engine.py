@@ -251,7 +251,9 @@ def _drop_rank_within(hits: list[Hit], spans: list[str]) -> list[Hit]:
 
 
 #: The program takes a question back: "I shouldn't have asked that, so please disregard it."
-_RETRACTION = re.compile(r"\b(?:shouldn't|should not|should never) have asked\b|\bplease "
+_RETRACTION = re.compile(r"\b(?:shouldn't|should not|should never) have asked\b|"
+                         r"\b(?:and|but) (?:I|we) (?:really )?(?:shouldn't|should not) have\b|"
+                         r"\bplease "
                          r"(?:disregard|ignore) (?:it|that|my (?:question|last))\b|\b(?:I|we) "
                          r"withdraw (?:my|the|that) question\b", re.I)
 
@@ -754,6 +756,8 @@ _COMMIT_ASKS = frozenset({"commit.promise", "commit.ask_commit", "commit.rank_us
 _SELF_ASKING = _COMMIT_ASKS - {"commit.promise"}
 
 
+#: Offer cues that only say a position outside the Match exists (no offer made).
+_POSITION_ONLY = frozenset({"offer.off_cycle", "offer.outside_match", "offer.non_match"})
 #: Rejection cues that close the door even when a waitlist is mentioned.
 _FINAL_REJECTION = frozenset({"reject.status_line", "reject.released", "reject.no_further",
                               "reject.completed"})
@@ -832,6 +836,12 @@ def choose_kind(hits: list[Hit], ctx: SenderContext, body: str = "", reply_subje
             scores[k] *= factor
         scores[Kind.PROGRAM_UPDATE] += 0.3
     strong = [k for k, s in scores.items() if s >= THRESHOLD]
+    if Kind.PRE_MATCH_OFFER in strong and Kind.INTERVIEW_INVITE in strong and all(
+            h.cue in _POSITION_ONLY for h in hits if h.target is Kind.PRE_MATCH_OFFER):
+        # "An off-cycle PGY-1 position has opened; would you be available for a video
+        # interview?": a position outside the Match exists, but what is offered is an
+        # interview.
+        strong.remove(Kind.PRE_MATCH_OFFER)
     if Kind.WAITLIST in strong and any(h.cue == "logistics.date_waitlist" for h in hits):
         # "You're on the waitlist for an earlier date; your Jan 21 interview stays booked."
         strong.remove(Kind.WAITLIST)

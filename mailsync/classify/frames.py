@@ -49,6 +49,10 @@ _ASK = re.compile(r"\?|" + _any(
     r"kindly (?:share|indicate|let|confirm|inform|tell)",
     r"(?:we|I) (?:ask|request) that you",
     r"it would help (?:us|me)(?: both| all)? to know",
+    r"(?:would|will) help (?:me|us) (?:a lot|a great deal|greatly|immensely|tremendously)",
+    r"(?:a |just a )?(?:simple |quick )?(?:yes or no|yes/no)",
+    r"(?:he|she|we|I|they)(?:'d| would) like (?:each of |all of |every one of )?(?:you|them|"
+    r"the applicants|each applicant) to (?:email|send|write|tell|let|share|reply|confirm)",
     r"would (?:really |truly |greatly )?help (?:us|me) (?:a lot )?to (?:know|hear|understand|"
     r"learn)",
     r"(?:likes?|asks?|wants?|expects?) (?:\w+ ){0,2}(?:applicants?|candidates?|interviewees?|you) "
@@ -137,7 +141,7 @@ _RANK_TOPIC = _any(
     r"(?!us\b)[A-Z][\w'-]+",
     r"who else is on (?:your|ur) list",
     r"(?:your|their|ur) (?:current )?intentions (?:regarding|about|toward|towards|for|with) "
-    r"(?:us|our program|this program|our residency)",
+    r"(?:us|our program|this program|our residency|[A-Z][\w'-]+)",
     r"how (?:high|far up|low)",
     r"where would you (?:say|put|place) (?:we|us|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:land|lands|"
     r"stand|stands|fall|falls|sit|sits|rank|ranks|fit|fits)",

@@ -137,3 +137,41 @@ def test_round8_kinds(body: str, subject: str, kind: str) -> None:
     c = classify(msg("Dear Dr. Okafor,\n\n" + body + SIG, subject=subject,
                      sender="lfarrow@wrenfieldmc.org"))
     assert c.kind.value == kind, [r.cue for r in c.reasons]
+
+
+@pytest.mark.parametrize(("sentence", "flags"), [
+    # round 9 (heldout28): a yes-or-no that would help a lot; intentions about the program
+    ("Understood, no pressure at all! Still, a simple yes or no on whether we're your #1 "
+     "would help me a lot.", {R}),
+    ("He'd like each of you to email him directly with your intentions regarding Wrenfield.",
+     {R}),
+    # an apology for having asked
+    ("I did ask you on interview day which other programs you were considering, and I "
+     "shouldn't have. We will rank you highly.", set()),
+])
+def test_round9_red_flags(sentence: str, flags: set[Flag]) -> None:
+    found, why = _flags(_NOTE.format(sentence))
+    assert found == flags, (sentence, why)
+
+
+@pytest.mark.parametrize(("body", "subject", "kind"), [
+    ("One of our preliminary interns has had to leave, and we have a PGY-1 position opening "
+     "off-cycle. Would you be available for a 45-minute video interview on Wednesday or "
+     "Monday?", "Off-cycle PGY-1 opening - can you interview this week?", "interview_invite"),
+    ("We have an off-cycle PGY-1 position and would like to offer it to you. Please sign and "
+     "return the attached contract by Friday.", "Off-cycle PGY-1 position", "pre_match_offer"),
+])
+def test_round9_kinds(body: str, subject: str, kind: str) -> None:
+    c = classify(msg("Dear Dr. Okafor,\n\n" + body + SIG, subject=subject,
+                     sender="lfarrow@wrenfieldmc.org"))
+    assert c.kind.value == kind, [r.cue for r in c.reasons]
+
+
+def test_an_eras_scheduler_invitation_is_an_invitation() -> None:
+    body = ("Dear Rania Khatib,\nYou have received an interview invitation through the MyERAS "
+            "interview scheduler.\nProgram: Riverbend Medical Center - Pediatrics\nPlease "
+            "respond by: 10/19/2026 11:59 PM ET\nTo view the invitation and schedule a date, "
+            "sign in to MyERAS.\nERAS | Association of American Medical Colleges")
+    c = classify(msg(body, subject="MyERAS: You have received an interview invitation",
+                     sender="myeras-noreply@aamc.org"))
+    assert c.kind.value == "interview_invite", [r.cue for r in c.reasons]

@@ -366,17 +366,20 @@ _COMMIT_THIRD = [
     _c("commit.reciprocity_top", Flag.COMMITMENT_REQUEST, 1.0,
        "ties a benefit to being ranked first",
        r"\b(?:if|whoever|(?:any|every)(?:one|body|[\w'-]* (?:applicant|candidate))s? (?:who|that)|"
+       r"an? (?:applicant|candidate) (?:who|that)|"
        r"(?:those|the ones|people|applicants|candidates) (?:who|that)(?:'ve| have)?)"
        r"(?:(?!\bnot\b|n't\b|\bno\b)[^.?!;]){0,50}?"
        r"\b(?:(?:their|your|his|her|our) (?:first|top|#\s?1|number one|1st)(?: choice)?|"
        r"(?:at |to )?the (?:very )?top of (?:their|your|his|her|the) (?:[\w'-]+ )?list|"
-       r"first on (?:their|your|his|her) (?:[\w'-]+ )?list)\b"
+       r"first on (?:their|your|his|her) (?:[\w'-]+ )?list|(?:ranks?|puts?|lists?) us (?:first|"
+       r"#\s?1|number one|at the top))\b"
        r"(?:(?!\bnot\b|n't\b|\bno\b)[^.?!;]){0,80}?"
        r"\b(?:(?:has |have |will |'ll )?match(?:ed|es)? (?:here|with us)|end(?:s|ed)? up where|"
        r"in (?:very |really |great |good )*(?:good|great) shape|see to it|ranked (?:where|so) "
        r"(?:they|you|he|she)(?:'ll| will) match|(?:it|that) (?:will|does|would) (?:count|matter)|"
        r"take care of (?:the people|them|those|you|him|her)|(?:will be|are|get) looked after|"
-       r"(?:do|did|done|fare[sd]?) (?:very |really |quite )?well (?:on|in) our (?:rank )?list)",
+       r"(?:do|did|done|fare[sd]?) (?:very |really |quite )?well (?:on|in) our (?:rank )?list|"
+       r"(?:given|get|gets|receive|receives) priority|rank (?:you |them |him |her )?to match)",
        keys=("first", "top", "#", "number one", "1st")),
     _c("commit.reciprocity_advocate", Flag.COMMITMENT_REQUEST, 1.0,
        "ties the program's advocacy to the applicant's answer",

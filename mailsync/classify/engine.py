@@ -253,6 +253,10 @@ def _drop_rank_within(hits: list[Hit], spans: list[str]) -> list[Hit]:
 #: The program takes a question back: "I shouldn't have asked that, so please disregard it."
 _RETRACTION = re.compile(r"\b(?:shouldn't|should not|should never) have asked\b|"
                          r"\b(?:and|but) (?:I|we) (?:really )?(?:shouldn't|should not) have\b|"
+                         r"\b(?:we|I) retract (?:it|that|this|the)\b|"
+                         r"\bshould not have been (?:on|in|included|asked)\b|"
+                         r"\b(?:I'm|I am|we're|we are) sorry (?:that )?(?:we|I) asked\b|"
+                         r"\b(?:was|were) (?:my wording and was )?(?:wrong|a mistake)\b|"
                          r"\bplease "
                          r"(?:disregard|ignore) (?:it|that|my (?:question|last))\b|\b(?:I|we) "
                          r"withdraw (?:my|the|that) question\b", re.I)
@@ -372,6 +376,7 @@ _BACK_REFERENCE = WordAlternation(re.compile(
     r"through|back)|if (?:that|this|so) (?:applies|is the case|"
     r"is true|describes)|if (?:that|this)(?:'s| is) you|which ones|"
     r"(?:cancel|drop|skip|release|decline)(?:ling|ing)? (?:those|them|these|the rest)|"
+    r"(?:willing|able|prepared) to do (?:that|this|so)|"
     r"let (?:them|those) go)\b", re.I))
 
 
@@ -630,7 +635,7 @@ def _acceptable(cue: Cue, text: str, start: int, end: int, i: int) -> bool:
 _POLICY_FRAME = re.compile(
     r"\b(?:not|cannot|never|nobody|no one|no (?:[\w'-]+ )?(?:member|person|faculty|staff|"
     r"resident|program|interviewer)s?|none of (?:our|the|its|their) [\w'-]+|n't)\b"
-    r"(?:(?!\bbut\b|\bhowever\b)[^.?!;]){0,60}\b(?:ask|inquire|"
+    r"(?:(?!\bbut\b|\bhowever\b)[^.?!;]){0,90}\b(?:ask|inquire|"
     r"request|require|pressure|expect)(?:s|ed|ing)?\b(?:(?!\bbut\b|\bhowever\b)[^.?!;])*$|"
     r"\bif (?:(?:a|any|the|another|one of your) (?:residency )?(?:program|program director|PD|"
     r"interviewer|faculty member|resident)s?|anyone|anybody|someone|somebody|they)"

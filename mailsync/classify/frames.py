@@ -66,6 +66,8 @@ _ASK = re.compile(r"\?|" + _any(
     r"(?:send|reply|list|tell|share|ask|find out|check|get a sense|collect|gather)",
     r"(?:I|we|he|she|they)(?:'ll| will) (?:probably |likely |definitely |usually |also |surely )?"
     r"ask",
+    r"(?:will|'ll|is going to|plans? to|likes? to|tends? to) (?:[\w'-]+ ){0,2}ask(?:ing)? "
+    r"(?:each|every|all)",
     # "he likes to end by asking each candidate where…", "she tends to ask"
     r"(?:likes?|loves?|tends?) to (?:\w+ ){0,3}(?:ask|asking)",
     r"(?:are|is) (?:requested|required|asked|expected) to", r"requested by",
@@ -205,7 +207,8 @@ _COMMIT_TOPIC = _any(
     r"(?:know|sure|hear) (?:if|whether|that) you(?:'re| are) serious about us",
     r"(?:know|tell (?:me|us|her|him|them)|told (?:me|us)|confirm|say|saying|stating|attest|"
     r"attests|certify|declare)"
-    r"(?:,[^,]{0,30},)?(?: that)? [A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:is|would be|will be) "
+    r"(?:,[^,]{0,30},| in (?:your|their|the) (?:reply|response|email|answer))?(?: that)? "
+    r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:is|would be|will be) "
     r"(?:one of )?(?:your|their) (?:first|top|#\s?1|number one|1st|choice)",
     # "applicants who can confirm that Lowcountry is in their top three"
     r"(?:confirm|attest|certify|declare)s? that [A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:is|will be|"
@@ -264,7 +267,8 @@ _COMMIT_TOPIC = _any(
     r"[A-Z][\w'-]+"
     r"(?: [A-Z][\w'-]+)? (?:is|are|will be|would be)) (?:your|ur) (?:first|top|#\s?1|number one)",
     r"if we rank you (?:high enough|to match)[^.?!]{0,40}\bwould you (?:come|join|accept|sign)",
-    r"if we (?:offered|offer|were to offer|extended|extend) you (?:a |the |this |that )?"
+    r"if (?:we|[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)?) (?:offered|offer|were to offer|extended|extend) "
+    r"you (?:a |the |this |that )?"
     r"(?:[\w'-]+ )?(?:position|spot|place|contract)[^.?!]{0,20}\bwould you (?:accept|take|come|"
     r"sign|join)",
     r"your acceptance in writing",
@@ -315,7 +319,8 @@ _WITHDRAW_TOPIC = _any(
     r"(?:release|give up|decline) (?:all |any )?(?:of )?your (?:other|remaining) "
     r"(?:[\w'-]+ ){0,2}(?:interview|interviews|interview dates|invitations|offers)",
     r"(?:cancel|decline|withdraw from) (?:all |any )?(?:of )?(?:your )?"
-    r"(?:other|remaining|upcoming|further) (?:interviews|visits|trips|interview dates)",
+    r"(?:other|remaining|upcoming|further) (?:[\w'-]+ ){0,3}(?:interviews|visits|trips|"
+    r"interview dates)",
     r"(?:stop|stops|stopped|stopping) interviewing",
     r"(?:no longer|not) interviewing (?:elsewhere|anywhere else|with other|at other)",
     r"(?:drop|withdraw|cancel|decline)(?:s|ed|led|ped|ping|ling|ing)? (?:all |any )?(?:of )?"
@@ -555,6 +560,13 @@ _ASK_THAT_ALL = re.compile(r"\b(?:ask|asks|asking|require|requires|request|reque
                            re.I)
 
 
+#: A heads-up put to every applicant: "Dr. Okoro will ask each applicant which other
+#: programs they are interviewing with" (the dev conventions flag it as a rank inquiry).
+_WILL_ASK_EACH = re.compile(
+    r"\b(?:will|'ll|is going to|plans? to|likes? to|tends? to) (?:[\w'-]+ ){0,2}ask(?:ing)? "
+    r"(?:each|every|all)(?: of the| the)? (?:applicant|candidate|interviewee|invitee)s?\b", re.I)
+
+
 def _addressed(flag: Flag, direct: bool, group: bool) -> bool:
     """Whether a sentence is put to the applicant for this flag: directly (_YOU), or, for
     the demands, to applicants at large (_WHO: "candidates who really want us cancel the
@@ -589,7 +601,7 @@ def frame_matches(sentence: str) -> list[tuple[Flag, str]]:
     """The flags whose frame this one sentence completes, each with the topic it matched."""
     if _QUOTED.match(sentence):
         return []
-    direct = bool(_YOU.search(sentence))
+    direct = bool(_YOU.search(sentence) or _WILL_ASK_EACH.search(sentence))
     group = not direct and bool(_ASK_THAT_ALL.search(sentence) or _WHO.search(sentence))
     if not direct and not group:
         return []
@@ -652,9 +664,15 @@ _PROGRAM_SIDE = re.compile(r"make sure|ensure|take (?:good )?care|works out|matc
                            r"reserve|hold|save|secure|guarantee", re.I)
 
 
+#: A demand to reveal the position ("confirm in your reply that Wrenfield is one of your top
+#: three") asks the rank as well as the promise; the dev conventions flag both.
+_REVEAL = re.compile(r"(?:confirm|tell|let (?:us|me) know|attest|certify|declare)\b[^.?!]*\b"
+                     r"(?:your|their) (?:first|top|#|number one|1st)", re.I)
+
+
 def _commitment_over_rank(found: list[tuple[Flag, str]]) -> list[tuple[Flag, str]]:
     if any(flag is Flag.COMMITMENT_REQUEST and not _PROGRAM_SIDE.search(topic)
-           for flag, topic in found):
+           and not _REVEAL.match(topic) for flag, topic in found):
         # "Can we count on you to rank us first?" asks for a promise, not for the rank:
         # the corpus conventions make it commitment pressure only. A question about other
         # programs beside the promise ("…and tell me if anywhere else is in the running")

@@ -175,3 +175,40 @@ def test_an_eras_scheduler_invitation_is_an_invitation() -> None:
     c = classify(msg(body, subject="MyERAS: You have received an interview invitation",
                      sender="myeras-noreply@aamc.org"))
     assert c.kind.value == "interview_invite", [r.cue for r in c.reasons]
+
+
+@pytest.mark.parametrize(("body", "flags"), [
+    # round 9 (heldout27): a condition on the interview date; a hypothetical offer
+    ("Dr. Imrie has asked that every applicant confirm in their reply that Wrenfield is one "
+     "of their top three neurology choices before we release an interview date. Please reply "
+     "to this email with your confirmation.", {R, C}),
+    ("Hypothetically, if Wrenfield offered you a spot, would you take it over the other "
+     "programs you've interviewed at?", {R, C}),
+    # an ask that points back: "Would you be willing to do that?"
+    ("We have decided to ask the applicants we like most whether they would be willing to "
+     "decline any further Ohio neurology interviews. Would you be willing to do that?", {W}),
+    # a heads-up to every applicant
+    ("Dr. Imrie will ask each applicant during the welcome session to share which other Ohio "
+     "programs they are interviewing with.", {R}),
+    # rewards
+    ("Applicants who let us know early that Wrenfield is their first choice will be given "
+     "priority consideration when our committee finalizes its list.", {C}),
+    ("An applicant who ranks us first and tells us so is an applicant we rank to match.", {C}),
+])
+def test_round9_more_red_flags(body: str, flags: set[Flag]) -> None:
+    found, why = _flags(_NOTE.format(body))
+    assert found == flags, (body, why)
+
+
+@pytest.mark.parametrize("body", [
+    # retractions and rules
+    "Our last update suggested that applicants who tell us Wrenfield is their first choice "
+    "would receive priority. That statement was wrong, and we retract it.",
+    "Items 5 and 6 of our questionnaire (other programs and anticipated rank) should not have "
+    "been on it, and I'm sorry we asked.",
+    "No one affiliated with Wrenfield - faculty, residents, coordinators or alumni - will ask "
+    "you how you intend to rank any program.",
+])
+def test_round9_look_alikes(body: str) -> None:
+    found, why = _flags(_NOTE.format(body))
+    assert not found, (body, why)

@@ -129,7 +129,7 @@ BARS = {
         "rank_inquiry": (0.95, 0.88), "commitment_request": (0.8, 0.62),
         "withdrawal_request": (0.8, 0.95), "response_deadline": (0.85, 0.88)}),
     "heldout26": Bars(165, 0.93, 0.97, {
-        "rank_inquiry": (0.7, 0.8), "commitment_request": (0.75, 0.6),
+        "rank_inquiry": (0.7, 0.75), "commitment_request": (0.75, 0.6),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.9, 0.95)}),
     "heldout2": Bars(140, 0.9, 0.97, {
         "rank_inquiry": (0.9, 0.75), "commitment_request": (0.8, 0.88),

@@ -50,8 +50,10 @@ MIN_FEATURES = 40
 #: corrections, not wording guesses; the gate's "not about residency at all"; and mail
 #: addressed to applicants as a group ("Dear applicants"), which no personal note is.
 _KEEP = frozenset({"other.scam", "other.off_topic", "update.audience", "feedback.nearest",
-                   # the vocabulary of these says rejection or waitlist; their frame does not
-                   "logistics.released_at_request", "logistics.date_waitlist"})
+                   # the vocabulary of these says rejection, waitlist or a new invitation
+                   # (open dates, reply with a preference); their frame does not
+                   "logistics.released_at_request", "logistics.date_waitlist",
+                   "logistics.change"})
 _CUE = "model.kind"
 
 _TOKEN = re.compile(r"[a-z][a-z0-9']*[a-z0-9]|#1|\?|[a-z]")

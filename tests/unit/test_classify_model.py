@@ -34,8 +34,8 @@ def _rules_said(kind: Kind, confidence: float, *reasons: Reason) -> Classificati
 
 def test_weights_ship_small_and_load() -> None:
     assert model.WEIGHTS_PATH.parent == ROOT / "mailsync" / "data"  # package data
-    # 1.8 MB with eighteen training corpora; read once per process, when mail is classified.
-    assert model.WEIGHTS_PATH.stat().st_size < 2_000_000
+    # 2.0 MB with twenty training corpora (about 0.1 MB a corpus); read once per process.
+    assert model.WEIGHTS_PATH.stat().st_size < 2_500_000
     m = model.load()
     assert m.kinds == tuple(Kind)
     assert len(m.packed) > 1000 and m.temperature > 0

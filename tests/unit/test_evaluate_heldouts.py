@@ -28,6 +28,10 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     deadline set). As first scored: macro-F1 0.930, 0.933; rank P/R 0.83/0.79, 0.90/0.82;
     commitment 0.64/0.78, 0.50/0.57; withdrawal 1.00/0.71, 1.00/0.50; linking 0.976,
     0.947. After the round: 0.961, 0.949.
+  - ``heldout27``, ``heldout28`` (round 9, 164 and 169; 27 is red-flag heavy from every kind
+    of sender, 28 a kind-and-link set with shared domains and platforms). As first scored:
+    macro-F1 0.920, 0.899; rank P/R 0.85/0.85, 0.80/0.86; commitment 0.62/0.57, 0.67/0.89;
+    withdrawal 1.00/0.75, 1.00/1.00; linking 0.988, 0.965. After the round: 0.980, 0.934.
 * Unseen sets: nobody reads their messages; only their aggregate scores are read
   (``mailsync eval``, this test). Macro-F1, then P/R of rank, commitment, withdrawal:
   - ``heldout2`` (140): 0.808 before round 3; now 0.921, 0.84/0.94, 0.93/0.87, 1.00/1.00.
@@ -47,10 +51,14 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     linking aggregates of heldout2 and heldout4 were watched while the short-name link
     of round 7 was made stricter: each lost one link to the first version.)
   - ``heldout26`` (165), scored once at the end of round 8: 0.954, linking 0.988, rank
-    0.85/0.73, commitment 0.64/0.78, withdrawal 1.00/1.00.
+    0.85/0.73, commitment 0.64/0.78, withdrawal 1.00/1.00 (rank precision 0.79 after
+    round 9).
+  - ``heldout29`` (164), scored once at the end of round 9: 0.927, linking 0.921, rank
+    0.87/0.93, commitment 0.73/0.92, withdrawal 1.00/0.75. The most honest row.
 
-Each fresh writer still brings wordings no family covers: red-flag recall on a set
-scored once is 0.65–0.92, short of the issue's 0.95. Commitment precision is the
+Each fresh writer still brings wordings no family covers: on the five sets scored once,
+rank recall is 0.72–0.93, commitment recall 0.65–0.92 and withdrawal recall 0.75–1.00,
+short of the issue's 0.95. Commitment precision is the
 weakest figure on older sets: half of these writers' offers that ask only to "sign and
 return by Friday" carry no commitment_request, while every such offer in the
 development corpus does, and the classifier follows the development corpus.
@@ -131,6 +139,15 @@ BARS = {
     "heldout26": Bars(165, 0.93, 0.97, {
         "rank_inquiry": (0.7, 0.75), "commitment_request": (0.75, 0.6),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.9, 0.95)}),
+    "heldout27": Bars(164, 0.96, 0.97, {
+        "rank_inquiry": (0.9, 0.85), "commitment_request": (0.85, 0.75),
+        "withdrawal_request": (0.85, 0.95), "response_deadline": (0.8, 0.82)}),
+    "heldout28": Bars(169, 0.92, 0.95, {
+        "rank_inquiry": (0.9, 0.82), "commitment_request": (0.95, 0.62),
+        "withdrawal_request": (0.95, 0.95), "response_deadline": (0.87, 0.9)}),
+    "heldout29": Bars(164, 0.9, 0.9, {
+        "rank_inquiry": (0.9, 0.82), "commitment_request": (0.9, 0.68),
+        "withdrawal_request": (0.7, 0.95), "response_deadline": (0.85, 0.78)}),
     "heldout2": Bars(140, 0.9, 0.97, {
         "rank_inquiry": (0.9, 0.75), "commitment_request": (0.8, 0.88),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.9)}),

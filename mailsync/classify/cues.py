@@ -795,8 +795,9 @@ _OTHER = [
        r"created a|opted|joined|follow|purchased|are a (?:member|subscriber))|\bsaved search\b"),
     _c("other.scam", "ctx.other", 2.0, "scam or phishing pattern",
        r"\bguaranteed\b[^.?!]{0,40}\b(?:placement|offer|match)|\b100% (?:placement|guaranteed)\b|"
-       r"\bplacement (?:fee|deposit)\b|\bwire (?:the |a |your )?(?:[\w-]+ )?(?:deposit|fee|"
-       r"payment)\b|\bonly \d+ (?:seats|spots) left\b|\breinstatement fee\b|"
+       r"\bplacement (?:fee|deposit)\b(?! (?:is|are) not (?:required|needed|charged))|"
+       r"\bwire (?:the |a |your )?(?:[\w-]+ )?(?:deposit|fee|payment)\b|"
+       r"\bonly \d+ (?:seats|spots) left\b|\breinstatement fee\b|"
        r"\bverification fee\b"),
     # Phishing words a real program also writes ("GME may need to verify your identity on
     # camera", "a passport copy for the visa file"): not trusted from a program's sender

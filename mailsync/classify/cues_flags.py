@@ -367,6 +367,7 @@ _COMMIT_THIRD = [
        "ties a benefit to being ranked first",
        r"\b(?:if|whoever|(?:any|every)(?:one|body|[\w'-]* (?:applicant|candidate))s? (?:who|that)|"
        r"an? (?:applicant|candidate) (?:who|that)|"
+       r"(?:applicants|candidates|people) (?:who )?(?:tell|told|let) us|"
        r"(?:those|the ones|people|applicants|candidates) (?:who|that)(?:'ve| have)?)"
        r"(?:(?!\bnot\b|n't\b|\bno\b)[^.?!;]){0,50}?"
        r"\b(?:(?:their|your|his|her|our) (?:first|top|#\s?1|number one|1st)(?: choice)?|"

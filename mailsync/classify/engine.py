@@ -323,6 +323,9 @@ def early_other(view: View, ctx: SenderContext) -> Reason | None:
     if ctx.personal:
         return Reason(cue="other.personal", detail="personal mailbox, not a program or service",
                       span=ctx.address)
+    # A recruiter may be placing the applicant in a residency position: an offer, which
+    # only the full read can tell (see other_gate).
+    hits = [h for h in hits if h.cue != "other.recruiting"]
     if sum(h.weight for h in hits) >= THRESHOLD:
         return hits[0].reason()
     return None
@@ -376,7 +379,8 @@ _BACK_REFERENCE = WordAlternation(re.compile(
     r"through|back)|if (?:that|this|so) (?:applies|is the case|"
     r"is true|describes)|if (?:that|this)(?:'s| is) you|which ones|"
     r"(?:cancel|drop|skip|release|decline)(?:ling|ing)? (?:those|them|these|the rest)|"
-    r"(?:willing|able|prepared) to do (?:that|this|so)|"
+    r"(?:willing|able|prepared) to do (?:that|this|so)|is that (?:right|true|correct|accurate|"
+    r"so)|"
     r"let (?:them|those) go)\b", re.I))
 
 
@@ -792,7 +796,10 @@ def other_gate(hits: list[Hit], ctx: SenderContext, terms: int, forwarded: bool,
     if ctx.personal:
         return Reason(cue="other.personal", detail="personal mailbox, not a program or service",
                       span=ctx.address)
-    commercial = [h for h in hits if h.target == "ctx.other"]
+    # a recruiter offering a residency position makes an offer, not a job advertisement
+    offer = any(h.target is Kind.PRE_MATCH_OFFER for h in hits)
+    commercial = [h for h in hits if h.target == "ctx.other"
+                  and not (offer and h.cue == "other.recruiting")]
     if sum(h.weight for h in commercial) >= THRESHOLD:
         return commercial[0].reason()
     # An account-security notice alone is weak evidence (banks and shops send them too);

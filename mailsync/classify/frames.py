@@ -45,7 +45,8 @@ _ASK = re.compile(r"\?|" + _any(
     r"(?:could|can|would|will) you (?:tell|share|let|confirm|indicate|give|consider)",
     r"(?:we|I)(?:'re| are| were|'m| am) (?:curious|wondering|interested to (?:know|hear))",
     r"(?:tell|share with|remind) (?:us|me)",
-    r"feel free to (?:share|tell|let)",
+    r"feel free to (?:share|tell|let|mention)",
+    r"(?:enjoys?|loves?|likes?) (?:hearing|to hear|knowing|to know) (?:where|which|how)",
     r"kindly (?:share|indicate|let|confirm|inform|tell)",
     r"(?:we|I) (?:ask|request) that you",
     r"it would help (?:us|me)(?: both| all)? to know",
@@ -163,13 +164,15 @@ _RANK_TOPIC = _any(
     r"(?:[\w'-]+ ){0,3}programs",
     r"[A-Z][\w'-]+ (?:stands|falls|sits|lands|landed|fits|ranks) (?:in|on|for) (?:your|ur|you|an "
     r"applicant's|the applicant's)",
-    r"other (?:[\w'-]+ ){1,2}(?:programs|interviews|offers)",
+    r"other (?:[\w'-]+ ){1,3}(?:programs|interviews|offers)",
     r"(?:programs|places) (?:you|they|u)(?:'ve| have)? (?:\w+ )?(?:interviewed|applied|signal)",
     r"(?:programs|places) (?:you|u) (?:plan|intend|are planning|will|would|might|may) "
     r"(?:to )?rank",
     r"(?:you(?:'ve| have)|have you) (?:also |already )?(?:had|got|gotten|received|booked|"
     r"scheduled) (?:[\w'-]+ ){0,3}interviews (?:in|at|with|elsewhere)",
     r"rank(?:ed|ing)? (?:\w+ )?(?:ahead of|above|higher than) (?:us|[A-Z][\w'-]+)",
+    r"(?:you(?:'re| are)|ur) (?:not |also )?(?:interviewing|applying) (?:at|with) "
+    r"(?!us\b)[A-Z][\w'-]+",
     r"(?:have|did|are|were) (?:you|u) (?:interview|interviewed|interviewing|signal|signaled|"
     r"signalled|apply|applied) (?:at|with|us|anywhere|any|other|elsewhere|to)",
     r"where (?:you|our applicants|applicants|candidates) (?:have )?(?:interview|interviewed|"
@@ -340,6 +343,10 @@ _WITHDRAW_TOPIC = _any(
     r"(?:cancel|drop|skip|forgo|give up)(?:ling|ing|led|ped|s)? (?:whatever|any|all(?: of)?|the|"
     r"those|these|your|ur) (?:[\w'-]+ ){0,3}interviews (?:you|they|u|that|still|left|remaining)",
     r"save yourself (?:the rest of |all |any of )?(?:your |the |ur )?(?:[\w'-]+ ){0,3}interviews",
+    r"(?:doesn't|don't|does not|do not|not) (?:really )?need to keep (?:doing |going to |on )?"
+    r"(?:[\w'-]+ ){0,2}interview(?:s|ing)",
+    r"tell (?:me|us) (?:that )?you(?:'re| are) not (?:interviewing|going) (?:at|to|with|"
+    r"anywhere|elsewhere)",
     r"(?:no|little) (?:reason|need|point) (?:for you )?to (?:keep|continue) (?:spending|doing) "
     r"(?:[\w'-]+ ){0,4}?interviews",
     r"(?:no|little) (?:reason|need|point) (?:for you )?to (?:keep|continue) (?:doing |going to |"

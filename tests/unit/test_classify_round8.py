@@ -212,3 +212,38 @@ def test_round9_more_red_flags(body: str, flags: set[Flag]) -> None:
 def test_round9_look_alikes(body: str) -> None:
     found, why = _flags(_NOTE.format(body))
     assert not found, (body, why)
+
+
+@pytest.mark.parametrize(("body", "flags"), [
+    # round 10 (heldout30, heldout31): a P.S. that invites naming the others
+    ("P.S. Dr. Imrie always enjoys hearing where else our applicants are looking - if you're "
+     "applying to other Ohio or Indiana programs, feel free to mention them when you reply.",
+     {R}),
+    # a question pointing back at what a resident reported
+    ("One of our chiefs mentioned that you'd told her Wrenfield was your top choice. I wanted "
+     "to hear it from you directly - is that right?", {R}),
+    ("Can you at least tell me you're not interviewing at Cincinnati? Kidding. Mostly.",
+     {R, W}),
+    ("She said you really don't need to keep doing interviews, so if you wanted to cancel a "
+     "few, we wouldn't mind.", {W}),
+    ("Every year a few applicants tell us we're their number one, and every year those "
+     "applicants go to the top of our list and match here.", {C}),
+])
+def test_round10_red_flags(body: str, flags: set[Flag]) -> None:
+    found, why = _flags(_NOTE.format(body))
+    assert found == flags, (body, why)
+
+
+def test_a_recruiter_placing_the_applicant_in_a_residency_position_makes_an_offer() -> None:
+    body = ("Hi Dr. Okafor,\n\nI recruit for Mesquite Valley Medical Center. Their Internal "
+            "Medicine PGY-1 program fills directly (they are not in the NRMP Match), and the "
+            "program director would like to offer you a PGY-1 position. They need a firm yes "
+            "by Friday, November 27 to hold it.\n\nDarren Whitlock\nSenior Physician Recruiter"
+            "\nFrontera Physician Search")
+    c = classify(msg(body, subject="PGY-1 Internal Medicine position - decision needed",
+                     sender="dwhitlock@fronterasearch.example"))
+    assert c.kind.value == "pre_match_offer", [r.cue for r in c.reasons]
+    job = msg("Hi Dr. Okafor,\n\nWe have hospitalist openings in Texas with a signing bonus. "
+              "Reply STOP to opt out.\n\nDarren Whitlock\nSenior Physician Recruiter",
+              subject="Hospitalist opportunities", sender="dwhitlock@fronterasearch.example")
+    assert classify(job).kind.value == "other"

@@ -34,7 +34,7 @@ def _rules_said(kind: Kind, confidence: float, *reasons: Reason) -> Classificati
 
 def test_weights_ship_small_and_load() -> None:
     assert model.WEIGHTS_PATH.parent == ROOT / "mailsync" / "data"  # package data
-    # 2.0 MB with twenty training corpora (about 0.1 MB a corpus); read once per process.
+    # 2.1 MB with twenty-two training corpora (about 0.1 MB a corpus); read once per process.
     assert model.WEIGHTS_PATH.stat().st_size < 2_500_000
     m = model.load()
     assert m.kinds == tuple(Kind)

@@ -22,7 +22,8 @@ BENCHMARKS = (
 #: The corpora nothing was tuned on: the classifier's generalization figures.
 UNSEEN = tuple(HERE.parent / "tests" / "data" / name
                for name in ("heldout2", "heldout4", "heldout7", "heldout10", "heldout11",
-                            "heldout16", "heldout20", "heldout23", "heldout26", "heldout29"))
+                            "heldout16", "heldout20", "heldout23", "heldout26", "heldout29",
+                            "heldout32"))
 
 
 def main() -> int:

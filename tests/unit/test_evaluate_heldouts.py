@@ -32,6 +32,10 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     of sender, 28 a kind-and-link set with shared domains and platforms). As first scored:
     macro-F1 0.920, 0.899; rank P/R 0.85/0.85, 0.80/0.86; commitment 0.62/0.57, 0.67/0.89;
     withdrawal 1.00/0.75, 1.00/1.00; linking 0.988, 0.965. After the round: 0.980, 0.934.
+  - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
+    relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
+    first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
+    0.71/0.50, 0.53/0.73; withdrawal 1.00/0.62, 0.88/0.64. After the round: 0.961, 0.938.
 * Unseen sets: nobody reads their messages; only their aggregate scores are read
   (``mailsync eval``, this test). Macro-F1, then P/R of rank, commitment, withdrawal:
   - ``heldout2`` (140): 0.808 before round 3; now 0.921, 0.84/0.94, 0.93/0.87, 1.00/1.00.
@@ -54,9 +58,11 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     0.85/0.73, commitment 0.64/0.78, withdrawal 1.00/1.00 (rank precision 0.79 after
     round 9).
   - ``heldout29`` (164), scored once at the end of round 9: 0.927, linking 0.921, rank
-    0.87/0.93, commitment 0.73/0.92, withdrawal 1.00/0.75. The most honest row.
+    0.87/0.93, commitment 0.73/0.92, withdrawal 1.00/0.75.
+  - ``heldout32`` (168), scored once at the end of round 10: 0.943, linking 0.958, rank
+    1.00/0.86, commitment 0.54/0.78, withdrawal 1.00/0.88. The most honest row.
 
-Each fresh writer still brings wordings no family covers: on the five sets scored once,
+Each fresh writer still brings wordings no family covers: on the six sets scored once,
 rank recall is 0.72–0.93, commitment recall 0.65–0.92 and withdrawal recall 0.75–1.00,
 short of the issue's 0.95. Commitment precision is the
 weakest figure on older sets: half of these writers' offers that ask only to "sign and
@@ -148,6 +154,15 @@ BARS = {
     "heldout29": Bars(164, 0.9, 0.9, {
         "rank_inquiry": (0.9, 0.82), "commitment_request": (0.9, 0.68),
         "withdrawal_request": (0.7, 0.95), "response_deadline": (0.85, 0.78)}),
+    "heldout30": Bars(166, 0.94, 0.94, {
+        "rank_inquiry": (0.9, 0.75), "commitment_request": (0.55, 0.7),
+        "withdrawal_request": (0.85, 0.95), "response_deadline": (0.9, 0.9)}),
+    "heldout31": Bars(168, 0.92, 0.97, {
+        "rank_inquiry": (0.82, 0.88), "commitment_request": (0.78, 0.5),
+        "withdrawal_request": (0.7, 0.95), "response_deadline": (0.85, 0.95)}),
+    "heldout32": Bars(168, 0.92, 0.94, {
+        "rank_inquiry": (0.82, 0.95), "commitment_request": (0.75, 0.5),
+        "withdrawal_request": (0.85, 0.95), "response_deadline": (0.92, 0.93)}),
     "heldout2": Bars(140, 0.9, 0.97, {
         "rank_inquiry": (0.9, 0.75), "commitment_request": (0.8, 0.88),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.9)}),

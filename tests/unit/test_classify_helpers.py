@@ -35,3 +35,13 @@ def msg(
         attachments=tuple(Attachment(filename=f, content_type="text/plain", size=len(t), text=t)
                           for f, t in attachments),
     )
+
+
+def red_flags(body: str, *, subject: str, sender: str) -> tuple[set, list[str]]:
+    """The red flags ``classify`` raises on a message, and its reasons' cues (for the
+    assertion message)."""
+    from mailsync.classify import classify
+    from mailsync.taxonomy import RED_FLAGS
+
+    c = classify(msg(body, subject=subject, sender=sender))
+    return set(c.flags) & RED_FLAGS, [r.cue for r in c.reasons]

@@ -16,7 +16,7 @@ import pytest
 from mailsync.classify import classify
 from mailsync.taxonomy import Flag
 
-from .test_classify_helpers import msg
+from .test_classify_helpers import msg, red_flags
 
 R, C, W = Flag.RANK_INQUIRY, Flag.COMMITMENT_REQUEST, Flag.WITHDRAWAL_REQUEST
 RED = {R, C, W}
@@ -25,8 +25,7 @@ _NOTE = "Dear Dr. Haddad,\n\nThank you for visiting Copperfield last week. {}" +
 
 
 def _flags(body: str, sender: str = "office@copperfieldmc.org") -> tuple[set[Flag], list[str]]:
-    c = classify(msg(body, subject="Copperfield Neurology", sender=sender))
-    return set(c.flags) & RED, [r.cue for r in c.reasons]
+    return red_flags(body, subject="Copperfield Neurology", sender=sender)
 
 
 @pytest.mark.parametrize(("sentence", "flags"), [

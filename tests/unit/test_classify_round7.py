@@ -17,7 +17,7 @@ import pytest
 from mailsync.classify import classify
 from mailsync.taxonomy import Flag
 
-from .test_classify_helpers import msg
+from .test_classify_helpers import msg, red_flags
 
 R, C, W = Flag.RANK_INQUIRY, Flag.COMMITMENT_REQUEST, Flag.WITHDRAWAL_REQUEST
 RED = {R, C, W}
@@ -26,8 +26,7 @@ _NOTE = "Dear Dr. Okafor,\n\nThank you for visiting Wrenfield last week. {}" + S
 
 
 def _flags(body: str, subject: str = "Wrenfield Neurology") -> tuple[set[Flag], list[str]]:
-    c = classify(msg(body, subject=subject, sender="office@wrenfieldmc.org"))
-    return set(c.flags) & RED, [r.cue for r in c.reasons]
+    return red_flags(body, subject=subject, sender="office@wrenfieldmc.org")
 
 
 @pytest.mark.parametrize(("sentence", "flags"), [

@@ -16,7 +16,7 @@ import pytest
 from mailsync.classify import classify
 from mailsync.taxonomy import Flag
 
-from .test_classify_helpers import msg
+from .test_classify_helpers import msg, red_flags
 
 R, C, W = Flag.RANK_INQUIRY, Flag.COMMITMENT_REQUEST, Flag.WITHDRAWAL_REQUEST
 RED = {R, C, W}
@@ -24,8 +24,7 @@ SIG = "\n\nLena Farrow\nResidency Coordinator, Neurology\nWrenfield Medical Cent
 
 
 def _flags(body: str, subject: str = "Wrenfield Neurology") -> tuple[set[Flag], list[str]]:
-    c = classify(msg(body, subject=subject, sender="lfarrow@wrenfieldmc.org"))
-    return set(c.flags) & RED, [r.cue for r in c.reasons]
+    return red_flags(body, subject=subject, sender="lfarrow@wrenfieldmc.org")
 
 
 @pytest.mark.parametrize(("body", "flags"), [

@@ -228,6 +228,8 @@ class WordAlternation:
     pass over the text finds where any of those leading literals occurs, and the pattern
     is only tried there, left to right, where the leading boundary holds: a frame's topic
     has a hundred alternatives, a sentence a handful of places one of them could start.
+    An alternative led by any word (``[A-Z][\w'-]+ (?:stands|ranks) …``) is found through
+    the literals after that word: each start inside the word before one is a candidate.
     Otherwise the compiled pattern searches, and a start that fails the boundary resumes
     one character later. Either way the leftmost match is found, as the original does."""
 
@@ -245,7 +247,7 @@ class WordAlternation:
         if self.starts is None:
             return self._scan(low)
         match = self.fast.match
-        for i in sorted({end - n for end, n in self.starts.iter(low)}):
+        for i in sorted(_candidates(self.starts, low)):
             before = i > 0 and (low[i - 1].isalnum() or low[i - 1] == "_")
             inside = low[i].isalnum() or low[i] == "_"
             if before != inside:  # \b holds at i
@@ -268,16 +270,50 @@ class WordAlternation:
         return None
 
 
+def _candidates(starts: ahocorasick.Automaton, low: str) -> set[int]:
+    """Every offset where an alternative of a :class:`WordAlternation` could start."""
+    out: set[int] = set()
+    for end, n in starts.iter(low):
+        if n >= 0:
+            out.add(end - n)
+        else:  # a literal after a leading word: any start inside that word
+            i = end + n + 1  # the space before the literal
+            while i > 0 and (low[i - 1].isalnum() or low[i - 1] in "_'-"):
+                i -= 1
+                out.add(i)
+    return out
+
+
+#: A branch led by any one word and a space (lower-cased): found via what follows it.
+_WORD_LED = ("[a-z][\\w'-]+ ", "[a-z]+ ", "[\\w'-]+ ", "\\w+ ")
+
+
 def _start_finder(pattern: str) -> ahocorasick.Automaton | None:
-    """An automaton of the literals the pattern's top-level alternatives start with (its
-    values: each literal's length less one, to turn an end offset into a start), or None
-    when some alternative starts otherwise."""
-    literals = [_leading_literal(b) for b in _top_level_branches(pattern)]
-    if not literals or not all(literals):
+    """An automaton of the literals the pattern's top-level alternatives start with, or
+    follow a leading word with (see :data:`_WORD_LED`); None when some alternative starts
+    otherwise. Its values turn an end offset into a start: a literal's length less one,
+    or, for a literal after a word, minus the length of " " and the literal."""
+    words: dict[str, int] = {}
+    for branch in _top_level_branches(pattern):
+        lit = _leading_literal(branch)
+        if lit:
+            words[lit] = len(lit) - 1
+            continue
+        lead = next((w for w in _WORD_LED if branch.startswith(w)), None)
+        if lead is None:
+            return None
+        rest = branch[len(lead):]
+        heads = [_leading_literal(b) for b in _top_level_branches(_literal_led(rest, 400))]
+        if not heads or not all(heads):
+            return None
+        for head in heads:
+            if words.setdefault(" " + head, -(len(head) + 1)) >= 0:
+                return None  # also a branch's own start: one value cannot say both
+    if not words:
         return None
     automaton = ahocorasick.Automaton()
-    for lit in set(literals):
-        automaton.add_word(lit, len(lit) - 1)
+    for word, value in words.items():
+        automaton.add_word(word, value)
     automaton.make_automaton()
     return automaton
 

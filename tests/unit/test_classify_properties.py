@@ -137,13 +137,17 @@ def test_every_cue_has_a_prefilter() -> None:
 _ALTERNATIONS = [
     re.compile(r"\b(?:rank(?:ing|ed)?|top (?:two|three)|#\s?1|where else|no\. ?1|"
                r"other (?:programs?|interviews?)|(?:near|at) the top)\b", re.I),
-    # a branch led by a class: the compiled pattern searches instead
+    # branches led by any word: found through the literal after it
     re.compile(r"\b(?:[a-z]+ ranks|top (?:two|three))\b", re.I),
+    re.compile(r"\b(?:[A-Z][\w'-]+ (?:ranks|sits) (?:on|in) (?:the|a)|top (?:two|three)|"
+               r"rank(?:ed|ing)? (?:ahead|above))\b", re.I),
+    # a branch led by a class and no word: the compiled pattern searches instead
+    re.compile(r"\b(?:[a-z]\d ranks|top (?:two|three))\b", re.I),
 ]
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=st.text(alphabet="rankigedtopwhs#1. o-", max_size=120),
+@given(text=st.text(alphabet="rankigedtopwhs#1. o-'_", max_size=120),
        which=st.integers(min_value=0, max_value=len(_ALTERNATIONS) - 1))
 def test_word_alternation_finds_the_leftmost_match(text: str, which: int) -> None:
     from mailsync.classify.cues import WordAlternation
@@ -151,3 +155,13 @@ def test_word_alternation_finds_the_leftmost_match(text: str, which: int) -> Non
     rx = _ALTERNATIONS[which]
     got, want = WordAlternation(rx).search(text), rx.search(text)
     assert (got and got.span()) == (want and want.span())
+
+
+def test_word_led_branches_are_found_through_their_literals() -> None:
+    """A frame's "[A-Z][\\w'-]+ stands in your…" branch no longer forces a full scan."""
+    from mailsync.classify.cues import WordAlternation
+
+    assert WordAlternation(_ALTERNATIONS[2]).starts is not None
+    assert WordAlternation(_ALTERNATIONS[3]).starts is None
+    m = WordAlternation(_ALTERNATIONS[2]).search("so where o'brien-hall ranks on the list")
+    assert m is not None and m.group(0) == "o'brien-hall ranks on the"

@@ -272,8 +272,10 @@ _RANK_THIRD = [
 
 #: A line of a form to tick: "[ ] I intend to rank St. Brigid's Mercy as my first choice",
 #: "[ ] Lowcountry University EM will be ranked FIRST on my certified rank order list".
+#: The blank is possessive (``_{2,}+``): giving underscores back never helps a match, and
+#: trying it made a ruled form line cost a thousand times the rest of the cue.
 _CHECKBOX_RANK = (
-    r"(?:\[ ?\]|☐|□|_{2,})[ \t]*(?:I (?:intend|plan|will|promise|commit|am committed|agree) to "
+    r"(?:\[ ?\]|☐|□|_{2,}+)[ \t]*(?:I (?:intend|plan|will|promise|commit|am committed|agree) to "
     r"(?:rank|list|place|put)\b[^\n]{0,60}\b(?:first|#\s?1|number one|top)|[^\n]{0,60}\bwill be "
     r"ranked (?:first|#\s?1|number one|1st)\b)")
 _CHECKBOX_KEYS = ("[", "☐", "□", "__")

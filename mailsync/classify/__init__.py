@@ -72,15 +72,18 @@ def classify(
     """Label one message (see the module docstring). Never raises on odd text."""
     view, parts = message_view(msg)
     ctx = sender_context(msg, programs, parts.forwarded_from, parts.forwarded_to)
-    early = engine.early_other(view, ctx)  # personal, scam, commerce: nothing else to read
+    reading = engine.Reading(view)  # shared by the early exit and the full read
+    early = engine.early_other(view, ctx, reading)  # personal, scam, commerce: nothing else to read
     if early is not None:
         return _apply_feedback(Classification(kind=Kind.OTHER, confidence=0.8, reasons=(early,)),
                                msg, feedback)
     # Commerce and subscription cues only matter for senders that are not a service, a
     # platform or a known program (see engine.other_gate); skip them otherwise.
-    hits = engine.collect_hits(view, INSTITUTIONAL_CUES if ctx.institutional else ALL_CUES)
+    hits = engine.collect_hits(view, INSTITUTIONAL_CUES if ctx.institutional else ALL_CUES,
+                               reading)
     # The vocabulary count only matters for senders that are not institutions.
-    terms = 0 if ctx.institutional else len(residency_terms(f"{view.subject}\n{view.body}"))
+    terms = 0 if ctx.institutional else len(residency_terms(f"{view.subject}\n{view.body}",
+                                                            most=engine.OFF_TOPIC_EVIDENCE))
     best = max(engine.kind_scores(hits).values(), default=0.0)
     gate = engine.other_gate(hits, ctx, terms, bool(parts.forwarded), best)
     if gate is not None:

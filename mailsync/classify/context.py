@@ -191,6 +191,24 @@ def program_index(programs: Sequence[Program]) -> ProgramIndex:
     return hit[2]
 
 
-def residency_terms(text: str) -> set[str]:
-    """Distinct residency words in ``text`` (lower-cased), a measure of topicality."""
-    return set(_RESIDENCY_TERMS.findall(text.lower()))
+#: The same words without the leading \b, which would make the engine try every position:
+#: each branch starts with a literal, found by the engine's scan; the boundary is checked here.
+_TERMS_FAST = re.compile(_RESIDENCY_TERMS.pattern.removeprefix(r"\b"))
+
+
+def residency_terms(text: str, most: int | None = None) -> set[str]:
+    """Distinct residency words in ``text`` (lower-cased), a measure of topicality; with
+    ``most``, the search stops once that many are found (the gate needs only two)."""
+    low = text.lower()
+    found: set[str] = set()
+    search, i = _TERMS_FAST.search, 0
+    while (m := search(low, i)) is not None:
+        start = m.start()
+        if start and (low[start - 1].isalnum() or low[start - 1] == "_"):
+            i = start + 1  # inside a word: no boundary before it
+            continue
+        found.add(m.group(0))
+        if most is not None and len(found) >= most:
+            break
+        i = m.end()
+    return found

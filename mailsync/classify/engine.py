@@ -134,32 +134,26 @@ _ATTACHMENT_KINDS = frozenset({Kind.PRE_MATCH_OFFER, Kind.REJECTION, Kind.WAITLI
 
 
 _INDEX_CACHE: dict[tuple[int, str], tuple] = {}
+_FINDERS: dict[str, KeyFinder] = {}
 
 
 def _active(cues: tuple[Cue, ...], src: _Source) -> list[int]:
     """Positions of the cues reading ``src`` whose prefilter passes, in registry order.
     All keys are found in one pass over the text (see :class:`KeyFinder`); a cue
     one of whose keys is present runs when its :attr:`~Cue.clauses` are met as well. The
-    keys found are remembered on the source for :func:`_windows`."""
+    keys found are remembered on the source for :func:`_windows`, and serve every subset
+    of the registry read from it (the context cues first, then the rest)."""
     where = src.where
     entry = _INDEX_CACHE.get((id(cues), where))
     if entry is None or entry[0] is not cues:
-        index, always = _literal_index(cues, where)
-        by_key = dict(index)
-        if where != "subject":  # the frames' gate literals ride along (see _frame_candidates),
-            for k in (*_frame_literals(), *(_REQUEST_KEYS or ())):  # and the request literals
-                by_key.setdefault(k, ())
-        clauses = {i: c.clauses for i, c in enumerate(cues) if c.clauses}
-        pieces = {p for cl in clauses.values() for h in cl for p in h}
-        for k in pieces:
-            by_key.setdefault(k, ())
-        entry = (cues, by_key, always, KeyFinder(list(by_key)), clauses)
-        _INDEX_CACHE[(id(cues), where)] = entry
-    _, by_key, always, finder, clauses = entry
-    present = finder.present(src.low)
-    src.present = present
+        entry = _INDEX_CACHE[(id(cues), where)] = _index(cues, where)
+    _, by_key, always, clauses = entry
+    present = src.present
+    if present is None:
+        present = src.present = _finder(where).present(src.low)
     on = set(always)
-    on.update(chain.from_iterable(map(by_key.__getitem__, present)))
+    get_key = by_key.get
+    on.update(chain.from_iterable(get_key(k, ()) for k in present))
     out = []
     get, disjoint = clauses.get, present.isdisjoint
     for i in sorted(on):
@@ -168,6 +162,28 @@ def _active(cues: tuple[Cue, ...], src: _Source) -> list[int]:
                 len(cl) <= 2 or not any(disjoint(h) for h in cl[2:]))):
             out.append(i)
     return out
+
+
+def _index(cues: tuple[Cue, ...], where: str) -> tuple:
+    """(cues, key → cue positions, cues without keys, position → clauses) for ``where``."""
+    index, always = _literal_index(cues, where)
+    clauses = {i: c.clauses for i, c in enumerate(cues) if c.clauses}
+    return cues, dict(index), always, clauses
+
+
+def _finder(where: str) -> KeyFinder:
+    """One automaton per kind of text, over the keys of the whole registry: the frames'
+    gate literals and the request literals ride along (see _frame_candidates), and the
+    clause pieces. Any subset of the registry reads what it needs from its result."""
+    finder = _FINDERS.get(where)
+    if finder is None:
+        index, _ = _literal_index(ALL_CUES, where)
+        keys = {k for k, _ in index}
+        if where != "subject":
+            keys.update(_frame_literals(), _REQUEST_KEYS or ())
+        keys.update(p for c in ALL_CUES if c.clauses for h in c.clauses for p in h)
+        finder = _FINDERS[where] = KeyFinder(list(keys))
+    return finder
 
 
 _second = itemgetter(1)
@@ -197,9 +213,10 @@ class KeyFinder:
         return found
 
 
-def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES) -> list[Hit]:
+def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES, reading: Reading | None = None
+                 ) -> list[Hit]:
     """Every cue's first non-negated match in its source, plus the compound detectors."""
-    hits, body, att = _cue_hits(view, tuple(cues))
+    hits, body, att = _cue_hits(view, tuple(cues), reading)
     hits = _drop_rank_in_demand(_drop_conditional_rank(hits), view.body, body.spans)
     # Frames first: a rank question only a frame recognizes still makes an info request.
     hits.extend(_frame_hits(view.body, body.spans, hits, body))
@@ -284,23 +301,39 @@ def _drop_retracted(hits: list[Hit], body: str,
     return out
 
 
-def _cue_hits(view: View, cues: tuple[Cue, ...]
+class Reading:
+    """One message's texts as the cues read them, built once: the keys each holds and
+    each cue's first match are shared by :func:`early_other` and :func:`collect_hits`."""
+
+    __slots__ = ("att", "body", "first", "subject")
+
+    def __init__(self, view: View) -> None:
+        self.body = _Source(view.body, "body")
+        self.subject = _Source(view.subject, "subject", split=False)
+        self.att = _Source(view.attachments, "attachment") if view.attachments else None
+        #: (id of a cue, where) → the cue's first acceptable match there, or None
+        self.first: dict[tuple[int, str], Hit | None] = {}
+
+
+def _cue_hits(view: View, cues: tuple[Cue, ...], reading: Reading | None = None
               ) -> tuple[list[Hit], _Source, _Source | None]:
     """Each cue's first acceptable match (registry order), and the body and attachment
     sources they were read from."""
-    body = _Source(view.body, "body")
-    subject = _Source(view.subject, "subject", split=False)
-    att = _Source(view.attachments, "attachment") if view.attachments else None
+    r = reading or Reading(view)
     found: dict[int, Hit] = {}
-    for src in (body, subject, att):
+    memo = r.first
+    for src in (r.body, r.subject, r.att):
         if src is None or not src.text:
             continue
+        where = src.where
         for i in _active(cues, src):
             if i not in found:
-                hit = _first(cues[i], src)
+                cue = cues[i]
+                key = (id(cue), where)
+                hit = memo[key] if key in memo else memo.setdefault(key, _first(cue, src))
                 if hit:
                     found[i] = hit
-    return [found[i] for i in sorted(found)], body, att
+    return [found[i] for i in sorted(found)], r.body, r.att
 
 
 #: The cues that can send mail from a sender who is no institution to ``other`` before
@@ -308,7 +341,8 @@ def _cue_hits(view: View, cues: tuple[Cue, ...]
 CONTEXT_ONLY: tuple[Cue, ...] = tuple(c for c in ALL_CUES if c.target == "ctx.other")
 
 
-def early_other(view: View, ctx: SenderContext) -> Reason | None:
+def early_other(view: View, ctx: SenderContext, reading: Reading | None = None
+                ) -> Reason | None:
     """For a sender who is no institution, the reason :func:`other_gate` would give before
     it weighs any residency evidence (a scam pattern, a personal mailbox, commerce or
     subscription mail), found by the context cues alone; None when those do not decide.
@@ -316,7 +350,7 @@ def early_other(view: View, ctx: SenderContext) -> Reason | None:
     independent of the others)."""
     if ctx.institutional:
         return None
-    hits, _, _ = _cue_hits(view, CONTEXT_ONLY)
+    hits, _, _ = _cue_hits(view, CONTEXT_ONLY, reading)
     scam = [h for h in hits if h.cue.startswith("other.scam")]
     if scam:
         return scam[0].reason()
@@ -784,6 +818,11 @@ def context_score(hits: Iterable[Hit], name: str) -> float:
     return sum(h.weight for h in hits if h.target == name)
 
 
+#: Residency evidence (distinct residency words, cues, flags) mail from a sender who is no
+#: institution needs not to be off-topic ``other``.
+OFF_TOPIC_EVIDENCE = 2
+
+
 def other_gate(hits: list[Hit], ctx: SenderContext, terms: int, forwarded: bool,
                best: float) -> Reason | None:
     """A reason to label the message ``other``, or None when it is residency mail."""
@@ -809,7 +848,7 @@ def other_gate(hits: list[Hit], ctx: SenderContext, terms: int, forwarded: bool,
     evidence = terms + (0 if best < THRESHOLD else 1 if security_only else 2) + 2 * any(
         isinstance(h.target, Flag) or h.cue == "update.audience" for h in hits) \
         + ctx.residency_sender
-    if evidence < 2:
+    if evidence < OFF_TOPIC_EVIDENCE:
         return Reason(cue="other.off_topic", detail="little residency vocabulary",
                       span=f"{terms} residency terms")
     return None

@@ -165,3 +165,16 @@ def test_word_led_branches_are_found_through_their_literals() -> None:
     assert WordAlternation(_ALTERNATIONS[3]).starts is None
     m = WordAlternation(_ALTERNATIONS[2]).search("so where o'brien-hall ranks on the list")
     assert m is not None and m.group(0) == "o'brien-hall ranks on the"
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(
+    ["residency", "residents", "non", "match", "matches", "interview", "pgy-1", "pgy2", "eras",
+     "era", "_", "-", " ", ".", "x", "program director", "rank list", "step 2 ck", "intern"]),
+    max_size=25).map("".join))
+def test_residency_terms_are_the_word_bounded_matches(text: str) -> None:
+    from mailsync.classify.context import _RESIDENCY_TERMS, residency_terms
+
+    assert residency_terms(text) == set(_RESIDENCY_TERMS.findall(text.lower()))
+    assert residency_terms(text, most=2) <= residency_terms(text)
+    assert len(residency_terms(text, most=2)) == min(2, len(residency_terms(text)))

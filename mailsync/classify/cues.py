@@ -233,7 +233,7 @@ class WordAlternation:
     Otherwise the compiled pattern searches, and a start that fails the boundary resumes
     one character later. Either way the leftmost match is found, as the original does."""
 
-    __slots__ = ("fast", "starts")
+    __slots__ = ("fast", "starts", "word_led")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         src = rx.pattern
@@ -242,12 +242,15 @@ class WordAlternation:
         body = _literal_led(src[2:], limit=400).replace("[A-Z]", "[a-z]")
         self.fast = re.compile(body.lower())
         self.starts = _start_finder(self.fast.pattern)
+        self.word_led = self.starts is not None and any(v < 0 for v in self.starts.values())
 
     def search(self, low: str) -> re.Match[str] | None:
         if self.starts is None:
             return self._scan(low)
         match = self.fast.match
-        for i in sorted(_candidates(self.starts, low)):
+        starts = (_candidates(self.starts, low) if self.word_led
+                  else {end - n for end, n in self.starts.iter(low)})
+        for i in sorted(starts):
             before = i > 0 and (low[i - 1].isalnum() or low[i - 1] == "_")
             inside = low[i].isalnum() or low[i] == "_"
             if before != inside:  # \b holds at i

@@ -34,6 +34,7 @@ from mailsync.classify.text import normalize, sentences
 from mailsync.labels import Classification, Deadline, Reason
 from mailsync.message import ParsedMessage
 from mailsync.programs import Program
+from mailsync.season import match_year_for, third_friday_of_march
 from mailsync.taxonomy import RED_FLAGS, Flag, Kind
 
 __all__ = ["Feedback", "FeedbackExample", "classify", "message_view", "warm"]
@@ -132,6 +133,9 @@ def _residency(msg: ParsedMessage, view: engine.View, hits: list[engine.Hit], ct
     kind, why, confidence = engine.choose_kind(hits, ctx, view.body,
                                                view.subject if view.is_reply else "")
     flags, flag_why = engine.red_flags(hits, kind)
+    contract = _match_contract(kind, flags, hits, ctx, programs, msg.date)
+    if contract is not None:
+        flags, flag_why = flags | {Flag.WITHDRAWAL_REQUEST}, [*flag_why, contract]
     tz = _program_tz(ctx.address, ctx.domain, programs) or default_tz
     deadlines = _deadlines(view.body, msg.date, tz)
     reasons = [*why, *flag_why]
@@ -155,6 +159,25 @@ def _deadlines(body: str, sent: datetime | None, tz: str) -> list[Deadline]:
         for found in find_deadlines(chunk, sent=sent, tz=tz):
             out.append(Deadline(when=found.when.isoformat(), span=chunk.strip()[:200]))
     return out
+
+
+def _match_contract(kind: Kind, flags: frozenset[Flag], hits: list[engine.Hit], ctx,
+                    programs: Sequence[Program], sent: datetime | None) -> Reason | None:
+    """taxonomy.md counts "sign a contract for a Match-participating position before Match
+    Day" as a withdrawal request: signing binds the applicant outside the Match their
+    program is in. The program records say whether the sender's program is in the Match;
+    the offer need not say so ("please sign and return the Resident Agreement by Friday")."""
+    if kind is not Kind.PRE_MATCH_OFFER or Flag.WITHDRAWAL_REQUEST in flags or not programs:
+        return None
+    sign = next((h for h in hits if h.cue == "commit.accept_offer"), None)
+    if any(h.cue == "offer.off_cycle" for h in hits):
+        return None  # a vacancy starting mid-year is no Match position
+    if sign is None or not program_index(programs).in_match(ctx.address, ctx.domain):
+        return None
+    if sent is not None and sent.date() >= third_friday_of_march(match_year_for(sent)):
+        return None  # after Match Day the contract is the Match's own
+    return Reason(cue="withdraw.match_contract", detail="a program in the NRMP Match asks for "
+                  "a signed contract before Match Day", span=sign.span)
 
 
 def _program_tz(address: str, domain: str, programs: Sequence[Program]) -> str | None:

@@ -144,36 +144,47 @@ def _suffixes(domain: str) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class ProgramIndex:
-    """Contact addresses and domains of a program list, built once per list."""
+    """Contact addresses and domains of a program list, built once per list: for each, the
+    (time zone, in the NRMP Match) of its programs."""
 
-    contacts: dict[str, frozenset[str]]  # address -> time zones of its programs
-    domains: dict[str, frozenset[str]]  # domain -> time zones of its programs
+    contacts: dict[str, frozenset[tuple[str, bool]]]
+    domains: dict[str, frozenset[tuple[str, bool]]]
 
     @classmethod
     def build(cls, programs: Sequence[Program]) -> ProgramIndex:
-        contacts: dict[str, set[str]] = {}
-        domains: dict[str, set[str]] = {}
+        contacts: dict[str, set[tuple[str, bool]]] = {}
+        domains: dict[str, set[tuple[str, bool]]] = {}
         for p in programs:
+            facts = (p.timezone, p.nrmp_participating)
             for c in p.all_contacts:
                 if c.email:
-                    contacts.setdefault(c.email.lower(), set()).add(p.timezone)
+                    contacts.setdefault(c.email.lower(), set()).add(facts)
             for d in p.email_domains:
-                domains.setdefault(d, set()).add(p.timezone)
+                domains.setdefault(d, set()).add(facts)
         return cls({k: frozenset(v) for k, v in contacts.items()},
                    {k: frozenset(v) for k, v in domains.items()})
 
-    def zones_for(self, address: str, domain: str) -> frozenset[str]:
-        """Time zones of the programs this sender belongs to (contact first, then domain)."""
+    def _facts(self, address: str, domain: str) -> frozenset[tuple[str, bool]]:
+        """The sender's programs (contact first, then domain)."""
         if address in self.contacts:
             return self.contacts[address]
-        found: set[str] = set()
+        found: set[tuple[str, bool]] = set()
         parts = domain.split(".")
         for i in range(len(parts) - 1):
             found |= self.domains.get(".".join(parts[i:]), frozenset())
         return frozenset(found)
 
+    def zones_for(self, address: str, domain: str) -> frozenset[str]:
+        """Time zones of the programs this sender belongs to."""
+        return frozenset(z for z, _ in self._facts(address, domain))
+
+    def in_match(self, address: str, domain: str) -> bool:
+        """The sender belongs to programs, and every one of them is in the NRMP Match."""
+        facts = self._facts(address, domain)
+        return bool(facts) and all(m for _, m in facts)
+
     def knows(self, address: str, domain: str) -> bool:
-        return bool(self.zones_for(address, domain)) or address in self.contacts
+        return bool(self._facts(address, domain)) or address in self.contacts
 
 
 _INDEXES: dict[int, tuple[Sequence[Program], int, ProgramIndex]] = {}

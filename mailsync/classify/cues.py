@@ -928,7 +928,11 @@ _COMMIT = [
        r"\bcommit(?:ment)? (?:early|now|before)\b"),
     _c("commit.accept_offer", Flag.COMMITMENT_REQUEST, 1.0, "asks the applicant to accept or sign",
        r"\b(?:sign|signed|execute|executed|execution|return)\b[^.?!]{0,40}\b(?:contract|agreement|"
-       r"offer letter|acceptance|letter of commitment|appointment letter|letter of appointment)\b|"
+       r"offer letter|acceptance|letter of commitment|appointment letter|letter of appointment|"
+       r"(?:both|all|these|the) (?:documents|forms|papers))\b|"
+       r"\b(?:need|require|awaiting|expect|waiting for)\w*\b[^.?!]{0,20}\bsigned (?:letter|offer|"
+       r"contract|agreement|copy|documents?|forms?)\b|\bto accept\b[^.?!]{0,30}\bplease (?:sign|"
+       r"return|reply|respond|confirm)\b|"
        r"\b(?:contract|"
        r"agreement|letter) (?:be )?(?:executed|signed|for signature)\b|\binterested in accepting\b|"
        r"\bto accept (?:this|the|our) (?:offer|position)\b|\bhopes? you will accept\b|"

@@ -356,7 +356,8 @@ _COMMIT_THIRD = [
        r"\b(?:confirm|know|hear|assure us|tell us|let us know)\b[^.?!]{0,30}?\bthat you(?:'ll| "
        r"will|"
        r" would| plan to| intend to| are going to)? (?:rank|put|list|place|accept|sign|commit)\b"
-       r"(?! (?:programs|in your true))|\b(?:let (?:us|me) know|tell (?:us|me)|assure (?:us|me)|"
+       r"(?! (?:programs|in your true|J-?1|H-?1B|visa|sponsorship))|"
+       r"\b(?:let (?:us|me) know|tell (?:us|me)|assure (?:us|me)|"
        r"confirm) (?:that )?you(?:'ll| will| plan to| intend to| are going to| would) (?:rank|put|"
        r"list|place) (?:[\w'-]+ ){1,3}?(?:first|#\s?1|number one|at the top|on top|highest)\b",
        keys=("confirm", "know", "hear", "assure us", "tell us", "tell me", "let us know",
@@ -434,10 +435,57 @@ _COMMIT_FIFTH = [
        r"\b[^.?!]{0,20}\b(?:and|,) you(?:'ll| will|'re| are) (?:in|match|be (?:here|matched))\b",
        keys=("promise you", "guarantee you", "assure you", "rank us")),
     _c("commit.confirm_top", Flag.COMMITMENT_REQUEST, 1.0, "asks to confirm the program is first",
-       r"\bconfirm(?:ing|s)? (?:that )?(?:us|we(?:'re| are)|[\w'-]+(?: [\w'-]+){0,2} (?:is|will "
-       r"be)) (?:your )?(?:top|first|#\s?1|number one)\b(?!\s*(?:choice )?(?:of |for )?"
+       r"\bconfirm(?:ing|s)? (?:that )?(?:us|we(?:'re| are)|[\w'./&-]+(?: [\w'./&-]+){0,3} (?:is|"
+       r"will be)) (?:your )?(?:top|first|#\s?1|number one)\b(?!\s*(?:choice )?(?:of |for )?"
        r"(?:interview )?(?:dates?|days?|times?|slots?|sessions?))",
        keys=("confirm",)),
+]
+
+# Commitment, sixth wave: a declaration made the price of something ("By confirming an
+# interview date, you affirm that we are among your top three programs"), a reward after
+# a first-choice question ("Are we your first choice? If so, you'll be ranked to match"),
+# "if we're your #1, just send him an email saying so", and intent forms to return.
+_COMMIT_SIXTH = [
+    _c("commit.affirm_first", Flag.COMMITMENT_REQUEST, 1.0,
+       "makes the applicant declare the program a first choice",
+       r"\byou(?: hereby)? (?:affirm|attest|certify|confirm|acknowledge|agree|declare|pledge|"
+       r"state)s? that\b[^.?!]{0,60}\b(?:is|are|will be) (?:among |one of )?(?:your|my) "
+       r"(?:top|first|#\s?1|number one|no\.? ?1)\b(?: (?:two|three|four|five|[2-5]))?"
+       r"(?: (?:choices?|programs?))?",
+       keys=("affirm", "attest", "certify", "confirm", "acknowledge", "agree", "declare",
+             "pledge", "state")),
+    _c("commit.if_so_reward", Flag.COMMITMENT_REQUEST, 1.0,
+       "promises a reward if the program is the first choice",
+       r"\bif (?:so|yes|it is|we are|we're|that's the case|that is the case)\b[^.?!]{0,40}"
+       r"\b(?:(?:you(?:'ll| will)|I(?:'ll| will)|we(?:'ll| will)) (?:be )?rank(?:ed)? (?:you )?"
+       r"to match|you(?:'ll| will) (?:match here|be (?:matched|golden|in|set))|"
+       r"(?:I|we) can (?:promise|guarantee))",
+       keys=("if so", "if yes", "if it is", "if we are", "if we're", "the case")),
+    _c("commit.say_so_if_first", Flag.COMMITMENT_REQUEST, 1.0,
+       "asks the applicant to declare the program first",
+       r"\bif (?:we(?:'re| are)|[\w'./&-]+(?: [\w'./&-]+){0,3} is) (?:your|at the top of your) "
+       r"(?:top choice|first choice|#\s?1|number one|no\.? ?1)\b[^.?!]{0,60}\b(?:email|e-mail|"
+       r"write|message|text|note)\b[^.?!]{0,40}\b(?:saying so|to say so|telling (?:us|him|her|me)"
+       r"|saying (?:that|it))\b",
+       keys=("if we", " is your", " is at the top")),
+    _c("commit.only_if_rank", Flag.COMMITMENT_REQUEST, 1.0,
+       "admits only applicants who will rank the program at the top",
+       r"\bonly if (?:you|they|applicants?|candidates?) (?:are |is |will |would |can )?"
+       r"(?:(?:prepared|willing|ready|planning|able|going|intend\w*|plan\w*) )?to rank\b"
+       r"[^.?!]{0,40}\b(?:top|"
+       r"first|#\s?1|number one|high\w*)\b",
+       keys=("only if",)),
+    _c("commit.if_top_promise", Flag.COMMITMENT_REQUEST, 1.0,
+       "promises an outcome if the program is put first",
+       r"\bif (?:we|[\w'./&-]+(?: [\w'./&-]+){0,2}) (?:go|goes|end up|ends up|land|lands|sit|sits|"
+       r"is|are|'re) (?:at (?:or near )?the top of|first on|#\s?1 on|number one on) your "
+       r"(?:rank )?list\b[^.?!]{0,60}\b(?:I|we) (?:can )?(?:promise|guarantee|assure|"
+       r"(?:will |'ll )?make sure)\b",
+       keys=("if we", " top of your", " first on your", " on your")),
+    _c("commit.intent_form", Flag.COMMITMENT_REQUEST, 1.0, "sends an intent form to return",
+       r"\bintent(?:ion)? (?:form|letter|statement)\b", where="subject",
+       keys=("intent form", "intent letter", "intent statement", "intention form",
+             "intention letter", "intention statement")),
 ]
 
 # Commitment, fourth wave: "are you willing to make us your number one?", "tell me we're
@@ -517,4 +565,5 @@ _WITHDRAW = [
 ]
 
 FLAG_EXTRA: tuple[Cue, ...] = (*_RANK, *_RANK_MORE, *_RANK_THIRD, *_COMMIT, *_COMMIT_MORE,
-                               *_COMMIT_THIRD, *_COMMIT_FOURTH, *_COMMIT_FIFTH, *_WITHDRAW)
+                               *_COMMIT_THIRD, *_COMMIT_FOURTH, *_COMMIT_FIFTH, *_COMMIT_SIXTH,
+                               *_WITHDRAW)

@@ -60,7 +60,7 @@ _DATE_RE = (
     + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>20\d\d))?|"
     r"(?P<nm>\d{1,2})/(?P<nd>\d{1,2})(?:/(?P<ny>(?:20)?\d\d))?)|(?:this|next)\s+"
     + _WD_RE.replace("wd", "wd2")
-    + r"|(?P<rel>tomorrow|tonight)"
+    + r"|(?P<rel>tomorrow|tonight|today)"
     # "by the 9th", "until Wednesday the 28th": the next such day of the month
     + r"|(?:" + _WD_RE.replace("?P<wd>", "?:") + r",?\s+)?the\s+(?P<dom>\d{1,2})(?:st|nd|rd|th)\b"
     r"(?!\s+of\s+" + _MONTH_RE.replace("?P<mon>", "?:") + r")"
@@ -79,7 +79,7 @@ _WINDOW = re.compile(
 _ACTION_SRC = (
     r"\b(?:reply|replies|respond|response|answer|return(?:ed|ing)?|submit(?:ted)?|send|provide|"
     r"tell (?:me|us)|e(?<!to e)-?mail|lmk|"
-    r"request|forward|get back|hear (?:back )?from you|holding|reserved?|release|pay|"
+    r"request|forward|get back|hear(?:ing)? (?:back )?from you|holding|reserved?|release|pay|"
     r"complete|confirm|on file|in writing|yes or no|grab|"
     r"register|registration|rsvp|sign|select(?:ion|ed)?|choose|schedule[ds]?|book|"
     r"accept(?:ed|ance)?|let (?:me|us) know|"
@@ -89,6 +89,8 @@ _ACTION_SRC = (
     r"(?:get|have|send) (?:[\w#]+ ){0,4}(?:to|back to) (?:me|us|her|him))\b")
 _TIE = re.compile(
     r"(?:\bby\b|\buntil\b|\bno later than\b|\bthrough\b|\bbefore\b|\blatest by\b|:|"
+    # "before our committee meets on the 17th", "before the rank meeting on February 12"
+    r"\bbefore (?:our|the|your)\b[^.?!,;:]{0,50}\b(?:on|at)|"
     r"\bdeadline\b[^.?!]{0,80}\bis\b|\bdeadline (?:to|of|until)|\bexpiry(?: date)?(?: of| is)?|"
     r"\b(?:expires?|closes|lapses|ends|due)(?:\s+(?:on|at))?)\s*"
     # "by COB Friday 2/5", "by end of day Thursday"
@@ -138,7 +140,7 @@ _DIGIT = re.compile(r"[0-9]")
 #: A necessary condition for :data:`_WHEN` (every date it reads has one of these), cheap to
 #: test first: most candidate sentences only hold a clock time or a phone number.
 _DATEISH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
-                      r"sat|sun|tomorrow|tonight|\d/\d|the \d\d?(?:st|nd|rd|th)", re.I)
+                      r"sat|sun|tomorrow|tonight|today|\d/\d|the \d\d?(?:st|nd|rd|th)", re.I)
 _DAYWORD = re.compile(r"day\b|within|tomorrow|tonight|noon|midnight")
 
 

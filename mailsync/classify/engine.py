@@ -222,7 +222,7 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES, reading: Reading | 
     hits.extend(_frame_hits(view.body, body.spans, hits, body))
     if att is not None:  # forms and surveys ask in attachments too
         hits.extend(_frame_hits(view.attachments, att.spans, hits, att, where="attachment"))
-    hits = _drop_rank_in_promise(hits)
+    hits = _drop_rank_in_promise(hits, view.body, body.spans)
     hits = _drop_retracted(hits, view.body, body.spans)
     hits = _after_the_match(hits)
     hits.extend(_info_requests(view.body, body.spans, hits, body))
@@ -232,16 +232,35 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES, reading: Reading | 
 #: Words that make a question ask for a promise: "Would you be willing to put in writing
 #: that we are your first choice?", "Can we count on you to rank us first?".
 _PROMISE = re.compile(r"\b(?:in writing|promis\w*|commit\w*|count on|assur\w*|your word|"
-                      r"pledge|guarantee|(?:prepared|willing|ready) to (?:rank|list|put|place))\b",
-                      re.I)
+                      r"pledge|guarantee|(?:prepared|willing|ready) to (?:rank|list|put|place)|"
+                      r"affirm|attest|certify)\b", re.I)
 
 
-def _drop_rank_in_promise(hits: list[Hit]) -> list[Hit]:
+def _drop_rank_in_promise(hits: list[Hit], body: str = "",
+                          spans: tuple[tuple[int, int], ...] | None = None) -> list[Hit]:
     """A rank cue inside a sentence that asks for a written or spoken promise is that
     promise's terms (commitment_request), not a question about the rank; the corpus
-    conventions label such a sentence commitment pressure only."""
-    return _drop_rank_within(hits, [h.span for h in hits if h.target is Flag.COMMITMENT_REQUEST
-                                    and h.where == "body" and _PROMISE.search(h.span)])
+    conventions label such a sentence commitment pressure only. The whole sentence of
+    the promise counts ("Give me your word that Desert Mesa is your #1")."""
+    promises = [h.span for h in hits if h.target is Flag.COMMITMENT_REQUEST
+                and h.where == "body" and _PROMISE.search(h.span)]
+    hits = _drop_rank_within(hits, promises)
+    if not (body and spans and promises):
+        return hits
+    around = []
+    for span in promises:
+        pos = body.find(span)
+        if pos >= 0:
+            start, end = sentence_at(body, spans, pos)
+            around.append(body[start:end])
+    # Only the first place the promise is about: "how many programs you're planning to
+    # rank ahead of us" beside an assurance is still a question.
+    firsts = [h for h in hits if h.target is Flag.RANK_INQUIRY and _FIRST_PLACE.search(h.span)]
+    dropped = {id(h) for h in _drop_rank_within(firsts, around)} ^ {id(h) for h in firsts}
+    return [h for h in hits if id(h) not in dropped]
+
+
+_FIRST_PLACE = re.compile(r"#\s?1|\bfirst\b|\bnumber one\b|\bno\.? ?1\b|\btop\b", re.I)
 
 
 def _after_the_match(hits: list[Hit]) -> list[Hit]:
@@ -394,6 +413,38 @@ def _frame_hits(body: str, spans: tuple[tuple[int, int], ...] | None,
         low = src.low if src is not None and src.same else body.lower()
         if _BACK_REFERENCE.search(low):
             out.extend(_paired_frame_hits(body, low, spans, have, where))
+        if ":\n" in body:
+            out.extend(_listed_frame_hits(body, spans, have, where))
+    return out
+
+
+#: A numbered or bulleted item: "2) any other programs that have invited you;".
+_ITEM = re.compile(r"\s*(?:[-•*]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s")
+
+
+def _listed_frame_hits(body: str, spans: tuple[tuple[int, int], ...], have: set,
+                       where: str) -> list[Hit]:
+    """Frames completed by a list item and the lead-in that asks for it ("he asks each
+    applicant to send a few things: … 2) any other programs that have invited you"): each
+    item under a lead-in ending in a colon is read with that lead-in, for the flags not
+    raised yet."""
+    out = []
+    lead: tuple[int, int] | None = None
+    for start, end in spans:
+        text = body[start:end]
+        if text.rstrip().endswith(":"):
+            lead = (start, end) if end - start <= 300 else None
+            continue
+        if lead is None or not _ITEM.match(text):
+            lead = None
+            continue
+        if under_rule_header(body, start):
+            continue  # "a program may NOT: - ask you where else you interviewed"
+        pair = " ".join(f"{body[lead[0]:lead[1]]} {text}".split())
+        for flag, topic in frame_matches(pair):
+            if flag not in have:
+                have.add(flag)
+                out.append(_frame_hit(flag, topic, pair, where))
     return out
 
 

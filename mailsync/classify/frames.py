@@ -164,7 +164,7 @@ _RANK_TOPIC = _any(
     r"(?:[\w'-]+ ){0,3}programs",
     r"[A-Z][\w'-]+ (?:stands|falls|sits|lands|landed|fits|ranks) (?:in|on|for) (?:your|ur|you|an "
     r"applicant's|the applicant's)",
-    r"other (?:[\w'-]+ ){1,3}(?:programs|interviews|offers)",
+    r"other (?:[\w'/-]+ ){1,3}(?:programs|interviews|offers)",
     r"(?:programs|places) (?:you|they|u)(?:'ve| have)? (?:\w+ )?(?:interviewed|applied|signal)",
     r"(?:programs|places) (?:you|u) (?:plan|intend|are planning|will|would|might|may) "
     r"(?:to )?rank",
@@ -291,6 +291,8 @@ _WITHDRAW_TOPIC = _any(
     r"(?:remove|take) yourself (?:out )?(?:of|from) (?:the )?(?:[\w'-]+ ){0,4}(?:Match|NRMP)",
     r"(?:withdraw|deactivate|cancel) (?:your )?(?:NRMP |Match )?registration",
     r"clear (?:your|their|ur) (?:calendar|schedule)s? of (?:other|any other|all other)",
+    r"(?:cancel|clear|drop)(?:ling|ing)? (?:whatever|everything|anything|all)(?: else)?(?: that)?"
+    r"(?:'s| is| you have)? (?:still |left )?(?:on|in) (?:your|ur) (?:calendar|schedule)",
     r"off the market", r"cancel (?:the|any) interviews you (?:still )?have",
     r"(?:withdraw|retire|remove|pull) your (?:application|registration|name) from",
     r"(?:sign|return|execute|complete)(?: and (?:return|sign))? (?:the |this |your |our )?"
@@ -492,8 +494,8 @@ _STOP_WITHDRAW = _any(
 # blanked out before the topic is looked for.
 _NEUTRAL = _any(
     r"the rank(?:ing)? (?:meetings?|committee|process|discussions?|season)",
-    r"(?:our|the program's|the committee's) (?:final )?rank(?:ing)?(?:[- ]order)? ?(?:list|"
-    r"meetings?|process|committee|discussions?|decisions?)?",
+    r"(?:our|its|their|the program's|the committee's) (?:final )?rank(?:ing)?(?:[- ]order)? ?"
+    r"(?:list|meetings?|process|committee|discussions?|decisions?)?",
     r"rank(?:ing)?[- ](?:order )?list (?:certification )?(?:deadline|opens|closes)",
 )
 

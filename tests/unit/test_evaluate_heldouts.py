@@ -110,7 +110,7 @@ BARS = {
         "rank_inquiry": (0.8, 0.83), "commitment_request": (0.72, 0.95),
         "withdrawal_request": (0.9, 0.9), "response_deadline": (0.85, 0.9)}),
     "heldout13": Bars(150, 0.92, 0.95, {
-        "rank_inquiry": (0.75, 0.95), "commitment_request": (0.72, 0.8),
+        "rank_inquiry": (0.75, 0.95), "commitment_request": (0.72, 0.75),
         "withdrawal_request": (0.72, 0.95), "response_deadline": (0.8, 0.85)}),
     "heldout14": Bars(160, 0.93, 0.98, {
         "rank_inquiry": (0.85, 0.95), "commitment_request": (0.77, 0.9),
@@ -134,7 +134,7 @@ BARS = {
         "rank_inquiry": (0.85, 0.85), "commitment_request": (0.78, 0.55),
         "withdrawal_request": (0.8, 0.68), "response_deadline": (0.87, 0.9)}),
     "heldout23": Bars(162, 0.9, 0.95, {
-        "rank_inquiry": (0.85, 0.85), "commitment_request": (0.7, 0.58),
+        "rank_inquiry": (0.85, 0.85), "commitment_request": (0.7, 0.5),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.87, 0.85)}),
     "heldout24": Bars(168, 0.94, 0.96, {
         "rank_inquiry": (0.85, 0.9), "commitment_request": (0.85, 0.62),
@@ -179,7 +179,7 @@ BARS = {
         "rank_inquiry": (0.68, 0.78), "commitment_request": (0.6, 0.95),
         "withdrawal_request": (0.75, 0.83), "response_deadline": (0.88, 0.85)}),
     "heldout20": Bars(160, 0.86, 0.97, {
-        "rank_inquiry": (0.75, 0.8), "commitment_request": (0.7, 0.75),
+        "rank_inquiry": (0.75, 0.8), "commitment_request": (0.7, 0.7),
         "withdrawal_request": (0.75, 0.95), "response_deadline": (0.93, 0.78)}),
     "heldout11": Bars(160, 0.86, 0.96, {
         "rank_inquiry": (0.85, 0.95), "commitment_request": (0.75, 0.7),

@@ -32,6 +32,11 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     of sender, 28 a kind-and-link set with shared domains and platforms). As first scored:
     macro-F1 0.920, 0.899; rank P/R 0.85/0.85, 0.80/0.86; commitment 0.62/0.57, 0.67/0.89;
     withdrawal 1.00/0.75, 1.00/1.00; linking 0.988, 0.965. After the round: 0.980, 0.934.
+  - ``heldout33``, ``heldout34`` (round 11, 161 and 166; 33 is red-flag heavy in
+    surgery, anesthesiology and OB/GYN, 34 a kind-boundary set in EM, radiology and
+    PM&R). As first scored: macro-F1 0.913, 0.935; rank P/R 0.79/0.90, 0.71/0.92;
+    commitment 0.83/0.56, 1.00/0.55; withdrawal 0.92/0.92, 1.00/0.71. After the round:
+    0.941, 0.975; commitment recall 0.94, 0.91; withdrawal recall 1.00, 1.00.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -60,7 +65,9 @@ that a change which generalizes worse fails here even while the tuned sets stay 
   - ``heldout29`` (164), scored once at the end of round 9: 0.927, linking 0.921, rank
     0.87/0.93, commitment 0.73/0.92, withdrawal 1.00/0.75.
   - ``heldout32`` (168), scored once at the end of round 10: 0.943, linking 0.958, rank
-    1.00/0.86, commitment 0.54/0.78, withdrawal 1.00/0.88. The most honest row.
+    1.00/0.86, commitment 0.54/0.78, withdrawal 1.00/0.88.
+  - ``heldout35`` (162), scored once at the end of round 11: 0.959, linking 0.988, rank
+    0.88/0.93, commitment 0.77/0.91, withdrawal 0.88/0.88. The most honest row.
 
 Each fresh writer still brings wordings no family covers: on the six sets scored once,
 rank recall is 0.72–0.93, commitment recall 0.65–0.92 and withdrawal recall 0.75–1.00,
@@ -163,6 +170,15 @@ BARS = {
     "heldout32": Bars(168, 0.92, 0.94, {
         "rank_inquiry": (0.82, 0.95), "commitment_request": (0.75, 0.5),
         "withdrawal_request": (0.85, 0.95), "response_deadline": (0.92, 0.93)}),
+    "heldout33": Bars(161, 0.92, 0.98, {
+        "rank_inquiry": (0.9, 0.82), "commitment_request": (0.9, 0.85),
+        "withdrawal_request": (0.95, 0.88), "response_deadline": (0.95, 0.88)}),
+    "heldout34": Bars(166, 0.95, 0.96, {
+        "rank_inquiry": (0.95, 0.78), "commitment_request": (0.88, 0.95),
+        "withdrawal_request": (0.95, 0.95), "response_deadline": (0.95, 0.88)}),
+    "heldout35": Bars(162, 0.94, 0.97, {
+        "rank_inquiry": (0.9, 0.85), "commitment_request": (0.88, 0.72),
+        "withdrawal_request": (0.85, 0.85), "response_deadline": (0.9, 0.88)}),
     "heldout2": Bars(140, 0.9, 0.97, {
         "rank_inquiry": (0.9, 0.75), "commitment_request": (0.8, 0.88),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.9)}),

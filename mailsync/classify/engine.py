@@ -418,6 +418,10 @@ def _frame_hits(body: str, spans: tuple[tuple[int, int], ...] | None,
     return out
 
 
+#: A lead-in that asks for what its list names ("he asks each applicant to send:").
+_LEAD_ASK = re.compile(r"\b(?:send|provide|list|share|tell|include|answer|reply|respond|"
+                       r"indicate|let (?:us|me) know|confirm|complete|fill|questions?|asks?|"
+                       r"asking|would like|need|find out|know|wonder\w*|curious)\b", re.I)
 #: A numbered or bulleted item: "2) any other programs that have invited you;".
 _ITEM = re.compile(r"\s*(?:[-•*]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s")
 
@@ -433,7 +437,7 @@ def _listed_frame_hits(body: str, spans: tuple[tuple[int, int], ...], have: set,
     for start, end in spans:
         text = body[start:end]
         if text.rstrip().endswith(":"):
-            lead = (start, end) if end - start <= 300 else None
+            lead = (start, end) if end - start <= 300 and _LEAD_ASK.search(text) else None
             continue
         if lead is None or not _ITEM.match(text):
             lead = None

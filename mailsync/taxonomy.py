@@ -22,7 +22,10 @@ class Kind(StrEnum):
     @property
     def precedence(self) -> int:
         """Lower wins when two kinds fit (taxonomy.md, "more specific and more actionable")."""
-        return list(Kind).index(self)
+        return _PRECEDENCE[self]
+
+
+_PRECEDENCE = {kind: i for i, kind in enumerate(Kind)}  # declaration order
 
 
 class Flag(StrEnum):

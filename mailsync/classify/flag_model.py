@@ -86,16 +86,21 @@ def sentence_features(sentence: str, kind: Kind) -> frozenset[str]:
 
 def topic_sentences(view: View, topic: tuple[str, ...]) -> Iterator[str]:
     """The sentences of the body and attachments the cues read that hold a topic word."""
+    search = _topic_regex(topic).search  # one C-level scan for any of the substrings
     for text in (view.body, view.attachments):
         low = text.lower()
-        if not any(w in low for w in topic):
+        if search(low) is None:
             continue
         for start, end in sentences(text):
-            chunk = low[start:end]
-            if any(w in chunk for w in topic):
+            if search(low, start, end) is not None:
                 chunk = text[start:end].strip()
                 if chunk:
                     yield chunk
+
+
+@lru_cache(maxsize=8)
+def _topic_regex(topic: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, topic)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +113,8 @@ class FlagScorer:
     threshold: float
 
     def probability(self, feats: frozenset[str]) -> float:
-        get = self.weights.get
-        z = self.bias + sum(get(f, 0.0) for f in feats)
+        weights = self.weights  # most features have no weight: sum over the known ones
+        z = self.bias + sum(map(weights.__getitem__, feats & weights.keys()))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

@@ -137,10 +137,12 @@ def zone(name: str | None, fallback: str = "America/New_York") -> tzinfo:
 _ACTION = re.compile(_ACTION_SRC.lower())  # keeps \b: "reschedule" is not "schedule"
 _ACTION_FAST = WordAlternation(_ACTION)  # the same matches on lower case, faster
 _DIGIT = re.compile(r"[0-9]")
-#: A necessary condition for :data:`_WHEN` (every date it reads has one of these), cheap to
-#: test first: most candidate sentences only hold a clock time or a phone number.
-_DATEISH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
-                      r"sat|sun|tomorrow|tonight|today|\d/\d|the \d\d?(?:st|nd|rd|th)", re.I)
+#: A necessary condition for a date :data:`_WHEN` reads as one (a month or weekday that
+#: starts a word: "doctor", "summary" and "dedicated" hold none), cheap to test first: most
+#: candidate sentences only hold a clock time or a phone number.
+_DATEISH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|"
+                      r"fri|sat|sun|tomorrow|tonight|today)|\d/\d|the \d\d?(?:st|nd|rd|th)",
+                      re.I)
 _DAYWORD = re.compile(r"day\b|within|tomorrow|tonight|noon|midnight")
 
 
@@ -194,7 +196,7 @@ def find_deadlines(sentence: str, *, sent: datetime | None, tz: str) -> list[Fou
     if not (windows or dates) or not _ACTION_FAST.search(low):
         return []
     found = [f for f in (_window(m, sent) for m in _WINDOW.finditer(sentence)) if f] \
-        if windows and not _PROGRAM_WILL.search(sentence) else []
+        if windows and not ("within" in low and _PROGRAM_WILL.search(sentence)) else []
     if not dates:  # _WHEN needs a month, weekday, d/m or tomorrow/tonight
         return found
     # Matched on lower case (same offsets, no re.I: about twice as fast); the groups are

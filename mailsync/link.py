@@ -102,6 +102,10 @@ class _Profile:
     #: per specialty pattern, lower-case literals one of which every match contains (None:
     #: always search): most chunks are ruled out by a substring test.
     keys: tuple[tuple[str, ...] | None, ...] = ()
+    #: what the program's name adds after a dash or in parentheses ("… - Research Track",
+    #: "(Primary Care Track)"), and its initials: how mail tells apart two programs that
+    #: share a specialty, a track and often a coordinator
+    label: re.Pattern[str] | None = None
 
 
 class Linker:
@@ -369,6 +373,8 @@ def _specialty_score(profile: _Profile, text: _Text, track_weight: float = 0.25)
         if profile.track is not None and profile.track.search(chunk):
             score += weight * track_weight
         score += weight * sum(1.5 for n in profile.names if n and n in low)
+        if profile.label is not None and profile.label.search(chunk):
+            score += weight * 1.5
     return score
 
 
@@ -389,7 +395,29 @@ def _profile(p: Program) -> _Profile:
                      for i, w in enumerate(words))
     return _Profile(program=p, specialty=tuple(_word_rx(w) for w in words), strength=strength,
                     track=re.compile(track, re.I) if track else None, names=names,
-                    keys=tuple(literal_prefixes(w, minimum=2) for w in words))
+                    keys=tuple(literal_prefixes(w, minimum=2) for w in words),
+                    label=_label_rx(p.name))
+
+
+_NAME_SUFFIX = re.compile(r"\s[-–—]\s(.+)$|\(([^)]+)\)\s*$")
+
+
+def _label_rx(name: str) -> re.Pattern[str] | None:
+    """The name's suffix ("Research Track") as words, or its initials ("PCT") in capitals."""
+    m = _NAME_SUFFIX.search(name)
+    if not m:
+        return None
+    label = (m.group(1) or m.group(2)).strip()
+    if label.lower() in _TRACK_WORDS:  # "(Categorical)": the track says that already
+        return None
+    words = [w for w in re.split(r"[\s/]+", label) if w]
+    if not any(w.lower() not in _GENERIC and len(w) > 2 for w in words):
+        return None
+    initials = "".join(w[0] for w in words if w[0].isalpha()).upper()
+    pattern = r"(?i:\b" + r"\s+".join(map(re.escape, words)) + r"\b)"
+    if len(initials) >= 3:
+        pattern += rf"|\b{initials}\b"
+    return re.compile(pattern)
 
 
 def _word_rx(pattern: str) -> re.Pattern[str]:

@@ -104,10 +104,17 @@ def sender_context(msg: ParsedMessage, programs: Sequence[Program],
         national=not suffixes.isdisjoint(_NATIONAL_SET),
         platform=platform,
         program=program_index(programs).knows(address, domain),
-        personal=friend or ((domain in FREEMAIL or domain in to_domains) and address not in own),
+        personal=friend or ((domain in FREEMAIL or domain in to_domains) and address not in own
+                            and not _RELAY_LOCAL.match(address)),
         automated=bool(_AUTOMATED_LOCAL.match(address)),
         residency_sender=bool(_RESIDENCY_SENDER.search(f"{name} {domain}")),
     )
+
+
+#: The mail provider's voicemail or text-message relay: its mail carries a caller's words
+#: (a coordinator's "are we in your top 3?"), so it is read like a forward, not as a friend.
+_RELAY_LOCAL = re.compile(r"(?i)(?:voice-?mail|voice|sms|text|texts|sms-relay|text-relay|"
+                          r"relay|fax|transcripts?)[@._-]")
 
 
 def _same_person(msg: ParsedMessage) -> bool:

@@ -382,7 +382,8 @@ _COMMIT_THIRD = [
        r"in (?:very |really |great |good )*(?:good|great) shape|see to it|ranked (?:where|so) "
        r"(?:they|you|he|she)(?:'ll| will) match|(?:it|that) (?:will|does|would) (?:count|matter)|"
        r"take care of (?:the people|them|those|you|him|her)|(?:will be|are|get) looked after|"
-       r"(?:do|did|done|fare[sd]?) (?:very |really |quite )?well (?:on|in) our (?:rank )?list|"
+       r"(?:do|did|done|fare[sd]?|land(?:s|ed)?|end(?:s|ed)? up|sit|sits|come out|place[sd]?) "
+       r"(?:very |really |quite )?(?:well|high|highly) (?:on|in) our (?:rank )?list|"
        r"(?:given|get|gets|receive|receives) priority|rank (?:you |them |him |her )?to match)",
        keys=("first", "top", "#", "number one", "1st")),
     _c("commit.reciprocity_advocate", Flag.COMMITMENT_REQUEST, 1.0,
@@ -426,7 +427,10 @@ _COMMIT_FIFTH = [
        "trades a benefit for being ranked first",
        r"\bif (?:we(?:'re| are)|[\w'-]+(?: [\w'-]+){0,2} is) (?:your|at the top of your) "
        r"(?:top|first|#\s?1|number one)\b[^.?!]{0,80}\b(?:we|I)(?:'ll| will| can)\b[^.?!]{0,40}"
-       r"\b(?:make (?:it|that|this) happen|make sure|ensure|guarantee|rank you|take care)",
+       r"\b(?:make (?:it|that|this) happen|make sure|ensure|guarantee|rank you|take care)|"
+       r"\bif (?:we(?:'re| are)|[\w'./&-]+(?: [\w'./&-]+){0,2} is) your (?:top|first|#\s?1|number "
+       r"one)\b[^.?!]{0,60}\b(?:I|we)(?:'m| am| are|'re) (?:confident|sure|certain) you(?:'ll| "
+       r"will) (?:be )?match\w*",
        keys=("if we", " is your", " is at the top")),
     _c("commit.spot_if_first", Flag.COMMITMENT_REQUEST, 1.0, "promises a spot for a #1 rank",
        r"\b(?:promise|guarantee|assure) you (?:a |the |your )?(?:spot|position|place|match)\b"
@@ -482,6 +486,19 @@ _COMMIT_SIXTH = [
        r"(?:rank )?list\b[^.?!]{0,60}\b(?:I|we) (?:can )?(?:promise|guarantee|assure|"
        r"(?:will |'ll )?make sure)\b",
        keys=("if we", " top of your", " first on your", " on your")),
+    _c("commit.once_you_declare", Flag.COMMITMENT_REQUEST, 1.0,
+       "makes a benefit wait for a declared top rank",
+       r"\b(?:once|as soon as|if|when) you (?:let (?:us|me) know|tell (?:us|me)|confirm|assure "
+       r"(?:us|me))(?: that)? (?:we(?:'ll| will)? be|we(?:'re| are)|[\w'./&-]+(?: [\w'./&-]+){0,3} "
+       r"(?:will be|is)) (?:in |among |at )?(?:your|the top of your) (?:top|first|#\s?1|number "
+       r"one)\b(?: (?:two|three|four|five|[2-5]))?(?: (?:choices?|programs?))?",
+       keys=("once you", "as soon as you", "if you", "when you")),
+    _c("commit.should_you_rank", Flag.COMMITMENT_REQUEST, 1.0,
+       "promises an outcome should the program be ranked first",
+       r"\bshould you (?:rank|place|put|list) (?:us|[\w'./&-]+(?: [\w'./&-]+){0,3}) (?:first|"
+       r"#\s?1|number one|at the top|on top|highest)\b[^.?!]{0,60}\b(?:my word|promise|"
+       r"guarantee|a (?:spot|place|position) for you|you(?:'ll| will) match)",
+       keys=("should you",)),
     _c("commit.intent_form", Flag.COMMITMENT_REQUEST, 1.0, "sends an intent form to return",
        r"\bintent(?:ion)? (?:form|letter|statement)\b", where="subject",
        keys=("intent form", "intent letter", "intent statement", "intention form",

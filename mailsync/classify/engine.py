@@ -233,7 +233,8 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES, reading: Reading | 
 #: that we are your first choice?", "Can we count on you to rank us first?".
 _PROMISE = re.compile(r"\b(?:in writing|promis\w*|commit\w*|count on|assur\w*|your word|"
                       r"pledge|guarantee|(?:prepared|willing|ready) to (?:rank|list|put|place)|"
-                      r"affirm|attest|certify)\b", re.I)
+                      r"affirm|attest|certify|once you let (?:us|me) know|"
+                      r"(?:confident|sure|certain) you(?:'ll| will) (?:be )?match\w*)\b", re.I)
 
 
 def _drop_rank_in_promise(hits: list[Hit], body: str = "",

@@ -122,7 +122,8 @@ _RANK_TOPIC = _any(
     r"rank(?:ing|ed|s)?", r"rank[- ]order",
     r"(?:top|first|1st) (?:choice|pick|program|spot|option)s?",
     r"#\s?1", r"(?:your|my|our|the|ur|her|his|their) #\s?1", r"number[- ]one", r"no\. ?1",
-    r"top (?:two|three|four|five|2|3|4|5|few|tier)",
+    r"top (?:two|three|four|five|2|3|4|5|few|tier)(?! (?:interview )?(?:dates?|days?|times?|"
+    r"slots?|sessions?)\b)",
     r"(?:stack|measure|match)(?:s|ed|ing)? up", r"compare[sd]? (?:to|with|against)",
     r"(?:remaining|other|upcoming) interview (?:calendar|schedule|list|dates)",
     r"(?:the )?only (?:[\w'-]+ ){0,3}programs? (?:you(?:'ve| have)?|u) (?:applied|interviewed|"
@@ -155,6 +156,8 @@ _RANK_TOPIC = _any(
     r"(?:your|ur|their) list",
     r"(?:top|high|higher|near the top|bottom) (?:of|on) (?:your|ur)(?=(?: [\w'-]+){0,2} list\b)",
     r"where (?:are you|you are|you're) leaning",
+    r"where (?:we|we're|our program|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:are|is|stands?|sits?|"
+    r"falls?|lands?) on (?:yours|ur list|your (?:rank |final )?list)",
     r"which (?:[\w'-]+ )?(?:specialty|program|one|department) (?:you are|you're|are you) leaning",
     r"where (?:do|does|did) (?:we|our program|it|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:sit|stand|"
     r"fall|rank|land|fit)",
@@ -166,6 +169,9 @@ _RANK_TOPIC = _any(
     r"applicant's|the applicant's)",
     r"other (?:[\w'/-]+ ){1,3}(?:programs|interviews|offers)",
     r"(?:programs|places) (?:you|they|u)(?:'ve| have)? (?:\w+ )?(?:interviewed|applied|signal)",
+    r"which (?:[\w'-]+ ){0,3}(?:programs|specialties)(?: or (?:[\w'-]+ ){0,2}(?:programs|"
+    r"specialties))? (?:each |every |the )?(?:applicant|candidate|you)(?:'ve| has| have)? "
+    r"(?:also |already )?applied",
     r"(?:programs|places) (?:you|u) (?:plan|intend|are planning|will|would|might|may) "
     r"(?:to )?rank",
     r"(?:you(?:'ve| have)|have you) (?:also |already )?(?:had|got|gotten|received|booked|"
@@ -327,6 +333,8 @@ _WITHDRAW_TOPIC = _any(
     r"(?:other|remaining|upcoming|further) (?:[\w'-]+ ){0,3}(?:interviews|visits|trips|"
     r"interview dates)",
     r"(?:stop|stops|stopped|stopping) interviewing",
+    r"(?:do not|don't|not to|not) (?:schedule|book|accept|attend|pursue) (?:any )?interviews "
+    r"(?:with|at) (?:the |any )?other (?:[\w'/-]+ ){0,4}programs",
     r"(?:no longer|not) interviewing (?:elsewhere|anywhere else|with other|at other)",
     r"(?:drop|withdraw|cancel|decline)(?:s|ed|led|ped|ping|ling|ing)? (?:all |any )?(?:of )?"
     r"(?:your|their|ur|the) "

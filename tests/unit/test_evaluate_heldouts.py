@@ -37,6 +37,11 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     PM&R). As first scored: macro-F1 0.913, 0.935; rank P/R 0.79/0.90, 0.71/0.92;
     commitment 0.83/0.56, 1.00/0.55; withdrawal 0.92/0.92, 1.00/0.71. After the round:
     0.941, 0.975; commitment recall 0.94, 0.91; withdrawal recall 1.00, 1.00.
+  - ``heldout36``, ``heldout37`` (round 12, 162 and 168; 36 asks in everyday phrasing,
+    text and voicemail relays, 37 is a kind-and-link set with shared coordinators). As
+    first scored: macro-F1 0.934, 0.959; linking 0.914, 0.946; rank P/R 0.79/0.61,
+    0.87/0.87; commitment 0.85/0.58, 0.80/0.80; withdrawal 1.00/0.89, 1.00/1.00. After
+    the round: 0.965, 0.975; linking 0.951, 0.982; rank recall 0.78, 0.93.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -67,7 +72,9 @@ that a change which generalizes worse fails here even while the tuned sets stay 
   - ``heldout32`` (168), scored once at the end of round 10: 0.943, linking 0.958, rank
     1.00/0.86, commitment 0.54/0.78, withdrawal 1.00/0.88.
   - ``heldout35`` (162), scored once at the end of round 11: 0.959, linking 0.988, rank
-    0.88/0.93, commitment 0.77/0.91, withdrawal 0.88/0.88. The most honest row.
+    0.88/0.93, commitment 0.77/0.91, withdrawal 0.88/0.88.
+  - ``heldout38`` (167), scored once at the end of round 12: 0.932, linking 0.970, rank
+    0.93/0.87, commitment 0.91/0.91, withdrawal 1.00/0.86. The most honest row.
 
 Each fresh writer still brings wordings no family covers: on the six sets scored once,
 rank recall is 0.72–0.93, commitment recall 0.65–0.92 and withdrawal recall 0.75–1.00,
@@ -179,6 +186,15 @@ BARS = {
     "heldout35": Bars(162, 0.94, 0.97, {
         "rank_inquiry": (0.9, 0.85), "commitment_request": (0.88, 0.72),
         "withdrawal_request": (0.85, 0.85), "response_deadline": (0.9, 0.88)}),
+    "heldout36": Bars(162, 0.94, 0.93, {
+        "rank_inquiry": (0.75, 0.9), "commitment_request": (0.65, 0.85),
+        "withdrawal_request": (0.95, 0.95), "response_deadline": (0.92, 0.95)}),
+    "heldout37": Bars(168, 0.95, 0.96, {
+        "rank_inquiry": (0.9, 0.95), "commitment_request": (0.95, 0.8),
+        "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.95)}),
+    "heldout38": Bars(167, 0.91, 0.95, {
+        "rank_inquiry": (0.85, 0.9), "commitment_request": (0.88, 0.88),
+        "withdrawal_request": (0.85, 0.95), "response_deadline": (0.85, 0.95)}),
     "heldout2": Bars(140, 0.9, 0.97, {
         "rank_inquiry": (0.9, 0.75), "commitment_request": (0.8, 0.88),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.9)}),

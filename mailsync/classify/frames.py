@@ -71,6 +71,10 @@ _ASK = re.compile(r"\?|" + _any(
     r"(?:each|every|all)",
     # "he likes to end by asking each candidate where…", "she tends to ask"
     r"(?:likes?|loves?|tends?) to (?:\w+ ){0,3}(?:ask|asking)",
+    # "he usually finishes by asking which programs…", "the Director always asks the
+    # candidates…", "she likes to go over the other programs each applicant…"
+    r"(?:always|usually|often|typically) (?:\w+ ){0,4}(?:asks?|asking)",
+    r"(?:likes?|loves?|tends?|wants?) to (?:go over|go through|review|discuss|talk through)",
     r"(?:are|is) (?:requested|required|asked|expected) to", r"requested by",
     r"(?:asked|asks|ask) that", r"(?:it|the form|this form|the survey) asks? (?:for|about|you)",
     r"(?:the |our |this )?(?:portal|form|questionnaire|survey|system|application)(?:'ll| will) "
@@ -156,6 +160,18 @@ _RANK_TOPIC = _any(
     r"(?:your|ur|their) list",
     r"(?:top|high|higher|near the top|bottom) (?:of|on) (?:your|ur)(?=(?: [\w'-]+){0,2} list\b)",
     r"where (?:are you|you are|you're) leaning",
+    r"which way (?:are you|you are|you're|you'd be|you would be) leaning",
+    r"(?:which|what) (?:other )?programs (?:you(?:'re| are)|are you) (?:weighing|comparing|"
+    r"considering) (?:us )?(?:against|with|alongside)",
+    r"(?:weighing|comparing) us (?:against|with|to) (?:other|the other|which)",
+    r"how we compare (?:to|with) (?:the )?(?:other|others)",
+    r"which other (?:hospitals|programs|places|institutions|centers)\b[^.?!]{0,60}\b"
+    r"(?:interview|interviews|interviewed|applied)",
+    r"(?:which|what) (?:position|place|spot) (?:you(?:'ll| will| would)?|u) (?:put|place|rank|"
+    r"have) (?:us|our program)",
+    r"(?:is|would) [A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:be )?the (?:place|spot|program|one) "
+    r"(?:you(?:'d| would| will)?|u'd) (?:pick|choose|select)",
+    r"(?:upper|top|higher) (?:part|half|end) of (?:your|ur) list",
     r"where (?:we|we're|our program|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:are|is|stands?|sits?|"
     r"falls?|lands?) on (?:yours|ur list|your (?:rank |final )?list)",
     r"which (?:[\w'-]+ )?(?:specialty|program|one|department) (?:you are|you're|are you) leaning",
@@ -580,8 +596,9 @@ _ASK_THAT_ALL = re.compile(r"\b(?:ask|asks|asking|require|requires|request|reque
 #: A heads-up put to every applicant: "Dr. Okoro will ask each applicant which other
 #: programs they are interviewing with" (the dev conventions flag it as a rank inquiry).
 _WILL_ASK_EACH = re.compile(
-    r"\b(?:will|'ll|is going to|plans? to|likes? to|tends? to) (?:[\w'-]+ ){0,2}ask(?:ing)? "
-    r"(?:each|every|all)(?: of the| the)? (?:applicant|candidate|interviewee|invitee)s?\b", re.I)
+    r"\b(?:will|'ll|is going to|plans? to|likes? to|tends? to|always|usually|often) "
+    r"(?:[\w'-]+ ){0,2}ask(?:s|ing)? (?:each|every|all|the)(?: of the| the)? "
+    r"(?:applicant|candidate|interviewee|invitee)s?\b", re.I)
 
 
 def _addressed(flag: Flag, direct: bool, group: bool) -> bool:

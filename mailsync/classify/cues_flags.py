@@ -435,9 +435,10 @@ _COMMIT_FIFTH = [
     _c("commit.spot_if_first", Flag.COMMITMENT_REQUEST, 1.0, "promises a spot for a #1 rank",
        r"\b(?:promise|guarantee|assure) you (?:a |the |your )?(?:spot|position|place|match)\b"
        r"[^.?!]{0,60}\b(?:if|as long as|provided|once)\b[^.?!]{0,60}\b(?:rank|first|#\s?1|number "
-       r"one|top|commit|sign)|\brank us (?:#\s?1|first|number one)"
-       r"\b[^.?!]{0,20}\b(?:and|,) you(?:'ll| will|'re| are) (?:in|match|be (?:here|matched))\b",
-       keys=("promise you", "guarantee you", "assure you", "rank us")),
+       r"one|top|commit|sign)|\b(?:rank|put|place) us (?:#\s?1|first|number one|at the top(?: "
+       r"of your (?:rank )?list)?)\b[^.?!]{0,20}\b(?:and|,) you(?:'ll| will|'re| are) (?:in|match|"
+       r"be (?:here|matched|in))\b",
+       keys=("promise you", "guarantee you", "assure you", "rank us", "put us", "place us")),
     _c("commit.confirm_top", Flag.COMMITMENT_REQUEST, 1.0, "asks to confirm the program is first",
        r"\bconfirm(?:ing|s)? (?:that )?(?:us|we(?:'re| are)|[\w'./&-]+(?: [\w'./&-]+){0,3} (?:is|"
        r"will be)) (?:your )?(?:top|first|#\s?1|number one)\b(?!\s*(?:choice )?(?:of |for )?"
@@ -500,9 +501,45 @@ _COMMIT_SIXTH = [
        r"guarantee|a (?:spot|place|position) for you|you(?:'ll| will) match)",
        keys=("should you",)),
     _c("commit.intent_form", Flag.COMMITMENT_REQUEST, 1.0, "sends an intent form to return",
-       r"\bintent(?:ion)? (?:form|letter|statement)\b", where="subject",
+       r"\bintent(?:ion)? (?:form|letter|statement)\b|\b(?:statement|declaration) of intent\b",
+       where="subject",
        keys=("intent form", "intent letter", "intent statement", "intention form",
-             "intention letter", "intention statement")),
+             "intention letter", "intention statement", "of intent")),
+    _c("commit.return_intent", Flag.COMMITMENT_REQUEST, 1.0,
+       "asks the applicant to sign a statement of intent",
+       r"\b(?:sign|return|complete|submit|send)(?: and (?:return|send|sign|submit))? (?:us |me )?"
+       r"(?:the |a |your |our )?(?:attached |enclosed |following )?(?:statement|declaration|form)"
+       r" of intent\b", keys=("of intent",)),
+    _c("commit.reward_for_declaring", Flag.COMMITMENT_REQUEST, 1.0,
+       "rewards applicants who declare they will come",
+       r"\b(?:applicants?|candidates?|people|those|someone|anyone|the ones)\b (?:who|that) "
+       r"(?:tell|told|let|lets|has told|have told) (?:us|me|him|her)\b[^.?!]{0,60}\b(?:set on|"
+       r"serious about|where (?:they|you) want to be|(?:would|'d) definitely come|all in)\b"
+       r"[^.?!]{0,80}\b(?:front of the line|go to bat|end up here|are the ones|get (?:a|the|one "
+       r"of our) spots?|moved up|priority)|\bif (?:she|he|they|I|we) hears? from someone that "
+       r"they(?:'re| are) serious about\b[^.?!]{0,60}\b(?:go to bat|advocate|fight|push)",
+       keys=("who tell", "who told", "who let", "that tell", "that told", "that let",
+             "has told", "have told", "hears from", "hear from")),
+    _c("commit.declaration_note", Flag.COMMITMENT_REQUEST, 1.0,
+       "asks for a note declaring the program first",
+       r"\b(?:letter|note|email|e-mail|statement|message)\b[^.?!]{0,40}\b(?:stating|saying|"
+       r"confirming|declaring|promising|pledging) that\b[^.?!]{0,60}\b(?:will be|is) (?:their|your|"
+       r"my|ranked) (?:first|top|#\s?1|number one)|\b(?:promising|pledging) that\b[^.?!]{0,60}"
+       r"\b(?:will be|is) (?:first|#\s?1|number one|at the top)\b",
+       keys=("stating that", "saying that", "confirming that", "declaring that",
+             "promising that", "pledging that")),
+    _c("commit.reserved_for_first", Flag.COMMITMENT_REQUEST, 1.0,
+       "keeps something for applicants who will rank the program first",
+       r"\b(?:reserve[sd]?|limit(?:ed)?|open|only|restricted)\b[^.?!]{0,40}\b(?:for|to) "
+       r"(?:candidates|applicants|those|people|interviewees) who (?:intend|plan|will|are going|are "
+       r"planning) to rank (?:us|[\w'./&-]+(?: [\w'./&-]+){0,3}) (?:first|#\s?1|number one|at the "
+       r"top|highly|high)\b", keys=("who intend", "who plan", "who will", "who are")),
+    _c("commit.tell_us_and_you_are_in", Flag.COMMITMENT_REQUEST, 1.0,
+       "trades a place for a declaration",
+       r"\btell (?:me|us) (?:that )?(?:we(?:'re| are)|[\w'./&-]+(?: [\w'./&-]+){0,2} is) "
+       r"(?:the (?:place|one|program)|your (?:place|pick|choice|one))\b[^.?!]{0,30}\b(?:and|,) "
+       r"you(?:'re| are| will be|'ll be) (?:in|matched|set|golden)\b",
+       keys=("tell me", "tell us")),
 ]
 
 # Commitment, fourth wave: "are you willing to make us your number one?", "tell me we're

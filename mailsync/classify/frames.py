@@ -313,6 +313,10 @@ _WITHDRAW_TOPIC = _any(
     r"(?:remove|take) yourself (?:out )?(?:of|from) (?:the )?(?:[\w'-]+ ){0,4}(?:Match|NRMP)",
     r"(?:withdraw|deactivate|cancel) (?:your )?(?:NRMP |Match )?registration",
     r"clear (?:your|their|ur) (?:calendar|schedule)s? of (?:other|any other|all other)",
+    r"let go of (?:the rest of |all |any )?(?:of )?(?:your|ur|the) (?:remaining |other )?"
+    r"(?:[\w'-]+ ){0,3}interview(?:s| dates| slots| days)",
+    r"take (?:your|ur) name out of (?:the )?(?:national |nrmp |main )?(?:algorithm|match|"
+    r"matching)",
     r"(?:cancel|clear|drop)(?:ling|ing)? (?:whatever|everything|anything|all)(?: else)?(?: that)?"
     r"(?:'s| is| you have)? (?:still |left )?(?:on|in) (?:your|ur) (?:calendar|schedule)",
     r"off the market", r"cancel (?:the|any) interviews you (?:still )?have",

@@ -34,8 +34,9 @@ def _rules_said(kind: Kind, confidence: float, *reasons: Reason) -> Classificati
 
 def test_weights_ship_small_and_load() -> None:
     assert model.WEIGHTS_PATH.parent == ROOT / "mailsync" / "data"  # package data
-    # 2.1 MB with twenty-two training corpora (about 0.1 MB a corpus); read once per process.
-    assert model.WEIGHTS_PATH.stat().st_size < 2_500_000
+    # 2.5 MB with twenty-eight training corpora (about 0.1 MB a corpus); read once per
+    # process, and a sync with nothing new never reads it.
+    assert model.WEIGHTS_PATH.stat().st_size < 3_000_000
     m = model.load()
     assert m.kinds == tuple(Kind)
     assert len(m.packed) > 1000 and m.temperature > 0

@@ -42,6 +42,11 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     first scored: macro-F1 0.934, 0.959; linking 0.914, 0.946; rank P/R 0.79/0.61,
     0.87/0.87; commitment 0.85/0.58, 0.80/0.80; withdrawal 1.00/0.89, 1.00/1.00. After
     the round: 0.965, 0.975; linking 0.951, 0.982; rank recall 0.78, 0.93.
+  - ``heldout39``, ``heldout40`` (round 13, 163 and 166; 39 never writes "rank",
+    "commit", "first choice" or "#1" in a red flag, 40 is offers, contracts and withdrawal
+    pressure). As first scored: macro-F1 0.953, 0.900; rank P/R 1.00/0.60, 0.93/0.93;
+    commitment 0.60/0.46, 0.50/0.55; withdrawal 0.78/0.78, 0.86/0.92. After the round:
+    0.989, 0.940; rank recall 0.95, 1.00; commitment recall 0.85, 0.91.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -74,7 +79,9 @@ that a change which generalizes worse fails here even while the tuned sets stay 
   - ``heldout35`` (162), scored once at the end of round 11: 0.959, linking 0.988, rank
     0.88/0.93, commitment 0.77/0.91, withdrawal 0.88/0.88.
   - ``heldout38`` (167), scored once at the end of round 12: 0.932, linking 0.970, rank
-    0.93/0.87, commitment 0.91/0.91, withdrawal 1.00/0.86. The most honest row.
+    0.93/0.87, commitment 0.91/0.91, withdrawal 1.00/0.86.
+  - ``heldout41`` (168), scored once at the end of round 13: 0.943, linking 0.982, rank
+    0.81/1.00, commitment 0.71/1.00, withdrawal 1.00/1.00. The most honest row.
 
 Each fresh writer still brings wordings no family covers: on the six sets scored once,
 rank recall is 0.72–0.93, commitment recall 0.65–0.92 and withdrawal recall 0.75–1.00,
@@ -195,6 +202,15 @@ BARS = {
     "heldout38": Bars(167, 0.91, 0.95, {
         "rank_inquiry": (0.85, 0.9), "commitment_request": (0.88, 0.88),
         "withdrawal_request": (0.85, 0.95), "response_deadline": (0.85, 0.95)}),
+    "heldout39": Bars(163, 0.96, 0.98, {
+        "rank_inquiry": (0.9, 0.95), "commitment_request": (0.8, 0.68),
+        "withdrawal_request": (0.95, 0.85), "response_deadline": (0.82, 0.9)}),
+    "heldout40": Bars(166, 0.92, 0.95, {
+        "rank_inquiry": (0.95, 0.95), "commitment_request": (0.88, 0.58),
+        "withdrawal_request": (0.88, 0.8), "response_deadline": (0.93, 0.88)}),
+    "heldout41": Bars(168, 0.92, 0.97, {
+        "rank_inquiry": (0.95, 0.78), "commitment_request": (0.95, 0.68),
+        "withdrawal_request": (0.95, 0.95), "response_deadline": (0.93, 0.9)}),
     "heldout2": Bars(140, 0.9, 0.97, {
         "rank_inquiry": (0.9, 0.75), "commitment_request": (0.8, 0.88),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.9)}),

@@ -20,13 +20,14 @@ def msg(
     in_reply_to: str = "",
     attachments: tuple[tuple[str, str], ...] = (),
     cc: tuple[str, ...] = (),
+    to: Address = APPLICANT,
 ) -> ParsedMessage:
     """A parsed message from literal parts (attachments as (filename, text) pairs)."""
     return ParsedMessage(
         message_id=message_id,
         subject=subject,
         from_=Address(name=name, addr=sender),
-        to=(APPLICANT,),
+        to=(to,),
         cc=tuple(Address(name="", addr=c) for c in cc),
         date=datetime.fromisoformat(date),
         in_reply_to=in_reply_to,

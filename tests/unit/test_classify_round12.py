@@ -16,6 +16,7 @@ import pytest
 
 from mailsync.classify import classify
 from mailsync.link import link
+from mailsync.message import Address
 from mailsync.programs import Program
 from mailsync.taxonomy import Flag, Kind
 
@@ -63,6 +64,10 @@ def test_round12_look_alikes_carry_no_red_flag(body: str) -> None:
     assert found == set(), why
 
 
+#: The applicant's own mailbox at the provider that also relays texts and voicemail.
+_ON_QUILLPOST = Address(name=APPLICANT.name, addr="amina.rahman@quillpost.com")
+
+
 @pytest.mark.parametrize(("sender", "body"), [
     ("sms-relay@quillpost.com", "You received a text message while your phone was offline.\n"
      "From: +1 (910) 555-0147\n\"Hi Dr Rao, Nadia from Pinecrest FM. Quick q, are we in ur top "
@@ -73,20 +78,13 @@ def test_round12_look_alikes_carry_no_red_flag(body: str) -> None:
 ])
 def test_a_relay_from_the_applicants_own_provider_is_read_like_a_forward(
         sender: str, body: str) -> None:
-    applicant = APPLICANT.addr.replace("gmail.com", "quillpost.com")
-    m = msg(body, subject="Message", sender=sender)
-    m = type(m)(**{**{f: getattr(m, f) for f in m.__dataclass_fields__},
-                   "to": (type(APPLICANT)(name=APPLICANT.name, addr=applicant),)})
-    c = classify(m)
+    c = classify(msg(body, subject="Message", sender=sender, to=_ON_QUILLPOST))
     assert c.kind is not Kind.OTHER and R in c.flags, c.reasons
 
 
 def test_a_friend_on_the_applicants_provider_is_still_personal() -> None:
-    applicant = APPLICANT.addr.replace("gmail.com", "quillpost.com")
     m = msg("Are we still on for dinner? My PD asked me where I'm ranking them, ha.",
-            subject="dinner", sender="priya.friend@quillpost.com")
-    m = type(m)(**{**{f: getattr(m, f) for f in m.__dataclass_fields__},
-                   "to": (type(APPLICANT)(name=APPLICANT.name, addr=applicant),)})
+            subject="dinner", sender="priya.friend@quillpost.com", to=_ON_QUILLPOST)
     assert classify(m).kind is Kind.OTHER
 
 

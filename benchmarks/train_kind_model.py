@@ -36,7 +36,8 @@ from mailsync.taxonomy import Kind  # noqa: E402
 TUNING = ("heldout", "heldout3", "heldout5", "heldout6", "heldout8", "heldout9", "heldout12",
           "heldout13", "heldout14", "heldout15", "heldout17", "heldout18", "heldout19",
           "heldout21", "heldout22", "heldout24", "heldout25", "heldout27", "heldout28",
-          "heldout30", "heldout31", "heldout33", "heldout34", "heldout36", "heldout37", "heldout39", "heldout40")
+          "heldout30", "heldout31", "heldout33", "heldout34", "heldout36", "heldout37",
+          "heldout39", "heldout40")
 CORPORA = {
     "dev": ROOT.parent / "shared" / "corpus" / "messages.jsonl",
     **{name: ROOT / "tests" / "data" / name / "messages.jsonl" for name in TUNING},

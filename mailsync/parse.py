@@ -27,6 +27,7 @@ import html2text
 import mailparser
 from icalendar import Calendar
 
+from mailsync import boundaries
 from mailsync.headers import (
     content_hash,
     decode_bytes,
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 # mail-parser reports every multipart container it walks past as "not handled" at
 # WARNING; that is normal MIME structure, not a problem worth a log line per message.
 logging.getLogger("mailparser").setLevel(logging.ERROR)
+boundaries.install()  # no regex compile per multipart message
 
 #: Text longer than this is cut: a classifier needs the first pages, not a 20 MB log.
 MAX_TEXT_CHARS = 200_000

@@ -190,6 +190,11 @@ class ProgramIndex:
         facts = self._facts(address, domain)
         return bool(facts) and all(m for _, m in facts)
 
+    def outside_match(self, address: str, domain: str) -> bool:
+        """The sender belongs to programs, and none of them is in the NRMP Match."""
+        facts = self._facts(address, domain)
+        return bool(facts) and not any(m for _, m in facts)
+
     def knows(self, address: str, domain: str) -> bool:
         return bool(self._facts(address, domain)) or address in self.contacts
 

@@ -64,7 +64,8 @@ def test_weights_ship_small_and_load() -> None:
     assert flag_model.WEIGHTS_PATH.parent == ROOT / "mailsync" / "data"  # package data
     assert flag_model.WEIGHTS_PATH.stat().st_size < 1_000_000
     m = flag_model.load()
-    assert tuple(s.flag for s in m.scorers) == trainer.SHIP
+    assert {s.flag for s in m.scorers} == set(trainer.SHIP) == {
+        Flag.RANK_INQUIRY, Flag.COMMITMENT_REQUEST, Flag.WITHDRAWAL_REQUEST}
     for s in m.scorers:
         assert len(s.weights) > 100 and 0.5 <= s.threshold < 1.0
 
@@ -72,9 +73,11 @@ def test_weights_ship_small_and_load() -> None:
 def test_adds_a_withdrawal_request_the_cues_missed_with_an_explaining_reason() -> None:
     result = _cues_said(Kind.PRE_MATCH_OFFER, Flag.RESPONSE_DEADLINE)
     out = flag_model.add_flags(result, _view(WITHDRAW))
-    assert out.flags == {Flag.RESPONSE_DEADLINE, Flag.WITHDRAWAL_REQUEST}
-    assert out.kind is result.kind and out.reasons[:-1] == result.reasons
-    reason = out.reasons[-1]
+    # "To accept, you will need to ..." also asks for a promise to accept: commitment too.
+    assert out.flags == {Flag.RESPONSE_DEADLINE, Flag.WITHDRAWAL_REQUEST,
+                         Flag.COMMITMENT_REQUEST}
+    assert out.kind is result.kind and out.reasons[:len(result.reasons)] == result.reasons
+    reason = _learned(out, Flag.WITHDRAWAL_REQUEST)
     assert reason.cue == "model.flag"
     assert re.fullmatch(r"learned withdrawal_request model p=[01]\.\d\d", reason.detail)
     assert "withdraw from the NRMP Match" in reason.span and len(reason.span) <= 120
@@ -98,8 +101,28 @@ def test_look_alikes_stay_unflagged(name: str) -> None:
 def test_other_mail_and_flags_already_set_are_left_alone() -> None:
     spam = _cues_said(Kind.OTHER)
     assert flag_model.add_flags(spam, _view(WITHDRAW)) is spam
-    flagged = _cues_said(Kind.PRE_MATCH_OFFER, Flag.WITHDRAWAL_REQUEST)
+    flagged = _cues_said(Kind.PRE_MATCH_OFFER, Flag.WITHDRAWAL_REQUEST, Flag.COMMITMENT_REQUEST)
     assert flag_model.add_flags(flagged, _view(WITHDRAW)) is flagged
+
+
+def test_no_match_at_stake_needs_an_ask_to_leave_it() -> None:
+    """Outside the Match (or after Match Day) a signature line on an offer is no
+    withdrawal request; "withdraw from the Match" still is."""
+    form = ("We are delighted to offer you a PGY-1 position. Please sign and return the "
+            "enclosed Resident Agreement by Friday.\n\nSignature: ______________ "
+            "Date: __________")
+    result = _cues_said(Kind.PRE_MATCH_OFFER, Flag.COMMITMENT_REQUEST)
+    inside = flag_model.add_flags(result, _view(form))
+    outside = flag_model.add_flags(result, _view(form), outside_match=True)
+    assert Flag.WITHDRAWAL_REQUEST in inside.flags
+    assert Flag.WITHDRAWAL_REQUEST not in outside.flags
+    asked = flag_model.add_flags(result, _view(WITHDRAW), outside_match=True)
+    assert Flag.WITHDRAWAL_REQUEST in asked.flags
+
+
+def _learned(out: Classification, flag: Flag) -> Reason:
+    return next(r for r in out.reasons
+                if r.cue == "model.flag" and r.detail.startswith(f"learned {flag.value} "))
 
 
 def test_mail_without_topic_words_is_skipped() -> None:
@@ -111,7 +134,9 @@ def test_mail_without_topic_words_is_skipped() -> None:
 def test_training_is_deterministic() -> None:
     rows = [(flag_model.sentence_features(s, Kind.PRE_MATCH_OFFER), y) for s, y in (
         ("please withdraw from the match", True), ("you must withdraw from the match", True),
+        ("kindly withdraw from the match", True),
         ("we will never ask you to withdraw", False), ("we never ask you to sign", False),
+        ("programs never ask this", False),
         ("review the match policies", False))]
     a = trainer.train_flag(rows)
     assert a == trainer.train_flag(list(rows))
@@ -128,7 +153,9 @@ def test_leave_one_corpus_out_floor() -> None:
     for scorer in m.scorers:
         preds = results[scorer.flag]
         precision, recall = trainer.prf(preds, scorer.threshold)
-        # Alone the model finds under half of the requests of a corpus it never saw (0.47
-        # with the red-flag-heavy heldout5/6 among the corpora); its worth is the union.
-        assert precision >= 0.85 and recall >= 0.4, (scorer.flag, precision, recall)
-        assert trainer.prf(preds, scorer.threshold, union=True)[0] >= 0.9
+        # Alone the model finds a third to two thirds of the requests of corpora it never
+        # saw (commitment 0.40, rank 0.51, withdrawal 0.64); its worth is the union.
+        assert precision >= 0.85 and recall >= 0.35, (scorer.flag, precision, recall)
+        union = trainer.prf(preds, scorer.threshold, union=True)
+        cues = trainer.prf(preds, scorer.threshold, cues_only=True)
+        assert union[0] >= 0.8 and union[1] > cues[1], (scorer.flag, union, cues)

@@ -285,9 +285,9 @@ COMMIT_CASES = [
     ("committing_to_rank", "Dear Dr. Haddad, Dr. Lindqvist would welcome a short note from you "
      "committing to rank us first before the committee meets." + SIG2, None, {C}),
     ("assure_me", "Dear Dr. Haddad, we have few positions. If you can assure me that we are "
-     "at the top, I can speak for you at the meeting." + SIG2, None, {C}),
+     "at the top, I can speak for you at the meeting." + SIG2, None, {C, R}),
     ("let_us_know_youll_rank", "Dear Dr. Haddad, please let us know you will rank us first so "
-     "we can plan our list." + SIG2, None, {C}),
+     "we can plan our list." + SIG2, None, {C, R}),
     ("verbal_commitment", "Dear Dr. Haddad, a verbal commitment from you this week would let "
      "us move forward." + SIG2, None, {C}),
     ("sign_in_interest_note", "Dear Dr. Haddad, we would love to have you. We can hold a "

@@ -150,7 +150,8 @@ def _flags(body: str, sender: str = "office@copperfieldmc.org") -> tuple[set[Fla
      "list; please confirm that's you.", {C}),
     # promises asked for in other words
     ("The offer is only valid if you withdraw from the Match and stop interviewing.", {C, W}),
-    ("Cancel them, and I'll make sure the committee puts you exactly where you belong.", {C}),
+    ("Cancel them, and I'll make sure the committee puts you exactly where you belong.",
+     {C, W}),
     ("We'd love an exclusive commitment from you, meaning you'll make Copperfield your home.",
      {C}),
     ("If Copperfield is the first line on your list, you will match here.", {C}),

@@ -41,7 +41,7 @@ def _flags(body: str, subject: str = "Halloran Valley Anesthesiology") -> tuple[
     # "if we're your #1, email him saying so"
     ("Between us, Dr. Pratt ranks the people who tell him they're coming near the top. If "
      "we're your number one, drop him a short email saying so before the committee meets.",
-     {C}),
+     {C, R}),
     # an interview only for those who will rank the program high
     ("We are a small department, so we ask candidates to accept an interview only if they are "
      "prepared to rank Halloran Valley near the top of their list.", {C}),

@@ -23,11 +23,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from itertools import pairwise
 
 from mailsync.classify import engine, flag_model, model
 from mailsync.classify.context import program_index, residency_terms, sender_context
 from mailsync.classify.cues import ALL_CUES, INSTITUTIONAL_CUES
-from mailsync.classify.deadlines import candidate_sentences, find_deadlines, has_date_hint
+from mailsync.classify.deadlines import (
+    candidate_sentences,
+    deadlines_before_then,
+    find_deadlines,
+    has_date_hint,
+)
 from mailsync.classify.feedback import Feedback, FeedbackExample
 from mailsync.classify.quoting import Parts, split_message
 from mailsync.classify.text import normalize, sentences
@@ -82,6 +88,7 @@ def classify(
     # platform or a known program (see engine.other_gate); skip them otherwise.
     hits = engine.collect_hits(view, INSTITUTIONAL_CUES if ctx.institutional else ALL_CUES,
                                reading)
+    hits = _contract_after_match_day(hits, msg.date)
     # The vocabulary count only matters for senders that are not institutions.
     terms = 0 if ctx.institutional else len(residency_terms(f"{view.subject}\n{view.body}",
                                                             most=engine.OFF_TOPIC_EVIDENCE))
@@ -96,8 +103,10 @@ def classify(
     # a red flag the cues missed; neither makes an offer or a withdrawal request
     # of mail to an applicant who matched here (the contract is the Match's).
     after_match = engine.matched_here(hits)
+    no_offer = after_match or (_past_match_day(msg.date)
+                               and not any(h.cue.startswith("offer.") for h in hits))
     combined = model.combine(result, view, msg)
-    if not (after_match and combined.kind is Kind.PRE_MATCH_OFFER):
+    if not (no_offer and combined.kind is Kind.PRE_MATCH_OFFER):
         result = combined
     if not after_match:
         result = flag_model.add_flags(result, view, msg,
@@ -155,10 +164,15 @@ def _deadlines(body: str, sent: datetime | None, tz: str) -> list[Deadline]:
     if not has_date_hint(low):
         return out
     spans = sentences(body)
-    for s, e in candidate_sentences(body, spans, low if len(low) == len(body) else None):
-        chunk = body[s:e]
-        for found in find_deadlines(chunk, sent=sent, tz=tz):
-            out.append(Deadline(when=found.when.isoformat(), span=chunk.strip()[:200]))
+    after = dict(pairwise(spans))  # each sentence → the one after it
+    for span in candidate_sentences(body, spans, low if len(low) == len(body) else None):
+        chunk = body[span[0]:span[1]]
+        found = find_deadlines(chunk, sent=sent, tz=tz)
+        if not found and span in after:  # "… meets on February 12. Before then, …"
+            a, b = after[span]
+            found = deadlines_before_then(chunk, body[a:b], sent=sent, tz=tz)
+        for f in found:
+            out.append(Deadline(when=f.when.isoformat(), span=chunk.strip()[:200]))
     return out
 
 
@@ -175,17 +189,39 @@ def _match_contract(kind: Kind, flags: frozenset[Flag], hits: list[engine.Hit], 
         return None  # a vacancy starting mid-year is no Match position
     if sign is None or not program_index(programs).in_match(ctx.address, ctx.domain):
         return None
-    if sent is not None and sent.date() >= third_friday_of_march(match_year_for(sent)):
+    if _past_match_day(sent):
         return None  # after Match Day the contract is the Match's own
     return Reason(cue="withdraw.match_contract", detail="a program in the NRMP Match asks for "
                   "a signed contract before Match Day", span=sign.span)
+
+
+def _past_match_day(sent: datetime | None) -> bool:
+    """Sent on or after Match Day of its season (no Match is then at stake)."""
+    return sent is not None and sent.date() >= third_friday_of_march(match_year_for(sent))
+
+
+def _contract_after_match_day(hits: list[engine.Hit], sent: datetime | None
+                              ) -> list[engine.Hit]:
+    """After Match Day a contract to sign, with no other word of an offer, is the Match's
+    own ("your resident agreement will follow", "all parties have signed"): onboarding,
+    not an offer outside the Match, so its offer cue is dropped."""
+    if not _past_match_day(sent):
+        return hits
+    offers = {h.cue for h in hits if h.cue.startswith("offer.")}
+    if not offers or not offers <= _CONTRACT_ONLY:
+        return hits
+    return [h for h in hits if not h.cue.startswith("offer.")]
+
+
+#: Offer cues that only say a contract exists.
+_CONTRACT_ONLY = frozenset({"offer.letter"})
 
 
 def _outside_match(hits: list[engine.Hit], ctx, programs: Sequence[Program],
                    sent: datetime | None) -> bool:
     """No Match is at stake in signing: the mail says its position is outside the Match,
     the sender's programs are, or Match Day has passed."""
-    if sent is not None and sent.date() >= third_friday_of_march(match_year_for(sent)):
+    if _past_match_day(sent):
         return True
     return any(h.cue == "offer.outside_match" for h in hits) or bool(
         programs and program_index(programs).outside_match(ctx.address, ctx.domain))

@@ -508,6 +508,8 @@ def negated(prefix: str, window: int = 45) -> bool:
     "not only" are not negations of what follows."""
     if not window:
         return False
+    if "ask" in prefix and _WONT_ASK.search(prefix):
+        return True  # "We won't ask how you will rank us, … or where else you've interviewed"
     tail = prefix[-window:]
     low = tail.lower()
     if "no" not in low and not any(w in low for w in _NEG_LITERALS):
@@ -517,6 +519,10 @@ def negated(prefix: str, window: int = 45) -> bool:
     return bool(_NEG.search(tail))
 
 
+#: A promise not to ask, whose list of questions runs on past the negation window.
+_WONT_ASK = re.compile(r"\b(?:won't|will not|will never|would never|never|don't|do not|"
+                       r"cannot|can't|may not|must not|are not allowed to|(?:are|is) "
+                       r"prohibited from)\s+(?:ever\s+)?ask\b", re.I)
 #: With "no" (not, no, cannot, nor, no need), the literals of every _NEG alternative.
 _NEG_LITERALS = ("n't", "never", "unable", "without", "prohibit", "forbid")
 
@@ -915,10 +921,10 @@ _COMMIT = [
        r"\bif you (?:rank|put|list|place|give|promise|commit|sign|tell us|are|do|will|can)\b"
        r"[^.?!]{0,90}?\b(?:I|we)(?:'ll| will|'d| would| can| shall)\b[^.?!]{0,40}\b(?:make sure|"
        r"ensure|guarantee|rank you|hold|reserve|match(?! day| week))\b|"
-       r"\b(?:rank|put) (?:us|[\w'-]+(?: [\w'-]+){0,3}) (?:#\s?1|first|number one|at the top)\b"
-       r"[^.?!]{0,40}\b(?:and|,) (?:we|I)(?:'ll| will)\b|"
+       r"\b(?:rank|put|place|list) (?:us|[\w'-]+(?: [\w'-]+){0,3}) (?:#\s?1|first|number one|"
+       r"at the top)\b[^.?!]{0,40}\b(?:and|,) (?:we|I)(?:'ll| will| promise| guarantee)\b|"
        r"\b(?:will|would|can|could) you (?:rank|put|list) us\b[^.?!]{0,40}\bif (?:we|I)\b",
-       keys=("if you ", "rank ", "put ")),  # the derived prefilter missed the second branch
+       keys=("if you ", "rank ", "put ", "place ", "list ")),  # derived keys missed branch 2
     _c("commit.promise", Flag.COMMITMENT_REQUEST, 1.0, "asks for a promise or commitment",
        r"\bgive (?:me|us) your word\b|\byour (?:word|promise|commitment) that you\b|"
        r"\bconfirm(?:ing)? that\b[^.?!]{0,60}\b(?:intend to|plan to|will|would|are going to) rank"

@@ -451,6 +451,13 @@ _COMMIT_FIFTH = [
 # a first-choice question ("Are we your first choice? If so, you'll be ranked to match"),
 # "if we're your #1, just send him an email saying so", and intent forms to return.
 _COMMIT_SIXTH = [
+    _c("commit.told_us_first", Flag.COMMITMENT_REQUEST, 1.0,
+       "says the applicants who match are the ones who declared the program first",
+       r"\b(?:applicants|people|candidates|residents|ones|those|folks)\b[^.?!]{0,30}"
+       r"\bwho(?:'ve| have)? (?:told|tell|let|assured|assure|promised|promise) "
+       r"(?:us|me|the committee)\b[^.?!]{0,50}\b(?:(?:is|are|was|were) (?:their|your) "
+       r"(?:first|top|#\s?1|number one|no\.? ?1)|(?:first|number one|#\s?1) on their list)",
+       keys=("told", "tell", "let ", "assure", "promise")),
     _c("commit.affirm_first", Flag.COMMITMENT_REQUEST, 1.0,
        "makes the applicant declare the program a first choice",
        r"\byou(?: hereby)? (?:affirm|attest|certify|confirm|acknowledge|agree|declare|pledge|"

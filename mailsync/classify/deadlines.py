@@ -207,11 +207,37 @@ def find_deadlines(sentence: str, *, sent: datetime | None, tz: str) -> list[Fou
         before = sentence[max(0, m.start() - 90):m.start()]
         if m.group("wd3") and not _BY.search(before):
             continue  # a bare weekday is a deadline only right after "by" or "until"
-        if _TIE.search(before) and not _RECORD_LABEL.search(before):
+        named = _TIE.search(before) is None and _NAMED_DEADLINE.match(sentence, m.end())
+        if (named or _TIE.search(before)) and not _RECORD_LABEL.search(before):
             when = _resolve(m, sent, tz)
-            if when:
+            if when and not (named and sent is not None and when < sent):  # "… deadline passed"
                 found.append(Found(when, sentence[m.start():m.end()].strip()))
     return found
+
+
+#: "My February 20 deadline stands", "the Jan 8 deadline": a date that names a deadline.
+_NAMED_DEADLINE = re.compile(r"\s*(?:'s\s+)?deadline\b", re.I)
+#: "Our committee meets on Friday, February 12. Before then, I'd like your assurance…":
+#: the ask points back at the date of the sentence before it.
+_THEN = re.compile(r"^\W*(?:before|by) then\b", re.I)
+
+
+def deadlines_before_then(sentence: str, following: str, *, sent: datetime | None,
+                          tz: str) -> list[Found]:
+    """The dates of ``sentence`` when the sentence after it asks for something "before
+    then" or "by then" (and ``sentence`` itself states no deadline)."""
+    if _THEN.match(following.lstrip()) is None or not _ACTION_FAST.search(following.lower()):
+        return []
+    if not _DATEISH.search(sentence):
+        return []
+    found = []
+    for m in _WHEN.finditer(sentence):
+        if m.group("wd3"):
+            continue  # a bare weekday names no date by itself
+        when = _resolve(m, sent, tz)
+        if when:
+            found.append(Found(when, sentence[m.start():m.end()].strip()))
+    return found[-1:]  # the date nearest the ask
 
 
 def _window(m: re.Match[str], sent: datetime | None) -> Found | None:

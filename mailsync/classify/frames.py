@@ -134,7 +134,7 @@ _RANK_TOPIC = _any(
     r"are interviewing|are applying)",
     r"which (?:[\w'-]+ ){1,3}programs (?:are|did|have|will|would) you",
     # "which you'd choose: psychiatry or medicine here"
-    r"which (?:one )?(?:you(?:'d| would)|would you) (?:choose|pick|prefer|rank higher)",
+    r"which (?:one )?(?:you(?:'d| would)|would you) (?:choose|pick|rank higher)",
     # after the deadline: "did you certify a prelim list, and did Northshore make it onto it?"
     r"(?:did|have|has) (?:[A-Z][\w'-]+ ){1,3}(?:make|made) it (?:onto|on to|on) (?:it|your|ur)",
     r"(?:your|ur) plan A", r"(?:choice|option|plan A) or (?:a |your )?(?:backup|back-up|plan B)",
@@ -662,8 +662,15 @@ def frame_matches(sentence: str) -> list[tuple[Flag, str]]:
             continue
         if position and _WHETHER.search(neutral_low, max(0, m.start() - 60), m.start()):
             continue
+        if _ASK_NOT.search(low, max(0, m.start() - 60), m.start()):
+            continue  # "we ask that you not share your rank list with us"
         found.append((flag, neutral[m.start():m.end()]))
     return _commitment_over_rank(found)
+
+
+#: An ask that the applicant *not* do the topic: the opposite of the frame's request.
+_ASK_NOT = re.compile(r"\b(?:ask|request|urge|prefer)(?:s|ed)? (?:that )?(?:you|applicants|"
+                      r"candidates) (?:not|never|do not|don't)\b[^.?!]*$")
 
 
 #: A commitment topic that names a rank position: asked about, it is a rank question.

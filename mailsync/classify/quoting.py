@@ -141,6 +141,7 @@ def _forwarded_body(rest: list[str]) -> tuple[str, str, str]:
     while i < len(rest) and (not rest[i].strip() or _FORWARD.match(rest[i])
                              or _RULE.match(rest[i]) or _ORIGINAL.match(rest[i])):
         i += 1
+    i = _header_start(rest, i)
     while i < len(rest) and _HEADER_FIELD.match(rest[i]):
         m = _HEADER_FIELD.match(rest[i])
         if m and m.group(1).lower() == "from":
@@ -155,6 +156,20 @@ def _forwarded_body(rest: list[str]) -> tuple[str, str, str]:
     if nested is not None:
         body = body[:nested]
     return _strip_tail(body), sender, to
+
+
+def _header_start(lines: list[str], i: int) -> int:
+    """Where the forwarded header block starts: at ``i``, or after a short note a
+    forwarding system put first ("[Auto-forwarded by … student mail.]"); ``i`` when no
+    block follows within a few lines."""
+    for j in range(i, min(i + _NOTE_LINES, len(lines))):
+        if _HEADER_FIELD.match(lines[j]):
+            return j if _header_block_follows(lines, j) else i
+    return i
+
+
+#: Lines of a forwarding note that may stand before the forwarded header block.
+_NOTE_LINES = 4
 
 
 def _strip_tail(lines: list[str]) -> str:

@@ -108,7 +108,7 @@ CASES = [
     ("guarantee_if", "Dr. Haddad, I can guarantee you a spot here if you rank us first." + SIG,
      "Personal note", Kind.INTEREST_SIGNAL, {C}),
     ("can_we_count", "Dear Dr. Haddad, we loved meeting you. Can we count on you to rank "
-     "Willowmere at the top?" + SIG, "Your ranking", Kind.INFO_REQUEST, {C}),
+     "Willowmere at the top?" + SIG, "Your ranking", Kind.INFO_REQUEST, {C, R}),
     ("will_rank_highly_no_flag", "Dr. Haddad, we plan to rank you highly. Please do not feel "
      "any obligation to reply." + SIG, "Willowmere", Kind.INTEREST_SIGNAL, set()),
     # --- withdrawal ------------------------------------------------------------------------
@@ -287,7 +287,7 @@ COMMIT_CASES = [
     ("assure_me", "Dear Dr. Haddad, we have few positions. If you can assure me that we are "
      "at the top, I can speak for you at the meeting." + SIG2, None, {C, R}),
     ("let_us_know_youll_rank", "Dear Dr. Haddad, please let us know you will rank us first so "
-     "we can plan our list." + SIG2, None, {C, R}),
+     "we can plan our list." + SIG2, None, {C}),
     ("verbal_commitment", "Dear Dr. Haddad, a verbal commitment from you this week would let "
      "us move forward." + SIG2, None, {C}),
     ("sign_in_interest_note", "Dear Dr. Haddad, we would love to have you. We can hold a "

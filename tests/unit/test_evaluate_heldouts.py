@@ -47,6 +47,12 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     pressure). As first scored: macro-F1 0.953, 0.900; rank P/R 1.00/0.60, 0.93/0.93;
     commitment 0.60/0.46, 0.50/0.55; withdrawal 0.78/0.78, 0.86/0.92. After the round:
     0.989, 0.940; rank recall 0.95, 1.00; commitment recall 0.85, 0.91.
+  - ``heldout42``, ``heldout43`` (round 14, 166 and 161; 42 is look-alikes of every red
+    flag beside subtle asks, 43 long threads, forwards and digests). As first scored:
+    macro-F1 0.935, 0.911; rank P/R 0.73/1.00, 0.88/1.00; commitment 0.67/0.73,
+    0.70/0.70; withdrawal 1.00/1.00, 1.00/1.00. Before the round the red-flag model was
+    retrained on all tuning sets and now adds all three flags (pooled over the unseen
+    sets, recall 0.88 → 0.93, 0.83 → 0.90, 0.91 → 0.97). After the round: 0.982, 0.943.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -84,7 +90,10 @@ that a change which generalizes worse fails here even while the tuned sets stay 
   - ``heldout38`` (167), scored once at the end of round 12: 0.932, linking 0.970, rank
     0.93/0.87, commitment 0.91/0.91, withdrawal 1.00/0.86.
   - ``heldout41`` (168), scored once at the end of round 13: 0.943, linking 0.982, rank
-    0.81/1.00, commitment 0.71/1.00, withdrawal 1.00/1.00. The most honest row.
+    0.81/1.00, commitment 0.71/1.00, withdrawal 1.00/1.00.
+  - ``heldout44`` (163), scored at the end of round 14 (after the red-flag model's
+    retraining): 0.983, linking 0.994, rank 0.78/1.00, commitment 1.00/1.00, withdrawal
+    1.00/1.00. The most honest row.
 
 Each fresh writer still brings wordings no family covers: on the six sets scored once,
 rank recall is 0.72–0.93, commitment recall 0.65–0.92 and withdrawal recall 0.75–1.00,
@@ -152,10 +161,10 @@ BARS = {
         "rank_inquiry": (0.84, 0.8), "commitment_request": (0.71, 0.9),
         "withdrawal_request": (0.9, 0.95), "response_deadline": (0.78, 0.78)}),
     "heldout21": Bars(168, 0.95, 0.97, {
-        "rank_inquiry": (0.92, 0.82), "commitment_request": (0.81, 0.7),
+        "rank_inquiry": (0.92, 0.82), "commitment_request": (0.77, 0.7),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.85)}),
     "heldout22": Bars(167, 0.93, 0.95, {
-        "rank_inquiry": (0.91, 0.85), "commitment_request": (0.78, 0.55),
+        "rank_inquiry": (0.91, 0.85), "commitment_request": (0.85, 0.55),
         "withdrawal_request": (0.95, 0.68), "response_deadline": (0.87, 0.9)}),
     "heldout23": Bars(162, 0.9, 0.95, {
         "rank_inquiry": (0.85, 0.85), "commitment_request": (0.85, 0.5),
@@ -164,7 +173,7 @@ BARS = {
         "rank_inquiry": (0.85, 0.9), "commitment_request": (0.85, 0.62),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.8)}),
     "heldout25": Bars(169, 0.93, 0.95, {
-        "rank_inquiry": (0.95, 0.88), "commitment_request": (0.95, 0.62),
+        "rank_inquiry": (0.95, 0.88), "commitment_request": (0.82, 0.62),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.88)}),
     "heldout26": Bars(165, 0.93, 0.97, {
         "rank_inquiry": (0.81, 0.75), "commitment_request": (0.95, 0.6),
@@ -209,7 +218,7 @@ BARS = {
         "rank_inquiry": (0.9, 0.95), "commitment_request": (0.8, 0.68),
         "withdrawal_request": (0.95, 0.85), "response_deadline": (0.82, 0.9)}),
     "heldout40": Bars(166, 0.92, 0.95, {
-        "rank_inquiry": (0.95, 0.95), "commitment_request": (0.95, 0.58),
+        "rank_inquiry": (0.95, 0.95), "commitment_request": (0.87, 0.58),
         "withdrawal_request": (0.88, 0.8), "response_deadline": (0.93, 0.88)}),
     "heldout41": Bars(168, 0.92, 0.97, {
         "rank_inquiry": (0.95, 0.78), "commitment_request": (0.95, 0.63),
@@ -224,17 +233,26 @@ BARS = {
         "rank_inquiry": (0.95, 0.78), "commitment_request": (0.67, 0.7),
         "withdrawal_request": (0.95, 0.8), "response_deadline": (0.93, 0.85)}),
     "heldout10": Bars(170, 0.87, 0.96, {
-        "rank_inquiry": (0.85, 0.88), "commitment_request": (0.88, 0.6),
+        "rank_inquiry": (0.95, 0.88), "commitment_request": (0.88, 0.6),
         "withdrawal_request": (0.87, 0.95), "response_deadline": (0.93, 0.9)}),
     "heldout16": Bars(170, 0.9, 0.96, {
         "rank_inquiry": (0.83, 0.78), "commitment_request": (0.71, 0.95),
         "withdrawal_request": (0.82, 0.83), "response_deadline": (0.88, 0.85)}),
     "heldout20": Bars(160, 0.86, 0.97, {
-        "rank_inquiry": (0.75, 0.8), "commitment_request": (0.81, 0.7),
-        "withdrawal_request": (0.81, 0.95), "response_deadline": (0.93, 0.78)}),
+        "rank_inquiry": (0.81, 0.8), "commitment_request": (0.81, 0.7),
+        "withdrawal_request": (0.88, 0.9), "response_deadline": (0.93, 0.78)}),
     "heldout11": Bars(160, 0.86, 0.96, {
         "rank_inquiry": (0.85, 0.9), "commitment_request": (0.88, 0.7),
         "withdrawal_request": (0.88, 0.88), "response_deadline": (0.88, 0.95)}),
+    "heldout42": Bars(166, 0.96, 0.95, {
+        "rank_inquiry": (0.97, 0.88), "commitment_request": (0.87, 0.73),
+        "withdrawal_request": (0.97, 0.97), "response_deadline": (0.81, 0.89)}),
+    "heldout43": Bars(161, 0.92, 0.93, {
+        "rank_inquiry": (0.97, 0.97), "commitment_request": (0.77, 0.77),
+        "withdrawal_request": (0.97, 0.97), "response_deadline": (0.92, 0.87)}),
+    "heldout44": Bars(163, 0.96, 0.97, {
+        "rank_inquiry": (0.97, 0.74), "commitment_request": (0.97, 0.97),
+        "withdrawal_request": (0.97, 0.97), "response_deadline": (0.88, 0.9)}),
 }
 _REPORTS: dict[str, EvalReport] = {}
 

@@ -88,7 +88,8 @@ def classify(
     # platform or a known program (see engine.other_gate); skip them otherwise.
     hits = engine.collect_hits(view, INSTITUTIONAL_CUES if ctx.institutional else ALL_CUES,
                                reading)
-    hits = _contract_after_match_day(hits, msg.date)
+    past = _past_match_day(msg.date)  # no Match is at stake after Match Day
+    hits = _contract_after_match_day(hits) if past else hits
     # The vocabulary count only matters for senders that are not institutions.
     terms = 0 if ctx.institutional else len(residency_terms(f"{view.subject}\n{view.body}",
                                                             most=engine.OFF_TOPIC_EVIDENCE))
@@ -98,19 +99,18 @@ def classify(
         result = Classification(kind=Kind.OTHER, confidence=0.8 if gate.cue != "other.off_topic"
                                 else 0.6, reasons=(gate,))
     else:
-        result = _residency(msg, view, hits, ctx, programs, default_tz)
+        result = _residency(msg, view, hits, ctx, programs, default_tz, past)
     # Where the cues are unsure, a learned second opinion may change the kind, and may add
     # a red flag the cues missed; neither makes an offer or a withdrawal request
     # of mail to an applicant who matched here (the contract is the Match's).
     after_match = engine.matched_here(hits)
-    no_offer = after_match or (_past_match_day(msg.date)
-                               and not any(h.cue.startswith("offer.") for h in hits))
+    no_offer = after_match or (past and not any(h.cue.startswith("offer.") for h in hits))
     combined = model.combine(result, view, msg)
     if not (no_offer and combined.kind is Kind.PRE_MATCH_OFFER):
         result = combined
     if not after_match:
         result = flag_model.add_flags(result, view, msg,
-                                      outside_match=_outside_match(hits, ctx, programs, msg.date))
+                                      outside_match=past or _outside_match(hits, ctx, programs))
     if ctx.national:
         result = _from_rule_keeper(result, ctx.address)
     return _apply_feedback(result, msg, feedback)
@@ -139,11 +139,11 @@ def _from_rule_keeper(result: Classification, address: str) -> Classification:
 
 
 def _residency(msg: ParsedMessage, view: engine.View, hits: list[engine.Hit], ctx,
-               programs: Sequence[Program], default_tz: str) -> Classification:
+               programs: Sequence[Program], default_tz: str, past: bool) -> Classification:
     kind, why, confidence = engine.choose_kind(hits, ctx, view.body,
                                                view.subject if view.is_reply else "")
     flags, flag_why = engine.red_flags(hits, kind)
-    contract = _match_contract(kind, flags, hits, ctx, programs, msg.date)
+    contract = None if past else _match_contract(kind, flags, hits, ctx, programs)
     if contract is not None:
         flags, flag_why = flags | {Flag.WITHDRAWAL_REQUEST}, [*flag_why, contract]
     tz = _program_tz(ctx.address, ctx.domain, programs) or default_tz
@@ -177,10 +177,11 @@ def _deadlines(body: str, sent: datetime | None, tz: str) -> list[Deadline]:
 
 
 def _match_contract(kind: Kind, flags: frozenset[Flag], hits: list[engine.Hit], ctx,
-                    programs: Sequence[Program], sent: datetime | None) -> Reason | None:
+                    programs: Sequence[Program]) -> Reason | None:
     """taxonomy.md counts "sign a contract for a Match-participating position before Match
     Day" as a withdrawal request: signing binds the applicant outside the Match their
-    program is in. The program records say whether the sender's program is in the Match;
+    program is in (the caller asks only before Match Day: after it the contract is the
+    Match's own). The program records say whether the sender's program is in the Match;
     the offer need not say so ("please sign and return the Resident Agreement by Friday")."""
     if kind is not Kind.PRE_MATCH_OFFER or Flag.WITHDRAWAL_REQUEST in flags or not programs:
         return None
@@ -189,8 +190,6 @@ def _match_contract(kind: Kind, flags: frozenset[Flag], hits: list[engine.Hit], 
         return None  # a vacancy starting mid-year is no Match position
     if sign is None or not program_index(programs).in_match(ctx.address, ctx.domain):
         return None
-    if _past_match_day(sent):
-        return None  # after Match Day the contract is the Match's own
     return Reason(cue="withdraw.match_contract", detail="a program in the NRMP Match asks for "
                   "a signed contract before Match Day", span=sign.span)
 
@@ -200,13 +199,10 @@ def _past_match_day(sent: datetime | None) -> bool:
     return sent is not None and sent.date() >= third_friday_of_march(match_year_for(sent))
 
 
-def _contract_after_match_day(hits: list[engine.Hit], sent: datetime | None
-                              ) -> list[engine.Hit]:
+def _contract_after_match_day(hits: list[engine.Hit]) -> list[engine.Hit]:
     """After Match Day a contract to sign, with no other word of an offer, is the Match's
     own ("your resident agreement will follow", "all parties have signed"): onboarding,
     not an offer outside the Match, so its offer cue is dropped."""
-    if not _past_match_day(sent):
-        return hits
     offers = {h.cue for h in hits if h.cue.startswith("offer.")}
     if not offers or not offers <= _CONTRACT_ONLY:
         return hits
@@ -217,12 +213,9 @@ def _contract_after_match_day(hits: list[engine.Hit], sent: datetime | None
 _CONTRACT_ONLY = frozenset({"offer.letter"})
 
 
-def _outside_match(hits: list[engine.Hit], ctx, programs: Sequence[Program],
-                   sent: datetime | None) -> bool:
+def _outside_match(hits: list[engine.Hit], ctx, programs: Sequence[Program]) -> bool:
     """No Match is at stake in signing: the mail says its position is outside the Match,
-    the sender's programs are, or Match Day has passed."""
-    if _past_match_day(sent):
-        return True
+    or the sender's programs are (the caller adds "or Match Day has passed")."""
     return any(h.cue == "offer.outside_match" for h in hits) or bool(
         programs and program_index(programs).outside_match(ctx.address, ctx.domain))
 

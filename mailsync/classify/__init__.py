@@ -90,6 +90,7 @@ def classify(
                                reading)
     past = _past_match_day(msg.date)  # no Match is at stake after Match Day
     hits = _contract_after_match_day(hits) if past else hits
+    hits = _interview_for_a_position(hits)
     # The vocabulary count only matters for senders that are not institutions.
     terms = 0 if ctx.institutional else len(residency_terms(f"{view.subject}\n{view.body}",
                                                             most=engine.OFF_TOPIC_EVIDENCE))
@@ -104,7 +105,8 @@ def classify(
     # a red flag the cues missed; neither makes an offer or a withdrawal request
     # of mail to an applicant who matched here (the contract is the Match's).
     after_match = engine.matched_here(hits)
-    no_offer = after_match or (past and not any(h.cue.startswith("offer.") for h in hits))
+    offered = any(h.cue.startswith("offer.") for h in hits)
+    no_offer = after_match or (not offered and (past or _invited(hits)))
     combined = model.combine(result, view, msg)
     if not (no_offer and combined.kind is Kind.PRE_MATCH_OFFER):
         result = combined
@@ -209,6 +211,22 @@ def _contract_after_match_day(hits: list[engine.Hit]) -> list[engine.Hit]:
     return [h for h in hits if not h.cue.startswith("offer.")]
 
 
+def _interview_for_a_position(hits: list[engine.Hit]) -> list[engine.Hit]:
+    """An invitation to interview for an off-cycle or non-Match position ("we have an
+    unexpected off-cycle PGY-1 opening … would like to do a phone interview") offers an
+    interview, not yet the position: the cues that only describe the position are dropped."""
+    offers = {h.cue for h in hits if h.cue.startswith("offer.")}
+    if not offers or not offers <= _POSITION_ONLY or not _invited(hits):
+        return hits
+    return [h for h in hits if h.cue not in _POSITION_ONLY]
+
+
+def _invited(hits: list[engine.Hit]) -> bool:
+    return any(h.target is Kind.INTERVIEW_INVITE for h in hits)
+
+
+#: Offer cues that only say what kind of position it is.
+_POSITION_ONLY = frozenset({"offer.off_cycle", "offer.outside_match"})
 #: Offer cues that only say a contract exists.
 _CONTRACT_ONLY = frozenset({"offer.letter"})
 

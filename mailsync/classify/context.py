@@ -65,6 +65,9 @@ class SenderContext:
     #: The sender's name or address reads like a residency service ("SlotHarbor", "Convene
     #: Residency", "gme-portal"): weak evidence that an unknown sender is not a shop or bank.
     residency_sender: bool = False
+    #: The domain borrows a national service's name without being its domain
+    #: ("nrmp-earlyresults.com", "ecfmg-verify.net"): how phishing dresses up.
+    impostor: bool = False
 
     @property
     def institutional(self) -> bool:
@@ -108,7 +111,22 @@ def sender_context(msg: ParsedMessage, programs: Sequence[Program],
                             and not _RELAY_LOCAL.match(address)),
         automated=bool(_AUTOMATED_LOCAL.match(address)),
         residency_sender=bool(_RESIDENCY_SENDER.search(f"{name} {domain}")),
+        impostor=suffixes.isdisjoint(_NATIONAL_SET) and _borrows_service_name(domain),
     )
+
+
+#: The national services' names as they appear inside a domain label.
+_SERVICE_NAME = re.compile(r"nrmp|aamc|ecfmg|usmle|intealth|myeras|(?:^|-)eras(?:-|$)")
+_SERVICE_LABELS = frozenset({"nrmp", "aamc", "ecfmg", "usmle", "intealth"})
+
+
+def _borrows_service_name(domain: str) -> bool:
+    """A label joins a service's name to other words ("nrmp-r3-verify", "aamc-eras-support")
+    and no label is the name itself (``nrmp.example``, a test or demo domain, is not a
+    disguise)."""
+    labels = domain.lower().split(".")[:-1]
+    return (not _SERVICE_LABELS.intersection(labels)
+            and any(_SERVICE_NAME.search(label) for label in labels))
 
 
 #: The mail provider's voicemail or text-message relay: its mail carries a caller's words

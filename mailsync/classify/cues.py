@@ -537,13 +537,15 @@ def hypothetical(prefix: str) -> bool:
 
 #: "if you agree to …", "provided you …", "as long as you …": the program's terms.
 _BARGAIN_CONDITION = re.compile(
-    r"\b(?:if you(?:'re| are)? (?:agree|willing|prepared|ready) to|provided (?:that )?you|as long "
+    r"\b(?:if you(?:'re| are)? (?:agree|willing|prepared|ready) to|if you (?:could|would)|"
+    r"provided (?:that )?you|as long "
     r"as you|on (?:the )?condition (?:that )?you)\b[^.?!;]{0,30}$", re.I)
 
 
 _DEMAND_AFTER_CONDITION = re.compile(
     r",\s*(?:then\s+)?(?:please|kindly|you (?:must|will need to|need to|should|have to|are "
-    r"expected to)|we (?:ask|need|require|expect) (?:that )?you)\b[^,]*$", re.I)
+    r"expected to)|we (?:ask|need|require|expect) (?:that )?you|(?:I|we)(?:'d| would)? "
+    r"(?:strongly )?(?:encourage|urge|advise|recommend|suggest) (?:that )?you)\b[^,]*$", re.I)
 
 
 # Kinds -------------------------------------------------------------------------------------
@@ -556,7 +558,10 @@ _INVITE = [
        r"\b(?:has|have) invited you to (?:an? )?interview|\byou(?:'ve| have) been invited to "
        r"(?:an? )?interview|\byou have a new interview invitation|\bis inviting you to interview|"
        r"\byou're invited to interview|\byou(?:'ve| have) received an? (?:new )?interview "
-       r"invitation|\bwould you be available (?:for|to do) an? (?:[\w-]+ ){0,2}interview\b",
+       r"invitation|\bwould you be available (?:for|to do) an? (?:[\w-]+ ){0,2}interview\b|"
+       r"\b(?:would|'d) like to (?:do|have|schedule|set up|arrange|hold) (?:a |an )?(?:brief |"
+       r"short |quick |\d+-minute )?(?:phone|video|virtual|zoom|telephone|teams|in-person) "
+       r"interview\b",
        hypothetical=True),
     _c("invite.waitlist", Kind.INTERVIEW_INVITE, 1.6, "invited off the waitlist",
        r"\binvit\w* you off (?:of )?(?:our|the) wait ?list"),
@@ -725,8 +730,10 @@ _LOGISTICS = [
              "before your interview")),
     _c("logistics.change", Kind.INTERVIEW_LOGISTICS, 1.1, "interview moved, cancelled, rescheduled",
        r"\b(?:reschedul\w+|moved you|moving everyone|(?:cancel\w*|moved?) (?:the |our |your )?"
-       r"(?:[\w-]+ )?interview (?:day|session|date)|date change|interview canceled)\b",
-       keys=('reschedul', 'moving everyone', 'cancel', 'move', 'date change')),
+       r"(?:[\w-]+ )?interview (?:day|session|date)|date change|interview canceled|"
+       r"(?:move|moving|moved) the (?:day|date|session|slot) you(?:'ve| have)? (?:booked|chose|"
+       r"selected|scheduled|reserved)|replacement (?:interview )?(?:dates?|days?|slots?))\b",
+       keys=('reschedul', 'moving everyone', 'cancel', 'move', 'date change', 'replacement')),
     _c("logistics.eve", Kind.INTERVIEW_LOGISTICS, 1.0, "social tied to the interview day",
        r"\b(?:night|evening|day) before your interview\b|\bsince you(?:'re| are) interviewing\b|"
        r"\bas part of your interview day\b"),
@@ -794,7 +801,11 @@ _ADMIN = [
        r"\bcongratulations (?:again )?on (?:your )?match(?:ing)?\b|\bhappy match day\b|"
        r"\bnow that (?:the )?match is (?:complete|over|done|behind us)\b|"
        r"\b(?:thrilled|delighted|excited|happy|glad|pleased|proud) (?:that )?you matched\b|"
-       r"\byou(?:'ve| have)? matched (?:with|to|at|into) (?:us|our)\b"),
+       r"\byou(?:'ve| have)? matched (?:with|to|at|into) (?:us|our)\b|"
+       # a SOAP position is a Match position: "we just saw your acceptance in R3"
+       r"\b(?:saw|received|got) your acceptance (?:in|through|via|on) (?:R3|SOAP|the NRMP)\b|"
+       r"\byou(?:'ve| have)? accepted (?:our|the|a) (?:SOAP )?offer (?:in|through|via|during) "
+       r"(?:R3|(?:the )?SOAP)\b"),
 ]
 
 _UPDATE = [
@@ -922,7 +933,8 @@ _COMMIT = [
        r"[^.?!]{0,90}?\b(?:I|we)(?:'ll| will|'d| would| can| shall)\b[^.?!]{0,40}\b(?:make sure|"
        r"ensure|guarantee|rank you|hold|reserve|match(?! day| week))\b|"
        r"\b(?:rank|put|place|list) (?:us|[\w'-]+(?: [\w'-]+){0,3}) (?:#\s?1|first|number one|"
-       r"at the top)\b[^.?!]{0,40}\b(?:and|,) (?:we|I)(?:'ll| will| promise| guarantee)\b|"
+       r"at the top)\b[^.?!]{0,40}\b(?:and|,) (?:we|I)(?:'ll| will| promise| guarantee| "
+       r"(?:put|rank|list|place) you (?:#\s?1|first|number one|at the top))\b|"
        r"\b(?:will|would|can|could) you (?:rank|put|list) us\b[^.?!]{0,40}\bif (?:we|I)\b",
        keys=("if you ", "rank ", "put ", "place ", "list ")),  # derived keys missed branch 2
     _c("commit.promise", Flag.COMMITMENT_REQUEST, 1.0, "asks for a promise or commitment",
@@ -936,8 +948,9 @@ _COMMIT = [
        r"\b(?:sign|signed|execute|executed|execution|return)\b[^.?!]{0,40}\b(?:contract|agreement|"
        r"offer letter|acceptance|letter of commitment|appointment letter|letter of appointment|"
        r"(?:both|all|these|the) (?:documents|forms|papers))\b|"
-       r"\b(?:need|require|awaiting|expect|waiting for)\w*\b[^.?!]{0,20}\bsigned (?:letter|offer|"
-       r"contract|agreement|copy|documents?|forms?)\b|\bto accept\b[^.?!]{0,30}\bplease (?:sign|"
+       r"\b(?:need|require|awaiting|expect|waiting for)\w*\b[^.?!]{0,20}\bsigned (?:[\w-]+ )?"
+       r"(?:letter|offer|contract|agreement|copy|documents?|forms?)\b|"
+       r"\bto accept\b[^.?!]{0,30}\bplease (?:sign|"
        r"return|reply|respond|confirm)\b|"
        r"\b(?:contract|"
        r"agreement|letter) (?:be )?(?:executed|signed|for signature)\b|\binterested in accepting\b|"
@@ -966,7 +979,8 @@ _WITHDRAW = [
     _c("withdraw.rank_only", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to rank only this program",
        r"\brank (?:order )?list with only\b|\brank only (?:us|our|\w+(?: \w+){0,3} "
        r"(?:program|residency))\b|\bremove\b[^.?!]{0,60}\bfrom your rank (?:order )?list\b|"
-       r"\brank only (?!programs?\b|the programs?\b|places?\b|those\b|where\b)[\w'-]+\b|"
+       r"\brank only (?!programs?\b|the programs?\b|places?\b|those\b|where\b|(?:the )?"
+       r"(?:applicants|candidates|people|residents|interviewees)\b)[\w'-]+\b|"
        r"\b(?:not|n't) (?:to )?rank (?:any )?(?:other|another) (?:[\w-]+ )?programs?\b|"
        r"\bleave (?:the |all |any )?other programs off (?:of )?your (?:rank )?list\b",
        keys=("list with only", "rank only", "rank any", "rank other", "rank another",
@@ -975,7 +989,10 @@ _WITHDRAW = [
        "contract before Match Day",
        r"\b(?:sign|signed|execute|executed)\b[^.?!]{0,60}\bbefore (?:the )?(?:Match|rank (?:order"
        r" )?"
-       r"list deadline)\b|\bnot to accept any other (?:residency )?(?:position|offer)s?\b"),
+       r"list deadline)\b|\bnot to accept any other (?:residency )?(?:position|offer)s?\b",
+       # reported, not asked: "the one that wanted you to sign something before Match Day"
+       unless=r"\b(?:that|who|which) (?:had )?(?:wanted|asked|told|pushed|pressured|tried to "
+              r"(?:get|make)) you to $"),
 ]
 
 KIND_CUES: tuple[Cue, ...] = (*_INVITE, *_REJECTION, *_WAITLIST, *_OFFER, *_INFO, *_INTEREST,

@@ -154,6 +154,10 @@ _RANK_MORE = [
        r"signal\w*|visit\w*)\b|\b(?:list|name|tell us|share) (?:the |all |any )?(?:other )?"
        r"(?:programs|places|institutions) (?:where |at which |that |you )?(?:you(?:'ve| have)? )?"
        r"(?:interviewed|applied|signal\w*|rank\w*|are (?:considering|ranking|interviewing))\b",
+       # a demand about them, not a question which: "release the other programs you've
+       # interviewed with" (a withdrawal request)
+       unless=r"\b(?:release|cancel|withdraw from|decline|drop|turn down|let go of|notify|"
+              r"inform|walk away from|back out of) (?:all |any )?(?:of )?(?:the |your )?$",
        keys=("programs", "places", "institutions", "hospitals", "residencies")),
     # "Could you reply with the list of prelim programs where you have applied?"
     _c("rank.programs_where", Flag.RANK_INQUIRY, 1.0, "asks where the applicant applied",
@@ -197,7 +201,9 @@ _COMMIT = [
        r"will|can|could) (?:to )?commit\b|\b(?:can|will|would|could) you (?:commit|promise|pledge|"
        r"guarantee)\b|\b(?:are you|you're) (?:willing|ready|prepared|able) to (?:commit|promise|"
        r"pledge)\b|\bcan (?:we|I) count on you\b(?! to (?:join|attend|make it)\b(?! (?:us|our "
-       r"(?:program|team|family)) (?:in|for|next)))|\bcount on you to rank\b|\b(?:your|a) (?:firm|"
+       r"(?:program|team|family)) (?:in|for|next)))|\bcount on you to rank\b|"
+       # mutual: "we'd love to know we can count on each other when March comes around"
+       r"\bcount on (?:each other|one another)\b|\b(?:your|a) (?:firm|"
        r"verbal|written|early|formal) (?:commitment|promise|assurance|pledge)\b|"
        r"\bassur(?:e|ance)\b[^.?!]{0,30}\b(?:rank|commit)\w*\b",
        keys=("commit", "promise", "pledge", "guarantee", "count on", "assur")),
@@ -575,6 +581,27 @@ _WITHDRAW = [
        r"continue|book|sit for|do) (?:with )?(?:any |your )?(?:further|other|more|additional|"
        r"remaining|future|upcoming|outside) (?:[\w-]+ ){0,2}interviews?\b",
        negatable=False, keys=("interview",)),
+    # The condition restated: "I can't drop the withdrawal requirement", "the withdrawal
+    # condition stands".
+    _c("withdraw.requirement_stands", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "restates that the offer requires leaving the Match",
+       r"\b(?:can't|cannot|won't|will not|unable to|not able to|no way to) (?:\w+ )?(?:drop|waive|"
+       r"remove|relax|lift|budge on|make an exception to) (?:the|our|this|that) (?:Match |NRMP )?"
+       r"withdrawal (?:requirement|condition|clause|piece|part)\b|\b(?:the|our) (?:Match |NRMP )?"
+       r"withdrawal (?:requirement|condition|clause) (?:stands|remains|still applies|is firm|is "
+       r"non-?negotiable)\b",
+       negatable=False, keys=("withdrawal requirement", "withdrawal condition",
+                              "withdrawal clause", "withdrawal piece", "withdrawal part")),
+    # Advice to stop interviewing: "I would not spend more money on neurology interviews if I
+    # were you", "don't bother with any more interviews".
+    _c("withdraw.stop_interviewing", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "advises the applicant to stop interviewing elsewhere",
+       r"\b(?:wouldn't|would not|don't|do not|no need to|needn't|no point in|not worth|stop) "
+       r"(?:spend(?:ing)? (?:any )?(?:more|extra|further) (?:money|time|funds) on (?:[\w-]+ ){0,2}"
+       r"interview(?:s|ing)|(?:bother(?:ing)? (?:with|going (?:on|to))|go(?:ing)? (?:on|to)|"
+       r"book(?:ing)?|schedul(?:e|ing)|attend(?:ing)?|do(?:ing)?) (?:any )?(?:more|other|further|"
+       r"remaining|additional) (?:[\w-]+ ){0,2}interviews)\b",
+       negatable=False, keys=("interview",)),
     # "cancel your upcoming interviews", "withdraw your other applications".
     _c("withdraw.cancel_others", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to drop other programs",
        r"\b(?:cancel|withdraw from|pull out of|back out of|drop|forgo|forego|decline|turn down|ski"
@@ -582,8 +609,16 @@ _WITHDRAW = [
        r"stop|withdraw) (?:all |any |each )?(?:of )?(?:your )?(?:other|remaining|further|upcoming|"
        r"future|additional|outstanding|pending|scheduled) (?:[\w-]+ ){0,2}(?:interviews|invitations"
        r"|offers|applications)\b|\bwithdraw (?:all )?(?:of )?your (?:[\w-]+ ){0,2}applications? "
-       r"(?:elsewhere|to other programs|at other programs|with other programs)\b",
-       hypothetical=True, keys=("interviews", "invitations", "offers", "applications")),
+       r"(?:elsewhere|to other programs|at other programs|with other programs)\b|"
+       # "clear your remaining interview calendar", "let the rest of your interview season go"
+       r"\b(?:clear|free up|empty|wipe|close out) (?:out )?(?:the rest of )?your (?:remaining |"
+       r"other |upcoming |future )?(?:[\w-]+ )?interview (?:calendar|schedule|season|trail|"
+       r"dates)\b|"
+       r"\blet (?:the rest of |all of )?your (?:remaining |other |upcoming )?(?:[\w-]+ )?"
+       r"interview(?:s| season| trail| schedule| calendar) go\b",
+       hypothetical=True, keys=("interviews", "invitations", "offers", "applications",
+                                "interview calendar", "interview schedule", "interview season",
+                                "interview trail", "interview dates")),
     # "take yourself out of the Match", "leave the Match", "your withdrawal from the NRMP",
     # "must be withdrawn". Look-alike: "if you have withdrawn from the Match, let us know".
     _c("withdraw.leave_match", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to leave the Match",

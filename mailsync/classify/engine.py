@@ -36,7 +36,7 @@ from mailsync.classify.cues import (
     literal_prefixes,
     negated,
 )
-from mailsync.classify.frames import OTHERS, frame_matches
+from mailsync.classify.frames import OPTION_RANKING, OTHERS, frame_matches
 from mailsync.classify.text import sentence_at, sentences
 from mailsync.labels import Reason
 from mailsync.taxonomy import RED_FLAGS, Flag, Kind
@@ -45,8 +45,10 @@ THRESHOLD = 1.0
 _REQUEST = fast_regex(
     r"\b(?:could|can|would|will) you\b|\bplease (?:let (?:us|me) know|confirm|reply|respond|send|"
     r"provide|complete|fill|return|tell|describe|forward|ask|upload|re-?authori[sz]e|submit|"
-    r"answer|email|indicate)\b|\blet (?:us|me) know\b|\b(?:we|I|they|office) (?:need|needs|"
-    r"require|requires|would like to know|ask that you|ask all|ask you to)\b|\b(?:do|are|have|"
+    r"answer|email|indicate)\b|\blet (?:us|me) know\b|\b(?:we|I|they|office) (?:(?:need|needs|"
+    r"require|requires)\b(?! to (?:say|add|mention|tell you|share with you|let you know|write|"
+    r"remind you|inform you|apologi[sz]e))|would like to know\b|ask that you\b|ask all\b|ask "
+    r"you to\b)|\b(?:do|are|have|"
     r"did|is|were|will) you\b[^.?!]*\?|\bkindly (?:send|confirm|provide|reply|let)\b|"
     r"\b(?:asked|asks) (?:me )?(?:to request|for (?:a|an|your)|that you)\b|"
     r"\brequest (?:a little )?more information\b|\bneeds? to confirm\b")
@@ -223,6 +225,7 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES, reading: Reading | 
     if att is not None:  # forms and surveys ask in attachments too
         hits.extend(_frame_hits(view.attachments, att.spans, hits, att, where="attachment"))
     hits = _drop_rank_in_promise(hits, view.body, body.spans)
+    hits = _drop_choice_among_options(hits, view.body)
     hits = _drop_retracted(hits, view.body, body.spans)
     hits = _after_the_match(hits)
     hits.extend(_info_requests(view.body, body.spans, hits, body))
@@ -259,6 +262,46 @@ def _drop_rank_in_promise(hits: list[Hit], body: str = "",
     firsts = [h for h in hits if h.target is Flag.RANK_INQUIRY and _FIRST_PLACE.search(h.span)]
     dropped = {id(h) for h in _drop_rank_within(firsts, around)} ^ {id(h) for h in firsts}
     return [h for h in hits if id(h) not in dropped]
+
+
+#: Choices inside the program to put in order ("rank the four pathways below"): see
+#: frames.OPTION_RANKING.
+_OPTION_RANKING = re.compile(OPTION_RANKING, re.I)
+#: What a rank question about programs names: the program, programs, a list, a position.
+_PROGRAM_RANK = re.compile(r"\b(?:us|we|our program|programs?|list|choices?|#\s?1|first|top|"
+                           r"number one|other|else|elsewhere|where)\b|[A-Z][\w'-]+ (?:first|"
+                           r"#\s?1)", re.I)
+#: Interview dates offered to choose from ("We hold virtual interviews on the following
+#: Wednesdays: …"), which "your first choice" then refers to.
+_DATES_OFFERED = re.compile(
+    r"\b(?:the following (?:interview )?(?:dates|days|slots|sessions|(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)days)|interviews? (?:on|are held on) (?:the following|these)|(?:available|open|"
+    r"offered) (?:interview )?(?:dates|days|slots|sessions)|(?:dates|days|slots|sessions) "
+    r"(?:available|offered|we offer|to choose from))\b", re.I)
+#: The same without the words of a first place, which a date choice shares.
+_PROGRAM_NAMED = re.compile(r"\b(?:us|our program|programs?|list|#\s?1|number one|other|else|"
+                            r"elsewhere|rank\w*|signal\w*|one of (?:your|their) top|(?:is|are|"
+                            r"was) (?:your|their) (?:first|top))\b", re.I)
+
+
+def _drop_choice_among_options(hits: list[Hit], body: str) -> list[Hit]:
+    """Mail that asks the applicant to put the program's own pathways, clinic sites or
+    electives in order ("rank the four pathways below from 1 to 4 … please send your
+    ranking by Friday"), or to pick among the interview dates it offers ("reply with your
+    first choice by Wednesday"), asks no rank question, unless a rank hit names
+    programs, a list or (for the options) a first place."""
+    if not any(h.target is Flag.RANK_INQUIRY for h in hits):
+        return hits
+    if _OPTION_RANKING.search(body):
+        def asks_rank(span: str) -> bool:
+            return bool(_PROGRAM_RANK.search(_OPTION_RANKING.sub(" ", span)))
+    elif _DATES_OFFERED.search(body):
+        def asks_rank(span: str) -> bool:
+            return bool(_PROGRAM_NAMED.search(span))
+    else:
+        return hits
+    return [h for h in hits if not (h.target is Flag.RANK_INQUIRY and h.where == "body"
+                                    and not asks_rank(h.span))]
 
 
 _FIRST_PLACE = re.compile(r"#\s?1|\bfirst\b|\bnumber one\b|\bno\.? ?1\b|\btop\b", re.I)
@@ -370,6 +413,9 @@ def early_other(view: View, ctx: SenderContext, reading: Reading | None = None
     independent of the others)."""
     if ctx.institutional:
         return None
+    if ctx.impostor:
+        return Reason(cue="other.scam.impostor_domain", detail="a look-alike of a national "
+                      "Match service's domain", span=ctx.domain)
     hits, _, _ = _cue_hits(view, CONTEXT_ONLY, reading)
     scam = [h for h in hits if h.cue.startswith("other.scam")]
     if scam:

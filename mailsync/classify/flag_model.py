@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -90,16 +91,21 @@ def sentence_features(sentence: str, kind: Kind) -> frozenset[str]:
 
 def topic_sentences(view: View, topic: tuple[str, ...]) -> Iterator[str]:
     """The sentences of the body and attachments the cues read that hold a topic word."""
-    search = _topic_regex(topic).search  # one C-level scan for any of the substrings
+    finditer = _topic_regex(topic).finditer  # one C-level scan for any of the substrings
     for text in (view.body, view.attachments):
-        low = text.lower()
-        if search(low) is None:
-            continue
-        for start, end in sentences(text):
-            if search(low, start, end) is not None:
-                chunk = text[start:end].strip()
-                if chunk:
-                    yield chunk
+        spans, starts, last = None, [], -1
+        for m in finditer(text.lower()):
+            if spans is None:
+                spans = sentences(text)
+                starts = [a for a, _ in spans]
+            n = bisect_right(starts, m.start()) - 1
+            if n <= last:  # another topic word of the sentence just read
+                continue
+            last = n
+            start, end = spans[max(n, 0)]
+            chunk = text[start:end].strip()
+            if chunk:
+                yield chunk
 
 
 @lru_cache(maxsize=8)

@@ -58,6 +58,9 @@ _ASK = re.compile(r"\?|" + _any(
     r"learn)",
     r"(?:likes?|asks?|wants?|expects?) (?:\w+ ){0,2}(?:applicants?|candidates?|interviewees?|you) "
     r"to bring",
+    # a heads-up: "she asks every candidate which programs they signaled"
+    r"asks (?:each|every|all)(?: of the| the)? (?:applicant|candidate|interviewee|invitee)s? "
+    r"(?:which|what|where|how|whether|if|about)",
     r"(?:good|useful|helpful|important) (?:for (?:me|us) )?to know",
     r"(?:a|any|quick) heads[- ]up",
     r"helps? (?:\w+ ){0,3}to know",
@@ -194,7 +197,7 @@ _RANK_TOPIC = _any(
     r"scheduled) (?:[\w'-]+ ){0,3}interviews (?:in|at|with|elsewhere)",
     r"rank(?:ed|ing)? (?:\w+ )?(?:ahead of|above|higher than) (?:us|[A-Z][\w'-]+)",
     r"(?:you(?:'re| are)|ur) (?:not |also )?(?:interviewing|applying) (?:at|with) "
-    r"(?!us\b)[A-Z][\w'-]+",
+    r"(?!(?:us|our|this|the same)\b)[A-Z][\w'-]+",
     r"(?:have|did|are|were) (?:you|u) (?:interview|interviewed|interviewing|signal|signaled|"
     r"signalled|apply|applied) (?:at|with|us|anywhere|any|other|elsewhere|to)",
     r"where (?:you|our applicants|applicants|candidates) (?:have )?(?:interview|interviewed|"
@@ -455,6 +458,13 @@ _DATE_CHOICE = (r"(?:first|top) choice (?:of|for) (?:interview |your )?"
                 r"(?:date|slot|session|time)s? (?:in|by) (?:order of )?preference|"
                 r"(?:date|day|slot|session|time) (?:is|would be) your (?:first|top|preferred)")
 _NRMP_RULES = r"NRMP (?:rules?|polic(?:y|ies)|code|agreement)"
+#: Ranking choices inside the program (pathways, clinic sites, electives), not programs:
+#: "rank the four pathways below from 1 to 4", "could you rank the sites 1-3?".
+OPTION_RANKING = (r"rank(?:ing)? (?:the |these |those |all |each of the |your )?(?:\w+ ){0,2}"
+                   r"(?:pathways?|tracks?|sites?|rotations?|electives?|clinics?|locations?|"
+                   r"campus(?:es)?|sessions?|topics?|concentrations?|areas of interest|"
+                   r"research areas|interest areas|options below|choices below|the following)"
+                   r"(?! (?:of|at|in) (?:other|the other)\b)")
 #: The ask taken back: "please don't feel you need to reply or tell us anything".
 _NO_ANSWER_NEEDED = (r"(?:do not|don't|never|shouldn't|should not|needn't) feel (?:like )?"
                      r"(?:any |the )?(?:need to |pressure to |obligation to )?(?:tell|share|"
@@ -489,6 +499,16 @@ _STOP_RANK = _any(
     r"you (?:do not|don't) (?:have|need) to (?:tell|share|disclose|answer|reveal)",
     _DATE_CHOICE,
     r"certif(?:y|ied|ication) (?:of )?your rank", r"rank list (?:is|was) certified",
+    r"(?:under )?no obligation to", r"not (?:obligated|obliged) to",
+    # a demand to drop them, not a question which: "release the other programs you've
+    # interviewed with" (withdrawal_request)
+    r"(?:release|cancel|withdraw from|decline|drop|turn down|notify|inform|let go of|walk away "
+    r"from|back out of) (?:all |any )?(?:of )?(?:the |your )?other (?:[\w'-]+ )?(?:programs|"
+    r"interviews|offers|places)",
+    # the Match's own advice: "we ask that you rank programs by your own true preferences"
+    r"rank (?:\w+ ){0,3}(?:by|according to|in (?:the )?order of|based (?:solely |only )?on) "
+    r"(?:your|their) (?:own )?(?:true |genuine |real |honest |actual )?preferences?",
+    OPTION_RANKING,
 )
 _STOP_COMMIT = _any(
     # "…that is lovely, but it does not change how we rank": no reward, so no bargain
@@ -508,6 +528,10 @@ _STOP_COMMIT = _any(
     r"we (?:promise|guarantee|assure you|commit)", _NRMP_RULES, _DATE_CHOICE, _IF_ASKED,
     _NOT_ASKED, _NO_ANSWER_NEEDED, _NOBODY_ASKS,
     r"(?:no longer|not|unable to) (?:\w+ )?(?:able to )?(?:hold|reserve|offer|keep)",
+    # scheduling: "please respond by Saturday so we can hold your spot" (the interview's)
+    r"(?:respond|reply|rsvp|confirm|answer|let us know)\b[^.?!]{0,40}\bso (?:that )?(?:we|I) "
+    r"(?:can|may|could) (?:hold|reserve|save|keep) (?:your|a|the) (?:interview )?(?:spot|slot|"
+    r"place|seat|date)",
 )
 _STOP_WITHDRAW = _any(
     r"(?:has|have|had) withdrawn",
@@ -602,7 +626,9 @@ _ASK_THAT_ALL = re.compile(r"\b(?:ask|asks|asking|require|requires|request|reque
 _WILL_ASK_EACH = re.compile(
     r"\b(?:will|'ll|is going to|plans? to|likes? to|tends? to|always|usually|often) "
     r"(?:[\w'-]+ ){0,2}ask(?:s|ing)? (?:each|every|all|the)(?: of the| the)? "
-    r"(?:applicant|candidate|interviewee|invitee)s?\b", re.I)
+    r"(?:applicant|candidate|interviewee|invitee)s?\b|"
+    r"\b(?:she|he|they|director|PD|chair|chief) (?:also |always |usually |often )?asks (?:each|"
+    r"every|all)(?: of the| the)? (?:applicant|candidate|interviewee|invitee|resident)s?\b", re.I)
 
 
 def _addressed(flag: Flag, direct: bool, group: bool) -> bool:

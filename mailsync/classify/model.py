@@ -85,7 +85,7 @@ def features(view: View, sender: str = "", attachment_names: Iterable[str] = ())
 #: ``_BITS`` bits. With fewer than ``_MAX_FEATURES`` features per sum no field can carry
 #: into the next.
 _SCALE = 1_000
-_BITS = 36
+_BITS = 40
 _OFFSET = 1 << 20
 _MASK = (1 << _BITS) - 1
 _MAX_FEATURES = 1 << (_BITS - 21)

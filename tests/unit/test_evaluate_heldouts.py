@@ -53,6 +53,12 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     0.70/0.70; withdrawal 1.00/1.00, 1.00/1.00. Before the round the red-flag model was
     retrained on all tuning sets and now adds all three flags (pooled over the unseen
     sets, recall 0.88 → 0.93, 0.83 → 0.90, 0.91 → 0.97). After the round: 0.982, 0.943.
+  - ``heldout45``, ``heldout46`` (round 15, 169 and 159; 45 is rank talk that asks nothing
+    beside rank questions in modern wording, 46 offers, contracts and withdrawal pressure).
+    As first scored: macro-F1 0.912, 0.921; rank P/R 0.79/0.94, 0.67/0.83; commitment
+    0.75/0.69, 0.65/0.92; withdrawal 0.83/0.91, 0.88/0.58. After the round: 0.938, 0.981;
+    rank 1.00/0.94, 0.92/0.92; commitment 0.85/0.85, 0.65/0.92 (46 labels a plain "sign
+    and return by Friday" offer without commitment); withdrawal 1.00/1.00, 1.00/0.83.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -93,7 +99,9 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     0.81/1.00, commitment 0.71/1.00, withdrawal 1.00/1.00.
   - ``heldout44`` (163), scored at the end of round 14 (after the red-flag model's
     retraining): 0.983, linking 0.994, rank 0.78/1.00, commitment 1.00/1.00, withdrawal
-    1.00/1.00. The most honest row.
+    1.00/1.00.
+  - ``heldout47`` (167), scored once at the end of round 15: 0.945, linking 0.994, rank
+    0.80/1.00, commitment 0.81/0.76, withdrawal 1.00/1.00. The most honest row.
 
 Each fresh writer still brings wordings no family covers: on the six sets scored once,
 rank recall is 0.72–0.93, commitment recall 0.65–0.92 and withdrawal recall 0.75–1.00,
@@ -253,6 +261,15 @@ BARS = {
     "heldout44": Bars(163, 0.96, 0.97, {
         "rank_inquiry": (0.97, 0.74), "commitment_request": (0.97, 0.97),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.88, 0.9)}),
+    "heldout45": Bars(169, 0.91, 0.96, {
+        "rank_inquiry": (0.9, 0.97), "commitment_request": (0.82, 0.82),
+        "withdrawal_request": (0.97, 0.97), "response_deadline": (0.89, 0.87)}),
+    "heldout46": Bars(159, 0.96, 0.95, {
+        "rank_inquiry": (0.88, 0.88), "commitment_request": (0.88, 0.61),
+        "withdrawal_request": (0.8, 0.97), "response_deadline": (0.79, 0.89)}),
+    "heldout47": Bars(167, 0.92, 0.97, {
+        "rank_inquiry": (0.97, 0.77), "commitment_request": (0.73, 0.78),
+        "withdrawal_request": (0.97, 0.97), "response_deadline": (0.9, 0.9)}),
 }
 _REPORTS: dict[str, EvalReport] = {}
 

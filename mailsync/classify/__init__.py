@@ -89,7 +89,7 @@ def classify(
     hits = engine.collect_hits(view, INSTITUTIONAL_CUES if ctx.institutional else ALL_CUES,
                                reading)
     past = _past_match_day(msg.date)  # no Match is at stake after Match Day
-    hits = _contract_after_match_day(hits) if past else hits
+    hits = _after_match_day(hits) if past else hits
     hits = _interview_for_a_position(hits)
     # The vocabulary count only matters for senders that are not institutions.
     terms = 0 if ctx.institutional else len(residency_terms(f"{view.subject}\n{view.body}",
@@ -111,7 +111,7 @@ def classify(
     if not (no_offer and combined.kind is Kind.PRE_MATCH_OFFER):
         result = combined
     if not after_match:
-        result = flag_model.add_flags(result, view, msg,
+        result = flag_model.add_flags(result, view, msg, past_match_day=past,
                                       outside_match=past or _outside_match(hits, ctx, programs))
     if ctx.national:
         result = _from_rule_keeper(result, ctx.address)
@@ -199,6 +199,14 @@ def _match_contract(kind: Kind, flags: frozenset[Flag], hits: list[engine.Hit], 
 def _past_match_day(sent: datetime | None) -> bool:
     """Sent on or after Match Day of its season (no Match is then at stake)."""
     return sent is not None and sent.date() >= third_friday_of_march(match_year_for(sent))
+
+
+def _after_match_day(hits: list[engine.Hit]) -> list[engine.Hit]:
+    """After Match Day no rank list is pending: a question about it ("what influenced your
+    rank list, and where you matched") is a program's survey, not a rank inquiry; and a
+    contract is the Match's own (:func:`_contract_after_match_day`)."""
+    hits = [h for h in hits if h.target is not Flag.RANK_INQUIRY]
+    return _contract_after_match_day(hits)
 
 
 def _contract_after_match_day(hits: list[engine.Hit]) -> list[engine.Hit]:

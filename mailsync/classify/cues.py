@@ -896,7 +896,8 @@ _RANK = [
        r"programs|preferences|rank order list)\b"),
     _c("rank.are_we_first", Flag.RANK_INQUIRY, 1.0, "asks whether the program is the #1 choice",
        r"\byour " + _YOU_RANK_SLOT + r"\b(?! (?:interview|priority|question|steps?|days?|weeks?|"
-       r"months?|years?|rotations?|shifts?|tasks?|assignments?|paycheck|impressions?))"
+       r"months?|years?|rotations?|shifts?|tasks?|assignments?|paycheck|impressions?|blocks?|"
+       r"calls?|clinics?|patients?|nights?|placements?|postings?|lectures?|orientation))"
        r"(?!\s*(?:and|or|&)\s*second)(?!\s*(?:choice )?(?:of |for )?(?:interview |your )?(?:date|"
        r"day|time|slot|session))"
        r"(?![\w ]{0,12}\))",  # "(your first choice)" beside a date is not a question

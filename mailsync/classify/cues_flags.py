@@ -581,6 +581,12 @@ _WITHDRAW = [
        r"continue|book|sit for|do) (?:with )?(?:any |your )?(?:further|other|more|additional|"
        r"remaining|future|upcoming|outside) (?:[\w-]+ ){0,2}interviews?\b",
        negatable=False, keys=("interview",)),
+    # "… your interview at Saginaw Lakes coming up - I'd rather you didn't go."
+    _c("withdraw.rather_not_go", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "asks the applicant to skip another interview",
+       r"\binterviews?\b[^.?!]{0,80}\b(?:I|we)(?:'d| would) (?:much )?(?:rather|prefer) (?:that )?"
+       r"you (?:didn't|did not|not|skipped|cancell?ed) (?:go|attend|it|that one)\b",
+       negatable=False, keys=("rather", "prefer")),
     # The condition restated: "I can't drop the withdrawal requirement", "the withdrawal
     # condition stands".
     _c("withdraw.requirement_stands", Flag.WITHDRAWAL_REQUEST, 1.0,
@@ -660,6 +666,44 @@ _WITHDRAW = [
        keys=("prior to", "ahead of", "in advance of")),
 ]
 
+# Commitment, seventh wave (round 16): asks to declare the program the applicant's place
+# without the words "commit", "promise" or "rank": "I just need to hear that we're where you
+# want to be", "shoot her an email saying SBM is it for you", "send him word that you're
+# coming to us", "stick with us and we'll stick with you", letters that say the program
+# will be at the top, "your word that if we put you at the top of ours, you'll be here".
+_DECLARE_TO = (r"\b(?:hear|know|word|tell (?:me|us|her|him|them)|say(?:ing)?(?: to (?:me|us|her|"
+               r"him))?|send (?:me|us|her|him) (?:word|a note|a line|an email|a message)|"
+               r"e-?mail(?:ing)? (?:me|us|her|him)(?: saying)?|let (?:me|us|her|him) know)\b")
+_COMMIT_SEVENTH = [
+    _c("commit.declare_choice", Flag.COMMITMENT_REQUEST, 1.0,
+       "asks the applicant to declare the program the place they will go",
+       _DECLARE_TO + r"(?:(?!\b(?:whether|if)\b)[^.?!]){0,40}?\b(?:(?:that )?(?:we(?:'re| are)|"
+       r"(?:it|this|that)(?:'s| is)|"
+       r"(?:[\w'&-]+ ){1,3}is) (?:really |truly )?(?:where you want to (?:be|train|match|go|end "
+       r"up)|it for (?:you|u)|the (?:one|place|program) for (?:you|u)|(?:your )?home)|(?:that )?"
+       r"you(?:'re|'ll| are| will| would)? (?:be )?(?:coming (?:to us|here)(?! for (?:the|a|an|"
+       r"dinner|lunch)\b)|coming to [\w'-]+ (?:for (?:residency|your (?:intern|prelim|"
+       r"residency))|in july|next year)|joining us "
+       r"(?:in july|next (?:year|july)|for (?:residency|your (?:intern|prelim|residency)))|all in|"
+       r"with us in july|here in july))\b",
+       keys=("hear", "know", "word", "tell ", "say", "send ", "mail", "let ")),
+    _c("commit.stick_with_us", Flag.COMMITMENT_REQUEST, 1.0, "trades loyalty for loyalty",
+       r"\b(?:stick|stand|stay) (?:with|w|by) us\b[^.?!]{0,30}\b(?:we(?:'ll| will)|and we) "
+       r"(?:stick|stand|stay) (?:with|w|by) (?:you|u)\b|\b(?:remembers?|notices?|rewards?) "
+       r"(?:who|those who|the ones who|people who|applicants who) (?:tells?|told) (?:her|him|us|"
+       r"them|me) (?:they(?:'re| are)|we(?:'re| are)) (?:all in|it|the one|their (?:home|place))\b",
+       keys=("stick", "stand ", "stay ", "remember", "notice", "reward")),
+    _c("commit.letter_at_top", Flag.COMMITMENT_REQUEST, 1.0,
+       "invites letters saying the program will be ranked first",
+       r"\bletters? (?:of intent )?(?:from (?:\w+ )?(?:candidates|applicants|interviewees) )?"
+       r"(?:indicating|saying|stating|confirming|declaring) (?:that )?(?:[\w'&-]+ ){0,4}(?:will "
+       r"be|is|are) (?:at the top|first|#\s?1|number one|(?:their|your) (?:first|top))\b",
+       keys=("letter",)),
+    _c("commit.word_if", Flag.COMMITMENT_REQUEST, 1.0, "asks for a promise in a bargain",
+       r"\byour (?:word|promise|assurance) that if\b[^.?!]{0,80}\byou(?:'ll| will)\b",
+       keys=("your word", "your promise", "your assurance")),
+]
+
 FLAG_EXTRA: tuple[Cue, ...] = (*_RANK, *_RANK_MORE, *_RANK_THIRD, *_COMMIT, *_COMMIT_MORE,
                                *_COMMIT_THIRD, *_COMMIT_FOURTH, *_COMMIT_FIFTH, *_COMMIT_SIXTH,
-                               *_WITHDRAW)
+                               *_COMMIT_SEVENTH, *_WITHDRAW)

@@ -226,6 +226,7 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES, reading: Reading | 
         hits.extend(_frame_hits(view.attachments, att.spans, hits, att, where="attachment"))
     hits = _drop_rank_in_promise(hits, view.body, body.spans)
     hits = _drop_choice_among_options(hits, view.body)
+    hits = _drop_asked_whether_asked(hits, view.body, body.spans)
     hits = _drop_retracted(hits, view.body, body.spans)
     hits = _after_the_match(hits)
     hits.extend(_info_requests(view.body, body.spans, hits, body))
@@ -274,7 +275,8 @@ _PROGRAM_RANK = re.compile(r"\b(?:us|we|our program|programs?|list|choices?|#\s?
 #: Interview dates offered to choose from ("We hold virtual interviews on the following
 #: Wednesdays: …"), which "your first choice" then refers to.
 _DATES_OFFERED = re.compile(
-    r"\b(?:the following (?:interview )?(?:dates|days|slots|sessions|(?:mon|tues|wednes|thurs|fri|"
+    r"\b(?:interview (?:dates|days|slots|sessions)(?=\s*(?:\([^)\n]{0,60}\))?\s*:)|"
+    r"the following (?:interview )?(?:dates|days|slots|sessions|(?:mon|tues|wednes|thurs|fri|"
     r"satur|sun)days)|interviews? (?:on|are held on) (?:the following|these)|(?:available|open|"
     r"offered) (?:interview )?(?:dates|days|slots|sessions)|(?:dates|days|slots|sessions) "
     r"(?:available|offered|we offer|to choose from))\b", re.I)
@@ -300,8 +302,34 @@ def _drop_choice_among_options(hits: list[Hit], body: str) -> list[Hit]:
             return bool(_PROGRAM_NAMED.search(span))
     else:
         return hits
-    return [h for h in hits if not (h.target is Flag.RANK_INQUIRY and h.where == "body"
-                                    and not asks_rank(h.span))]
+    return [h for h in hits if not ((h.target is Flag.RANK_INQUIRY or h.cue == "info.rank_question")
+                                    and h.where == "body" and not asks_rank(h.span))]
+
+
+#: A survey or note asking whether anyone asked the forbidden question: "Did anyone ask you
+#: how you plan to rank programs or where else you interviewed? (Yes / No)".
+_ASKED_BY_ANYONE = re.compile(
+    r"\b(?:did|has|have|had|was|were) (?:anyone|anybody|someone|somebody|any(?: \w+)? (?:faculty|"
+    r"interviewers?|residents?|staff|programs?|members?)|an interviewer|a faculty member|a "
+    r"program|programs|interviewers)(?: \w+)? (?:ask|asked|pressure|pressured|question|"
+    r"questioned|inquire|inquired)\b|\bwere you (?:ever )?(?:asked|pressured)\b", re.I)
+
+
+def _drop_asked_whether_asked(hits: list[Hit], body: str,
+                              spans: tuple[tuple[int, int], ...] | None) -> list[Hit]:
+    """Rank hits inside a question whether someone asked the rank question report on the
+    programs' conduct; they ask the applicant nothing about the rank."""
+    if not any(h.target is Flag.RANK_INQUIRY for h in hits) or not _ASKED_BY_ANYONE.search(body):
+        return hits
+    out = []
+    for h in hits:
+        if h.target is Flag.RANK_INQUIRY and h.where == "body":
+            pos = body.find(h.span)
+            start, end = sentence_at(body, spans, max(pos, 0))
+            if pos >= 0 and _ASKED_BY_ANYONE.search(body, start, end):
+                continue
+        out.append(h)
+    return out
 
 
 _FIRST_PLACE = re.compile(r"#\s?1|\bfirst\b|\bnumber one\b|\bno\.? ?1\b|\btop\b", re.I)
@@ -556,7 +584,7 @@ def _frame_gates() -> tuple[tuple[tuple[Flag, tuple[str, ...]], ...], tuple[str,
 
 _GATES: tuple[tuple[tuple[Flag, tuple[str, ...]], ...], tuple[str, ...]] | None = None
 _ADDRESS = ("you", "please", "kindly", "candidate", "applicant", "interviewee", "people who",
-            "those who", " u ", " u?", " ur ")
+            "those who", " u ", " u?", " ur ", "everyone", "everybody")
 
 
 def _frame_literals() -> frozenset[str]:

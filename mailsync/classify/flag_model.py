@@ -176,7 +176,8 @@ def _outside_offer(flag: Flag, sentence: str, outside_match: bool) -> bool:
 
 
 def add_flags(result: Classification, view: View, msg: ParsedMessage | None = None, *,
-              model: FlagModel | None = None, outside_match: bool = False) -> Classification:
+              model: FlagModel | None = None, outside_match: bool = False,
+              past_match_day: bool = False) -> Classification:
     """``result`` plus the red flags the model is sure of and the cues did not set, each
     with a ``model.flag`` reason; ``result`` itself when there are none. Never touches
     ``other`` mail (flags belong only to mail about the applicant's applications).
@@ -186,14 +187,15 @@ def add_flags(result: Classification, view: View, msg: ParsedMessage | None = No
     position is, or Match Day has passed. Signing then leaves no Match, so a withdrawal
     request needs a sentence that asks to withdraw, cancel or decline; the model, which
     learned that a signature line on an offer from a Match program is one, does not know
-    the difference."""
+    the difference. ``past_match_day``: no rank list is pending, so no rank inquiry is
+    added (a program's post-Match survey asks what shaped the list)."""
     if result.kind is Kind.OTHER:
         return result
     m = model or _default()
     added: list[Flag] = []
     reasons: list[Reason] = []
     for scorer in m.scorers:
-        if scorer.flag in result.flags:
+        if scorer.flag in result.flags or (past_match_day and scorer.flag is Flag.RANK_INQUIRY):
             continue
         p, span = m.best(view, result.kind, scorer)
         if p >= scorer.threshold and not _outside_offer(scorer.flag, span, outside_match):

@@ -59,8 +59,8 @@ _ASK = re.compile(r"\?|" + _any(
     r"(?:likes?|asks?|wants?|expects?) (?:\w+ ){0,2}(?:applicants?|candidates?|interviewees?|you) "
     r"to bring",
     # a heads-up: "she asks every candidate which programs they signaled"
-    r"asks (?:each|every|all)(?: of the| the)? (?:applicant|candidate|interviewee|invitee)s? "
-    r"(?:which|what|where|how|whether|if|about)",
+    r"asks? (?:each|every|all|everyone|everybody)(?: of the| the)?(?: (?:applicant|candidate|"
+    r"interviewee|invitee)s?)? (?:which|what|where|how|whether|if|about)",
     r"(?:good|useful|helpful|important) (?:for (?:me|us) )?to know",
     r"(?:a|any|quick) heads[- ]up",
     r"helps? (?:\w+ ){0,3}to know",
@@ -463,7 +463,10 @@ _NRMP_RULES = r"NRMP (?:rules?|polic(?:y|ies)|code|agreement)"
 OPTION_RANKING = (r"rank(?:ing)? (?:the |these |those |all |each of the |your )?(?:\w+ ){0,2}"
                    r"(?:pathways?|tracks?|sites?|rotations?|electives?|clinics?|locations?|"
                    r"campus(?:es)?|sessions?|topics?|concentrations?|areas of interest|"
-                   r"research areas|interest areas|options below|choices below|the following)"
+                   r"research areas|interest areas|options below|choices below|the following|"
+                   # two or three dates or options put in order: "can you rank them 1st and 2nd?"
+                   r"(?:them|these|those|both|the two|the three) (?:from )?(?:1st|1|#1) "
+                   r"(?:and|to|through|-) (?:2nd|3rd|2|3|4))"
                    r"(?! (?:of|at|in) (?:other|the other)\b)")
 #: The ask taken back: "please don't feel you need to reply or tell us anything".
 _NO_ANSWER_NEEDED = (r"(?:do not|don't|never|shouldn't|should not|needn't) feel (?:like )?"
@@ -528,6 +531,10 @@ _STOP_COMMIT = _any(
     r"we (?:promise|guarantee|assure you|commit)", _NRMP_RULES, _DATE_CHOICE, _IF_ASKED,
     _NOT_ASKED, _NO_ANSWER_NEEDED, _NOBODY_ASKS,
     r"(?:no longer|not|unable to) (?:\w+ )?(?:able to )?(?:hold|reserve|offer|keep)",
+    # the Match's own binding rule: "if you rank a program and match there, you are committed
+    # to go"
+    r"(?:you are|you're|applicants are|you will be) (?:\w+ )?(?:committed|obligated|bound) to "
+    r"(?:go|attend|train|accept|start|begin)",
     # scheduling: "please respond by Saturday so we can hold your spot" (the interview's)
     r"(?:respond|reply|rsvp|confirm|answer|let us know)\b[^.?!]{0,40}\bso (?:that )?(?:we|I) "
     r"(?:can|may|could) (?:hold|reserve|save|keep) (?:your|a|the) (?:interview )?(?:spot|slot|"
@@ -628,7 +635,9 @@ _WILL_ASK_EACH = re.compile(
     r"(?:[\w'-]+ ){0,2}ask(?:s|ing)? (?:each|every|all|the)(?: of the| the)? "
     r"(?:applicant|candidate|interviewee|invitee)s?\b|"
     r"\b(?:she|he|they|director|PD|chair|chief) (?:also |always |usually |often )?asks (?:each|"
-    r"every|all)(?: of the| the)? (?:applicant|candidate|interviewee|invitee|resident)s?\b", re.I)
+    r"every|all)(?: of the| the)? (?:applicant|candidate|interviewee|invitee|resident)s?\b|"
+    r"\b(?:will|'ll|likes? to|tends? to|always|usually|often) ask (?:everyone|everybody|each of "
+    r"you|all of you)\b", re.I)
 
 
 def _addressed(flag: Flag, direct: bool, group: bool) -> bool:

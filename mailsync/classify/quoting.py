@@ -28,6 +28,10 @@ _FORWARD = re.compile(
 _RULE = re.compile(r"^\s*_{8,}\s*$")
 _HEADER_FIELD = re.compile(r"^\s*\*{0,2}(From|Sent|Date|To|Cc|Subject)\s*:\*{0,2}\s*(.*)$", re.I)
 _SIG_DELIM = re.compile(r"^--\s*$")
+#: A text-message or voicemail relay's own header ("From: (312) 555-0191 (Marco …)"): the
+#: message it carries follows, new, not quoted history.
+_PHONE_SENDER = re.compile(r"^\s*\*{0,2}From\s*:\*{0,2}\s*\+?1?[\s.-]*\(?\d{3}\)?[\s.-]*\d{3}"
+                           r"[\s.-]*\d{4}\b", re.I)
 _BOILERPLATE = re.compile(
     r"^\s*(CONFIDENTIALITY NOTICE|This (e-?mail|message)( and any attachments)? (is|may contain|"
     r"is intended)|This message was automatically forwarded)",
@@ -90,7 +94,7 @@ def _first_break(lines: list[str]) -> int | None:
         if _RULE.match(line) and _header_block_follows(lines, i + 1):
             return i
         if _HEADER_FIELD.match(line) and line.lstrip().lower().startswith(("from:", "*from:")) \
-                and _header_block_follows(lines, i):
+                and _header_block_follows(lines, i) and not _PHONE_SENDER.match(line):
             return i
         if _attribution_at(lines, i):
             return i

@@ -34,9 +34,9 @@ def _rules_said(kind: Kind, confidence: float, *reasons: Reason) -> Classificati
 
 def test_weights_ship_small_and_load() -> None:
     assert model.WEIGHTS_PATH.parent == ROOT / "mailsync" / "data"  # package data
-    # 2.5 MB with twenty-eight training corpora (about 0.1 MB a corpus); read once per
+    # 3.0 MB with thirty-four training corpora (about 0.1 MB a corpus); read once per
     # process, and a sync with nothing new never reads it.
-    assert model.WEIGHTS_PATH.stat().st_size < 3_000_000
+    assert model.WEIGHTS_PATH.stat().st_size < 4_000_000
     m = model.load()
     assert m.kinds == tuple(Kind)
     assert len(m.packed) > 1000 and m.temperature > 0

@@ -59,6 +59,11 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     0.75/0.69, 0.65/0.92; withdrawal 0.83/0.91, 0.88/0.58. After the round: 0.938, 0.981;
     rank 1.00/0.94, 0.92/0.92; commitment 0.85/0.85, 0.65/0.92 (46 labels a plain "sign
     and return by Friday" offer without commitment); withdrawal 1.00/1.00, 1.00/0.83.
+  - ``heldout48``, ``heldout49`` (round 16, 160 and 170; 48 asks for commitment without
+    the words "commit", "promise" or "guarantee", some of it in text and voicemail relays,
+    49 hides its flags in busy, terse mail). As first scored: macro-F1 0.910, 0.898; rank
+    P/R 0.77/0.83, 0.71/0.83; commitment 0.65/0.48, 0.85/0.85; withdrawal 0.90/0.82,
+    1.00/0.91. After the round: 0.975, 0.948; commitment 0.78/0.78, 0.92/0.85.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -101,7 +106,10 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     retraining): 0.983, linking 0.994, rank 0.78/1.00, commitment 1.00/1.00, withdrawal
     1.00/1.00.
   - ``heldout47`` (167), scored once at the end of round 15: 0.945, linking 0.994, rank
-    0.80/1.00, commitment 0.81/0.76, withdrawal 1.00/1.00. The most honest row.
+    0.80/1.00, commitment 0.81/0.76, withdrawal 1.00/1.00 (0.955 after round 16).
+  - ``heldout50`` (170), scored once at the end of round 16: 0.950, linking 0.994, rank
+    0.63/0.92, commitment 0.94/0.83, withdrawal 1.00/0.82 (the same with round 15's
+    code: its rank look-alikes are a family no round has met). The most honest row.
 
 Each fresh writer still brings wordings no family covers: on the six sets scored once,
 rank recall is 0.72–0.93, commitment recall 0.65–0.92 and withdrawal recall 0.75–1.00,
@@ -248,7 +256,7 @@ BARS = {
         "withdrawal_request": (0.82, 0.83), "response_deadline": (0.88, 0.85)}),
     "heldout20": Bars(160, 0.86, 0.97, {
         "rank_inquiry": (0.81, 0.8), "commitment_request": (0.81, 0.7),
-        "withdrawal_request": (0.88, 0.9), "response_deadline": (0.93, 0.78)}),
+        "withdrawal_request": (0.85, 0.9), "response_deadline": (0.93, 0.78)}),
     "heldout11": Bars(160, 0.86, 0.96, {
         "rank_inquiry": (0.85, 0.9), "commitment_request": (0.88, 0.7),
         "withdrawal_request": (0.88, 0.88), "response_deadline": (0.88, 0.95)}),
@@ -270,6 +278,15 @@ BARS = {
     "heldout47": Bars(167, 0.92, 0.97, {
         "rank_inquiry": (0.97, 0.77), "commitment_request": (0.73, 0.78),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.9, 0.9)}),
+    "heldout48": Bars(160, 0.95, 0.96, {
+        "rank_inquiry": (0.8, 0.87), "commitment_request": (0.75, 0.75),
+        "withdrawal_request": (0.87, 0.87), "response_deadline": (0.89, 0.9)}),
+    "heldout49": Bars(170, 0.92, 0.94, {
+        "rank_inquiry": (0.88, 0.88), "commitment_request": (0.81, 0.88),
+        "withdrawal_request": (0.87, 0.97), "response_deadline": (0.87, 0.89)}),
+    "heldout50": Bars(170, 0.92, 0.97, {
+        "rank_inquiry": (0.89, 0.6), "commitment_request": (0.8, 0.9),
+        "withdrawal_request": (0.78, 0.97), "response_deadline": (0.89, 0.86)}),
 }
 _REPORTS: dict[str, EvalReport] = {}
 

@@ -319,14 +319,22 @@ def _drop_asked_whether_asked(hits: list[Hit], body: str,
                               spans: tuple[tuple[int, int], ...] | None) -> list[Hit]:
     """Rank hits inside a question whether someone asked the rank question report on the
     programs' conduct; they ask the applicant nothing about the rank."""
-    if not any(h.target is Flag.RANK_INQUIRY for h in hits) or not _ASKED_BY_ANYONE.search(body):
+    if not spans or not any(h.target is Flag.RANK_INQUIRY for h in hits) \
+            or not _ASKED_BY_ANYONE.search(body):
         return hits
+    asking = {(a, b) for a, b in spans if _ASKED_BY_ANYONE.search(body, a, b)}
+    return _without_body_hits_in(hits, body, spans, asking, {Flag.RANK_INQUIRY})
+
+
+def _without_body_hits_in(hits: list[Hit], body: str, spans: tuple[tuple[int, int], ...],
+                          within: set[tuple[int, int]], targets: Iterable[object]) -> list[Hit]:
+    """``hits`` without the body's hits for ``targets`` whose sentence is one of ``within``."""
+    targets = frozenset(targets)
     out = []
     for h in hits:
-        if h.target is Flag.RANK_INQUIRY and h.where == "body":
+        if h.where == "body" and h.target in targets:
             pos = body.find(h.span)
-            start, end = sentence_at(body, spans, max(pos, 0))
-            if pos >= 0 and _ASKED_BY_ANYONE.search(body, start, end):
+            if pos >= 0 and sentence_at(body, spans, pos) in within:
                 continue
         out.append(h)
     return out
@@ -382,14 +390,7 @@ def _drop_retracted(hits: list[Hit], body: str,
             taken_back.add((a, b))
             if n:
                 taken_back.add(spans[n - 1])
-    out = []
-    for h in hits:
-        if isinstance(h.target, Flag) and h.target in RED_FLAGS and h.where == "body":
-            pos = body.find(h.span)
-            if pos >= 0 and sentence_at(body, spans, pos) in taken_back:
-                continue
-        out.append(h)
-    return out
+    return _without_body_hits_in(hits, body, spans, taken_back, RED_FLAGS)
 
 
 class Reading:

@@ -558,11 +558,14 @@ _INVITE = [
        r"\b(?:has|have) invited you to (?:an? )?interview|\byou(?:'ve| have) been invited to "
        r"(?:an? )?interview|\byou have a new interview invitation|\bis inviting you to interview|"
        r"\byou're invited to interview|\byou(?:'ve| have) received an? (?:new )?interview "
-       r"invitation|\bwould you be available (?:for|to do) an? (?:[\w-]+ ){0,2}interview\b|"
+       r"invitation|\bwould you be available (?:for|to do) an? (?:[\w-]+ ){0,2}interview\b",
+       hypothetical=True),
+    _c("invite.phone", Kind.INTERVIEW_INVITE, 1.6, "program wants a phone or video interview",
        r"\b(?:would|'d) like to (?:do|have|schedule|set up|arrange|hold) (?:a |an )?(?:brief |"
        r"short |quick |\d+-minute )?(?:phone|video|virtual|zoom|telephone|teams|in-person) "
-       r"interview\b",
-       hypothetical=True),
+       r"interview\b", hypothetical=True,
+       keys=("phone interview", "video interview", "virtual interview", "zoom interview",
+             "telephone interview", "teams interview", "in-person interview")),
     _c("invite.waitlist", Kind.INTERVIEW_INVITE, 1.6, "invited off the waitlist",
        r"\binvit\w* you off (?:of )?(?:our|the) wait ?list"),
     _c("invite.want", Kind.INTERVIEW_INVITE, 1.5, "program wants to interview you",

@@ -586,7 +586,8 @@ _WITHDRAW = [
        "asks the applicant to skip another interview",
        r"\binterviews?\b[^.?!]{0,80}\b(?:I|we)(?:'d| would) (?:much )?(?:rather|prefer) (?:that )?"
        r"you (?:didn't|did not|not|skipped|cancell?ed) (?:go|attend|it|that one)\b",
-       negatable=False, keys=("rather", "prefer")),
+       negatable=False, keys=("rather you", "rather that you", "prefer you",
+                              "prefer that you")),
     # The condition restated: "I can't drop the withdrawal requirement", "the withdrawal
     # condition stands".
     _c("withdraw.requirement_stands", Flag.WITHDRAWAL_REQUEST, 1.0,
@@ -686,19 +687,26 @@ _COMMIT_SEVENTH = [
        r"residency))|in july|next year)|joining us "
        r"(?:in july|next (?:year|july)|for (?:residency|your (?:intern|prelim|residency)))|all in|"
        r"with us in july|here in july))\b",
-       keys=("hear", "know", "word", "tell ", "say", "send ", "mail", "let ")),
+       # the declared place, the rarest part of every match
+       keys=("where you want", "it for you", "it for u", "one for you", "place for you",
+             "program for you", "one for u", "place for u", "program for u", "home",
+             "coming to", "coming here", "joining us", "all in", "in july")),
     _c("commit.stick_with_us", Flag.COMMITMENT_REQUEST, 1.0, "trades loyalty for loyalty",
        r"\b(?:stick|stand|stay) (?:with|w|by) us\b[^.?!]{0,30}\b(?:we(?:'ll| will)|and we) "
        r"(?:stick|stand|stay) (?:with|w|by) (?:you|u)\b|\b(?:remembers?|notices?|rewards?) "
        r"(?:who|those who|the ones who|people who|applicants who) (?:tells?|told) (?:her|him|us|"
        r"them|me) (?:they(?:'re| are)|we(?:'re| are)) (?:all in|it|the one|their (?:home|place))\b",
-       keys=("stick", "stand ", "stay ", "remember", "notice", "reward")),
+       keys=("stick", "stand by", "stand with", "stay with", "stay by", "remember", "notice",
+             "reward")),
     _c("commit.letter_at_top", Flag.COMMITMENT_REQUEST, 1.0,
        "invites letters saying the program will be ranked first",
        r"\bletters? (?:of intent )?(?:from (?:\w+ )?(?:candidates|applicants|interviewees) )?"
        r"(?:indicating|saying|stating|confirming|declaring) (?:that )?(?:[\w'&-]+ ){0,4}(?:will "
        r"be|is|are) (?:at the top|first|#\s?1|number one|(?:their|your) (?:first|top))\b",
-       keys=("letter",)),
+       keys=("letter from", "letters from", "letter indicating", "letters indicating",
+             "letter saying", "letters saying", "letter stating", "letters stating",
+             "letter confirming", "letters confirming", "letter declaring", "letters declaring",
+             "letter of intent", "letters of intent")),
     _c("commit.word_if", Flag.COMMITMENT_REQUEST, 1.0, "asks for a promise in a bargain",
        r"\byour (?:word|promise|assurance) that if\b[^.?!]{0,80}\byou(?:'ll| will)\b",
        keys=("your word", "your promise", "your assurance")),

@@ -225,8 +225,9 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES, reading: Reading | 
     if att is not None:  # forms and surveys ask in attachments too
         hits.extend(_frame_hits(view.attachments, att.spans, hits, att, where="attachment"))
     hits = _drop_rank_in_promise(hits, view.body, body.spans)
-    hits = _drop_choice_among_options(hits, view.body)
-    hits = _drop_asked_whether_asked(hits, view.body, body.spans)
+    if any(h.target is Flag.RANK_INQUIRY for h in hits):
+        hits = _drop_choice_among_options(hits, view.body)
+        hits = _drop_asked_whether_asked(hits, view.body, body.spans)
     hits = _drop_retracted(hits, view.body, body.spans)
     hits = _after_the_match(hits)
     hits.extend(_info_requests(view.body, body.spans, hits, body))
@@ -292,8 +293,6 @@ def _drop_choice_among_options(hits: list[Hit], body: str) -> list[Hit]:
     ranking by Friday"), or to pick among the interview dates it offers ("reply with your
     first choice by Wednesday"), asks no rank question, unless a rank hit names
     programs, a list or (for the options) a first place."""
-    if not any(h.target is Flag.RANK_INQUIRY for h in hits):
-        return hits
     if _OPTION_RANKING.search(body):
         def asks_rank(span: str) -> bool:
             return bool(_PROGRAM_RANK.search(_OPTION_RANKING.sub(" ", span)))
@@ -319,8 +318,7 @@ def _drop_asked_whether_asked(hits: list[Hit], body: str,
                               spans: tuple[tuple[int, int], ...] | None) -> list[Hit]:
     """Rank hits inside a question whether someone asked the rank question report on the
     programs' conduct; they ask the applicant nothing about the rank."""
-    if not spans or not any(h.target is Flag.RANK_INQUIRY for h in hits) \
-            or not _ASKED_BY_ANYONE.search(body):
+    if not spans or not _ASKED_BY_ANYONE.search(body):
         return hits
     asking = {(a, b) for a, b in spans if _ASKED_BY_ANYONE.search(body, a, b)}
     return _without_body_hits_in(hits, body, spans, asking, {Flag.RANK_INQUIRY})

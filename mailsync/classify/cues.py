@@ -510,6 +510,8 @@ def negated(prefix: str, window: int = 45) -> bool:
         return False
     if "ask" in prefix and _WONT_ASK.search(prefix):
         return True  # "We won't ask how you will rank us, … or where else you've interviewed"
+    if "oblig" in prefix and _NO_OBLIGATION.search(prefix):
+        return True  # "you are under no obligation to sign it, to cancel interviews, …"
     tail = prefix[-window:]
     low = tail.lower()
     if "no" not in low and not any(w in low for w in _NEG_LITERALS):
@@ -519,6 +521,9 @@ def negated(prefix: str, window: int = 45) -> bool:
     return bool(_NEG.search(tail))
 
 
+#: No duty, whose list of what need not be done runs on past the negation window.
+_NO_OBLIGATION = re.compile(r"\b(?:under no obligation|not (?:under any )?obligat(?:ed|ion)|"
+                            r"no obligation)\b(?:(?!\bbut\b|\bhowever\b)[^;.?!])*$", re.I)
 #: A promise not to ask, whose list of questions runs on past the negation window.
 _WONT_ASK = re.compile(r"\b(?:won't|will not|will never|would never|never|don't|do not|"
                        r"cannot|can't|may not|must not|are not allowed to|(?:are|is) "

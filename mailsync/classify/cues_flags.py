@@ -239,7 +239,9 @@ _COMMIT = [
     _c("commit.ask_loi", Flag.COMMITMENT_REQUEST, 1.0, "asks for a letter of intent",
        r"\b(?:send|email|submit|provide|forward|sign|write) (?:us |me )?(?:a |your )?letter of "
        r"intent\b", unless=r"\b(?:whether|if) (?:they|applicants|candidates|people|one) "
-                           r"(?:should|must|need to|ought to)\s*$",
+                           r"(?:should|must|need to|ought to)\s*$|"
+                           # the applicant's question in an FAQ: "Should I send a letter …?"
+                           r"\b(?:should|do|can|may|must|shall) I\s+$",
        keys=("letter of intent",)),
 ]
 
@@ -377,11 +379,12 @@ _COMMIT_THIRD = [
        r"\b(?:if|whoever|(?:any|every)(?:one|body|[\w'-]* (?:applicant|candidate))s? (?:who|that)|"
        r"an? (?:applicant|candidate) (?:who|that)|"
        r"(?:applicants|candidates|people) (?:who )?(?:tell|told|let) us|"
-       r"(?:those|the ones|people|applicants|candidates) (?:who|that)(?:'ve| have)?)"
+       r"(?:those|the ones|people|folks|applicants|candidates) (?:who|that)(?:'ve| have)?)"
        r"(?:(?!\bnot\b|n't\b|\bno\b)[^.?!;]){0,50}?"
        r"\b(?:(?:their|your|his|her|our) (?:first|top|#\s?1|number one|1st)(?: choice)?|"
        r"(?:at |to )?the (?:very )?top of (?:their|your|his|her|the) (?:[\w'-]+ )?list|"
-       r"first on (?:their|your|his|her) (?:[\w'-]+ )?list|(?:ranks?|puts?|lists?) us (?:first|"
+       r"first on (?:their|your|his|her) (?:[\w'-]+ )?list|(?:is|are) (?:their|your|his|her) "
+       r"(?:place|home)|(?:ranks?|puts?|lists?) us (?:first|"
        r"#\s?1|number one|at the top))\b"
        r"(?:(?!\bnot\b|n't\b|\bno\b)[^.?!;]){0,80}?"
        r"\b(?:(?:has |have |will |'ll )?match(?:ed|es)? (?:here|with us)|end(?:s|ed)? up where|"
@@ -390,8 +393,11 @@ _COMMIT_THIRD = [
        r"take care of (?:the people|them|those|you|him|her)|(?:will be|are|get) looked after|"
        r"(?:do|did|done|fare[sd]?|land(?:s|ed)?|end(?:s|ed)? up|sit|sits|come out|place[sd]?) "
        r"(?:very |really |quite )?(?:well|high|highly) (?:on|in) our (?:rank )?list|"
-       r"(?:given|get|gets|receive|receives) priority|rank (?:you |them |him |her )?to match)",
-       keys=("first", "top", "#", "number one", "1st")),
+       r"(?:given|get|gets|receive|receives) priority|rank (?:you |them |him |her )?to match|"
+       r"(?:do|does|did|fare|fares) (?:very |really |quite )?well when we (?:sit down to )?"
+       r"(?:build|make|put together|rank))",
+       keys=("first", "top", "#", "number one", "1st", "their place", "your place", "his place",
+             "her place", "their home", "your home")),
     _c("commit.reciprocity_advocate", Flag.COMMITMENT_REQUEST, 1.0,
        "ties the program's advocacy to the applicant's answer",
        r"\bif (?:it (?:is|will|does)|so|yes|you do|you will|we are|we're|that's the case)\b,? "
@@ -603,11 +609,12 @@ _WITHDRAW = [
     # were you", "don't bother with any more interviews".
     _c("withdraw.stop_interviewing", Flag.WITHDRAWAL_REQUEST, 1.0,
        "advises the applicant to stop interviewing elsewhere",
-       r"\b(?:wouldn't|would not|don't|do not|no need to|needn't|no point in|not worth|stop) "
+       r"\b(?:wouldn't|would not|don't|do not|not to|no need to|needn't|no point in|not worth|"
+       r"stop) "
        r"(?:spend(?:ing)? (?:any )?(?:more|extra|further) (?:money|time|funds) on (?:[\w-]+ ){0,2}"
        r"interview(?:s|ing)|(?:bother(?:ing)? (?:with|going (?:on|to))|go(?:ing)? (?:on|to)|"
        r"book(?:ing)?|schedul(?:e|ing)|attend(?:ing)?|do(?:ing)?) (?:any )?(?:more|other|further|"
-       r"remaining|additional) (?:[\w-]+ ){0,2}interviews)\b",
+       r"remaining|additional|new) (?:[\w-]+ ){0,2}interviews)\b",
        negatable=False, keys=("interview",)),
     # "cancel your upcoming interviews", "withdraw your other applications".
     _c("withdraw.cancel_others", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to drop other programs",
@@ -617,6 +624,9 @@ _WITHDRAW = [
        r"future|additional|outstanding|pending|scheduled) (?:[\w-]+ ){0,2}(?:interviews|invitations"
        r"|offers|applications)\b|\bwithdraw (?:all )?(?:of )?your (?:[\w-]+ ){0,2}applications? "
        r"(?:elsewhere|to other programs|at other programs|with other programs)\b|"
+       # "release the interviews you're still holding elsewhere"
+       r"\b(?:release|free up|give up|cancel|drop) (?:the |your )?(?:other )?interview(?:s| spots|"
+       r" slots) (?:that )?you(?:'re| are|'ve| have)? (?:still )?(?:holding|booked|scheduled)\b|"
        # "clear your remaining interview calendar", "let the rest of your interview season go"
        r"\b(?:clear|free up|empty|wipe|close out) (?:out )?(?:the rest of )?your (?:remaining |"
        r"other |upcoming |future )?(?:[\w-]+ )?interview (?:calendar|schedule|season|trail|"
@@ -707,6 +717,20 @@ _COMMIT_SEVENTH = [
              "letter saying", "letters saying", "letter stating", "letters stating",
              "letter confirming", "letters confirming", "letter declaring", "letters declaring",
              "letter of intent", "letters of intent")),
+    # "if we're the one, drop me a line", "if we're it for you, send him a quick line"
+    _c("commit.if_the_one_say_so", Flag.COMMITMENT_REQUEST, 1.0,
+       "asks the applicant to say so if the program is the one",
+       r"\bif (?:we(?:'re| are)|(?:[\w'&-]+ ){1,3}is)\b[^.?!]{0,15}?\b(?:the one|it for (?:you|u)|"
+       r"it|your (?:place|top pick|first pick|home))\b[^.?!]{0,20}?,? (?:please |just )?(?:drop|"
+       r"send|shoot|write|e-?mail|text|let|tell|give)(?: (?:me|him|her|us|them))?(?: (?:a|an|one) "
+       r"(?:quick |short |brief )?(?:line|note|email|e-mail|message|text)| know)\b",
+       keys=("if we", " is ")),
+    # "I'd like to be able to tell our committee that you are committed to Albuquerque"
+    _c("commit.tell_committee", Flag.COMMITMENT_REQUEST, 1.0,
+       "wants to tell the committee the applicant is committed",
+       r"\b(?:tell|assure|inform|let) (?:our|the|my) (?:committee|faculty|chair|team|department)"
+       r" (?:know )?that you(?:'re| are| will be)? (?:committed|coming|all in|ours)\b",
+       keys=("committee", "faculty", "chair", "team", "department")),
     _c("commit.word_if", Flag.COMMITMENT_REQUEST, 1.0, "asks for a promise in a bargain",
        r"\byour (?:word|promise|assurance) that if\b[^.?!]{0,80}\byou(?:'ll| will)\b",
        keys=("your word", "your promise", "your assurance")),

@@ -227,8 +227,9 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES, reading: Reading | 
     hits = _drop_rank_in_promise(hits, view.body, body.spans)
     if any(h.target is Flag.RANK_INQUIRY for h in hits):
         hits = _drop_choice_among_options(hits, view.body)
-        hits = _drop_asked_whether_asked(hits, view.body, body.spans)
+    hits = _drop_asked_whether_asked(hits, view.body, body.spans)
     hits = _drop_retracted(hits, view.body, body.spans)
+    hits = _drop_reported_speech(hits, view.body, body.spans)
     hits = _after_the_match(hits)
     hits.extend(_info_requests(view.body, body.spans, hits, body))
     return hits
@@ -316,12 +317,42 @@ _ASKED_BY_ANYONE = re.compile(
 
 def _drop_asked_whether_asked(hits: list[Hit], body: str,
                               spans: tuple[tuple[int, int], ...] | None) -> list[Hit]:
-    """Rank hits inside a question whether someone asked the rank question report on the
-    programs' conduct; they ask the applicant nothing about the rank."""
+    """Red-flag hits inside a question whether someone asked it ("Did anyone ask you for a
+    commitment to rank a program?") report on the programs' conduct; they ask the applicant
+    nothing."""
     if not spans or not _ASKED_BY_ANYONE.search(body):
         return hits
     asking = {(a, b) for a, b in spans if _ASKED_BY_ANYONE.search(body, a, b)}
-    return _without_body_hits_in(hits, body, spans, asking, {Flag.RANK_INQUIRY})
+    return _without_body_hits_in(hits, body, spans, asking, RED_FLAGS)
+
+
+#: Words someone said before, quoted: "at the end the PD said "so, are we your number one?""
+_QUOTED_SPEECH = re.compile(r"\b(?:said|asked|told (?:me|us|him|her|them)|wrote|was like|went)"
+                            r"\b[,:]?\s*\"[^\"]*$", re.I)
+#: A quoted phrase that names a kind of message: the "promise us #1" emails.
+_QUOTED_NAME = re.compile(r"[^\"\n]{0,60}\"\s+(?:e-?mails?|messages?|notes?|letters?|calls?|"
+                          r"questions?|requests?|texts?|lines?|speech|talk|things?)\b", re.I)
+
+
+def _drop_reported_speech(hits: list[Hit], body: str,
+                          spans: tuple[tuple[int, int], ...] | None) -> list[Hit]:
+    """A red flag inside a quotation of what someone said or asked earlier ("the PD said
+    "so, are we your number one?" and I panicked"), or in a quoted name for such messages
+    ("you were right to ignore the "promise us #1" emails"), is reported, not asked."""
+    if '"' not in body or not any(h.target in RED_FLAGS for h in hits):
+        return hits
+    out = []
+    for h in hits:
+        if h.where == "body" and h.target in RED_FLAGS:
+            pos = body.find(h.span)
+            if pos >= 0:
+                start, _ = sentence_at(body, spans, pos)
+                before = body[max(start, pos - 200):pos]
+                if _QUOTED_SPEECH.search(before) or (
+                        before.count('"') % 2 and _QUOTED_NAME.match(body, pos)):
+                    continue
+        out.append(h)
+    return out
 
 
 def _without_body_hits_in(hits: list[Hit], body: str, spans: tuple[tuple[int, int], ...],
@@ -373,7 +404,10 @@ _RETRACTION = re.compile(r"\b(?:shouldn't|should not|should never) have asked\b|
                          r"\b(?:was|were) (?:my wording and was )?(?:wrong|a mistake)\b|"
                          r"\bplease "
                          r"(?:disregard|ignore) (?:it|that|my (?:question|last))\b|\b(?:I|we) "
-                         r"withdraw (?:my|the|that) question\b", re.I)
+                         r"withdraw (?:my|the|that) question\b|"
+                         # the applicant's answer to it: "you were right to decline my question"
+                         r"\b(?:decline|declined|declining|sidestep\w*|ignore|ignored) (?:my|our|"
+                         r"the|that) question\b|\b(?:I|we)(?:'ve| have)? stopped asking\b", re.I)
 
 
 def _drop_retracted(hits: list[Hit], body: str,
@@ -802,6 +836,9 @@ def _acceptable(cue: Cue, text: str, start: int, end: int, i: int) -> bool:
 _POLICY_FRAME = re.compile(
     r"\b(?:not|cannot|never|nobody|no one|no (?:[\w'-]+ )?(?:member|person|faculty|staff|"
     r"resident|program|interviewer)s?|none of (?:our|the|its|their) [\w'-]+|n't)\b"
+    # "so nobody feels blindsided: each interviewer will ask you …" negates the surprise
+    r"(?! (?:feels?|gets?|is|was|will (?:feel|be|get)) (?:\w+ )?(?:blindsided|surprised|caught|"
+    r"confused|worried|off guard)\b)"
     r"(?:(?!\bbut\b|\bhowever\b)[^.?!;]){0,90}\b(?:ask|inquire|"
     r"request|require|pressure|expect)(?:s|ed|ing)?\b(?:(?!\bbut\b|\bhowever\b)[^.?!;])*$|"
     r"\bif (?:(?:a|any|the|another|one of your) (?:residency )?(?:program|program director|PD|"

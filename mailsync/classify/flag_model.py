@@ -33,6 +33,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from mailsync.classify.engine import View
+from mailsync.classify.frames import looks_alike
 from mailsync.classify.text import sentences
 from mailsync.labels import Classification, Reason
 from mailsync.message import ParsedMessage
@@ -198,7 +199,8 @@ def add_flags(result: Classification, view: View, msg: ParsedMessage | None = No
         if scorer.flag in result.flags or (past_match_day and scorer.flag is Flag.RANK_INQUIRY):
             continue
         p, span = m.best(view, result.kind, scorer)
-        if p >= scorer.threshold and not _outside_offer(scorer.flag, span, outside_match):
+        if p >= scorer.threshold and not _outside_offer(scorer.flag, span, outside_match) \
+                and not (scorer.flag is Flag.RANK_INQUIRY and looks_alike(scorer.flag, span)):
             added.append(scorer.flag)
             span = " ".join(span.split())
             reasons.append(Reason(cue=_CUE, detail=f"learned {scorer.flag.value} model p={p:.2f}",

@@ -58,6 +58,10 @@ _ASK = re.compile(r"\?|" + _any(
     r"learn)",
     r"(?:likes?|asks?|wants?|expects?) (?:\w+ ){0,2}(?:applicants?|candidates?|interviewees?|you) "
     r"to bring",
+    # a heads-up: "each faculty interviewer will ask you where else you've interviewed"
+    r"(?:interviewers?|faculty|he|she|they|director|PD|chair|chief|residents?)(?: (?:will|'ll|"
+    r"is going to|are going to|likes? to|tends? to|usually|always|often))+ ask you (?:which|"
+    r"what|where|how|whether|if|about)",
     # a heads-up: "she asks every candidate which programs they signaled"
     r"asks? (?:each|every|all|everyone|everybody)(?: of the| the)?(?: (?:applicant|candidate|"
     r"interviewee|invitee)s?)? (?:which|what|where|how|whether|if|about)",
@@ -140,6 +144,7 @@ _RANK_TOPIC = _any(
     r"which (?:one )?(?:you(?:'d| would)|would you) (?:choose|pick|rank higher)",
     # after the deadline: "did you certify a prelim list, and did Northshore make it onto it?"
     r"(?:did|have|has) (?:[A-Z][\w'-]+ ){1,3}(?:make|made) it (?:onto|on to|on) (?:it|your|ur)",
+    r"(?:did|has|have) (?:[A-Z][\w'-]+ ){1,3}(?:make|made) (?:your|ur) (?:rank |final )?list",
     r"(?:your|ur) plan A", r"(?:choice|option|plan A) or (?:a |your )?(?:backup|back-up|plan B)",
     r"where (?!(?:things|it|this|that|everything|matters|you|we|they|he|she)\b)[A-Z][\w'-]+"
     r"(?: [A-Z][\w'-]+)? (?:ended up|landed|fell)",
@@ -441,7 +446,8 @@ _WHO = re.compile(r"\b(?:applicants|candidates|people|those|invitees|interviewee
 # Look-alikes that stop a frame, whatever else the sentence holds.
 #: A rule that nobody may ask: "programs may not ask you to commit to ranking them".
 _NOT_ASKED = (r"(?:do not|don't|never|cannot|can't|won't|will not|not (?:allowed|permitted) to|"
-              r"may not|are prohibited from) (?:\w+ ){0,3}?(?:ask|inquire|request|require)")
+              r"may not|are prohibited from|(?:instructed|told|trained|asked|reminded|required) "
+              r"not to|stopped) (?:\w+ ){0,3}?(?:ask|inquire|request|require)")
 #: Advice about what to do when someone asks: "If anyone asks you to commit, …".
 _IF_ASKED = (r"if (?:(?:a|any|the|another|one of your) (?:residency )?(?:program|program director|"
              r"PD|interviewer)s?|anyone|anybody|someone|somebody)"
@@ -450,8 +456,9 @@ _IF_ASKED = (r"if (?:(?:a|any|the|another|one of your) (?:residency )?(?:program
 #: "Nobody here will ever ask you to…", "no member of our faculty should ask".
 _NOBODY_ASKS = (r"(?:nobody|no one|no (?:member|person|faculty|staff|resident|program|"
                 r"interviewer)s?|none of (?:our|the|its|their) [\w'-]+)"
-                r"(?: [\w'-]+){0,4} (?:should|will|may|can|is (?:allowed|permitted) to) "
-                r"(?:\w+ )?(?:ask|require|request|pressure)")
+                # "No one affiliated with Red Mesa — faculty, residents or alumni — will ask"
+                r"(?:[\s,—–-]+[\w'-]+){0,12}?[\s,—–-]+(?:should|will|may|can|is (?:allowed|"
+                r"permitted) to) (?:\w+ )?(?:ask|require|request|pressure)")
 #: A choice among interview dates is no rank of programs: "your first choice of date".
 _DATE_CHOICE = (r"(?:first|top) choice (?:of|for) (?:interview |your )?"
                 r"(?:date|slot|session|time|day)s?|"
@@ -503,6 +510,14 @@ _STOP_RANK = _any(
     _DATE_CHOICE,
     r"certif(?:y|ied|ication) (?:of )?your rank", r"rank list (?:is|was) certified",
     r"(?:under )?no obligation to", r"not (?:obligated|obliged) to",
+    # the applicant's questions in an FAQ: "Will you tell me where I am on your list?",
+    # "Do you rank applicants who don't send thank-you notes?"
+    r"(?:will|would|can|could|do|does) you (?:tell|share with|let|show) me (?:where|how|if|"
+    r"whether|what)", r"where I (?:am|stand|fall|sit|rank) (?:on|in) your",
+    r"(?:should|do|can|may|must|shall) I (?:tell|share with|let|send|email|write|show|rank|list|"
+    r"put) (?:you|programs|them|it)",
+    r"(?:do|does|will|would|can) (?:you|the program|your program|the committee) rank "
+    r"(?:applicants|candidates|people|anyone|those|students|IMGs|international)",
     # a demand to drop them, not a question which: "release the other programs you've
     # interviewed with" (withdrawal_request)
     r"(?:release|cancel|withdraw from|decline|drop|turn down|notify|inform|let go of|walk away "
@@ -541,7 +556,7 @@ _STOP_COMMIT = _any(
     r"place|seat|date)",
 )
 _STOP_WITHDRAW = _any(
-    r"(?:has|have|had) withdrawn",
+    r"(?:has|have|had) withdrawn", r"(?:under )?no obligation to", r"not (?:obligated|obliged) to",
     r"(?:do not|don't|won't|will not|not) (?:need|have|be (?:required|asked)) to withdraw",
     r"without withdrawing", r"does not (?:require|affect)", _NRMP_RULES, _IF_ASKED, _NOT_ASKED,
     r"(?:do not|don't|never|not) (?:sign|return|execute)", _NOBODY_ASKS,
@@ -668,6 +683,13 @@ def _asks(ask: re.Pattern[str], low: str, *, question: bool = True) -> bool:
     """Whether the sentence asks; ``question=False`` does not count a bare question mark."""
     mark, words = _FAST_ASK[id(ask)]
     return (question and mark and "?" in low) or any(w.search(low) for w in words)
+
+
+def looks_alike(flag: Flag, sentence: str) -> bool:
+    """Whether ``sentence`` holds one of ``flag``'s look-alikes (the program's own promise,
+    a rule, an FAQ in the applicant's voice …): what stops its frame stops any other guess."""
+    stop = next((stop for f, _, stop, _ in FRAMES if f is flag), None)
+    return stop is not None and bool(_FAST[id(stop)].search(sentence.lower()))
 
 
 def frame_matches(sentence: str) -> list[tuple[Flag, str]]:

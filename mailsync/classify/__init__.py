@@ -95,7 +95,7 @@ def classify(
     terms = 0 if ctx.institutional else len(residency_terms(f"{view.subject}\n{view.body}",
                                                             most=engine.OFF_TOPIC_EVIDENCE))
     best = max(engine.kind_scores(hits).values(), default=0.0)
-    gate = engine.other_gate(hits, ctx, terms, bool(parts.forwarded), best)
+    gate = engine.other_gate(hits, ctx, terms, bool(parts.forwarded), best, view.body)
     if gate is not None:
         result = Classification(kind=Kind.OTHER, confidence=0.8 if gate.cue != "other.off_topic"
                                 else 0.6, reasons=(gate,))

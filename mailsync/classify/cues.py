@@ -46,7 +46,8 @@ class Cue:
     target: Target
     weight: float
     detail: str
-    pattern: re.Pattern[str]
+    #: The pattern as written (case-insensitive); see :attr:`pattern`.
+    source: str
     negatable: bool = True
     where: str = "body"
     requires_kind: Kind | None = None
@@ -71,6 +72,13 @@ class Cue:
     grams: frozenset[str] | None = field(default=None, compare=False)
     #: Sets of word pieces each of which must meet the text's pieces (see :func:`gate_clauses`).
     clauses: tuple[frozenset[str], ...] | None = field(default=None, compare=False)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The pattern compiled as written, for the original text. Classification runs
+        :attr:`fast` only; compiling this copy of every cue at import would double the
+        registry's start-up (the regex module caches it once asked for)."""
+        return re.compile(self.source, re.I | re.M)
 
     def may_match(self, lowered: str) -> bool:
         return self.prefilter is None or any(p in lowered for p in self.prefilter)
@@ -109,7 +117,7 @@ def _c(name: str, target: Target, weight: float, detail: str, pattern: str, *,
     fast = re.compile(_literal_led(fast_src).lower(), re.M)
     before_rx = re.compile(before, re.I) if before else None
     unless_rx = re.compile(unless, re.I) if unless else None
-    return Cue(name, target, weight, detail, re.compile(pattern, re.I | re.M), negatable, where,
+    return Cue(name, target, weight, detail, pattern, negatable, where,
                requires_kind, hypothetical, neg_window, prefixes, fast, word_start, before_rx,
                unless_rx, None, _grams(prefixes), gate_clauses(pattern))
 

@@ -204,7 +204,9 @@ _COMMIT = [
        r"(?:program|team|family)) (?:in|for|next)))|\bcount on you to rank\b|"
        # mutual: "we'd love to know we can count on each other when March comes around"
        r"\bcount on (?:each other|one another)\b|\b(?:your|a) (?:firm|"
-       r"verbal|written|early|formal) (?:commitment|promise|assurance|pledge)\b|"
+       r"verbal|written|early|formal) (?:commitment|promise|assurance|pledge)\b"
+       # the J-1 Statement of Need: "your written commitment to return home after training"
+       r"(?! (?:to|that you(?:'ll| will)) return\b)|"
        r"\bassur(?:e|ance)\b[^.?!]{0,30}\b(?:rank|commit)\w*\b",
        keys=("commit", "promise", "pledge", "guarantee", "count on", "assur")),
     # "Please rank us first", "we need you to put us at the top of your list".
@@ -330,7 +332,8 @@ _COMMIT_MORE = [
        keys=("assure", "promise", "guarantee", "rank us", "put us", "list us", "place us")),
     _c("commit.early", Flag.COMMITMENT_REQUEST, 1.0, "asks for an early commitment",
        r"\bearly (?:commitment|acceptance|signing|decision)\b|\bcommit (?:to (?:us|our program) )?"
-       r"(?:early|now|today|before|ahead of)\b|\b(?:verbal|firm|written) (?:yes|commitment)\b",
+       r"(?:early|now|today|before|ahead of)\b|\b(?:verbal|firm|written) (?:yes|commitment)\b"
+       r"(?! (?:to|that you(?:'ll| will)) return\b)",  # J-1: "commitment to return home"
        keys=("early commitment", "early acceptance", "early signing", "early decision", "commit ",
              "verbal yes", "verbal commitment", "firm yes", "firm commitment", "written yes",
              "written commitment")),
@@ -735,6 +738,20 @@ _COMMIT_SEVENTH = [
        r"\b(?:tell|assure|inform|let) (?:our|the|my) (?:committee|faculty|chair|team|department)"
        r" (?:know )?that you(?:'re| are| will be)? (?:committed|coming|all in|ours)\b",
        keys=("committee", "faculty", "chair", "team", "department")),
+    # "we'd love to hear you're ready to join us": the PD waits for a yes
+    _c("commit.hear_ready_to_join", Flag.COMMITMENT_REQUEST, 1.0,
+       "waits to hear that the applicant is ready to join",
+       r"\b(?:love|like|want|hope|glad|happy|need|wait(?:ing)?) to (?:hear|know) (?:that )?"
+       r"you(?:'re| are) (?:ready|set|prepared|planning|going) to (?:join|come to|train with) "
+       r"(?:us|our)\b",
+       keys=("to hear", "to know")),
+    # "Cancel the rest of your interviews and you have my word you'll be ranked to match"
+    _c("commit.do_this_and_my_word", Flag.COMMITMENT_REQUEST, 1.0,
+       "promises a Match place in exchange for an act",
+       r"\band (?:you have my word|I (?:promise|guarantee)|I can (?:promise|guarantee)|I'll make "
+       r"sure)(?: (?:you|that you))?[^.?!]{0,12}?(?:you(?:'ll| will)? )?(?:be ranked to match|"
+       r"match (?:here|with us)|be (?:at|near) the top of our list)\b",
+       keys=("my word", "promise", "guarantee", "make sure")),
     _c("commit.word_if", Flag.COMMITMENT_REQUEST, 1.0, "asks for a promise in a bargain",
        r"\byour (?:word|promise|assurance) that if\b[^.?!]{0,80}\byou(?:'ll| will)\b",
        keys=("your word", "your promise", "your assurance")),

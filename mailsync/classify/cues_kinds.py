@@ -296,7 +296,8 @@ _INFO = [
        r"f|"
        r"how|which|what|your)\b|\bplease (?:tell|let) (?:me|us) (?:know )?(?:by [\w ,]{3,30} )?"
        r"(?:whether|where|which|how)\b(?![^.?!]{0,40}\b(?:date|time|slot|session|day|works?|"
-       r"available|availability|arriv\w*|get there|parking)\b)",
+       r"available|availability|arriv\w*|get there|parking|prefer\w*|options?|block|suits?|"
+       r"convenient)\b)",
        keys=("need to know", "need to hear", "need to understand", "please tell", "please let")),
     _c("info.eligibility", Kind.INFO_REQUEST, 0.6, "verifies eligibility",
        r"\bverify(?:ing)? (?:your |the )?eligibility\b|\beligibility (?:verification|check|"

@@ -85,7 +85,7 @@ _ACTION_SRC = (
     r"accept(?:ed|ance)?|let (?:me|us) know|"
     r"upload|decide|decision|certify|certified|hold|held|expires?|expiring|expiry|valid|"
     r"need|claim|lapse|fill (?:in|out)|(?:remains?|stays?|is|will be) open|"
-    r"deadline|due|know|prefer(?:ence)?|assure|assurance|give (?:you|her|him) until|"
+    r"deadline|due|know|prefer(?:ence)?|assure|assurance|commit|give (?:you|her|him) until|"
     r"(?:get|have|send) (?:[\w#]+ ){0,4}(?:to|back to) (?:me|us|her|him))\b")
 _TIE = re.compile(
     r"(?:\bby\b|\buntil\b|\bno later than\b|\bthrough\b|\bbefore\b|\blatest by\b|:|"

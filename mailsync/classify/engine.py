@@ -45,7 +45,9 @@ THRESHOLD = 1.0
 _REQUEST = fast_regex(
     r"\b(?:could|can|would|will) you\b|\bplease (?:let (?:us|me) know|confirm|reply|respond|send|"
     r"provide|complete|fill|return|tell|describe|forward|ask|upload|re-?authori[sz]e|submit|"
-    r"answer|email|indicate)\b|\blet (?:us|me) know\b|\b(?:we|I|they|office) (?:(?:need|needs|"
+    r"answer|email|indicate)\b|\blet (?:us|me) know\b|"
+    # "ERAS shows us everything we need": a statement, not a request
+    r"(?<!everything )\b(?:we|I|they|office) (?:(?:need|needs|"
     r"require|requires)\b(?! to (?:say|add|mention|tell you|share with you|let you know|write|"
     r"remind you|inform you|apologi[sz]e))|would like to know\b|ask that you\b|ask all\b|ask "
     r"you to\b)|\b(?:do|are|have|"
@@ -939,6 +941,8 @@ def _info_requests(body: str, spans: tuple[tuple[int, int], ...] | None,
             continue  # a bargain stated, not asked: it keeps its kind
         if h.cue == "frame.commitment_request" and "?" not in sentence:
             continue
+        if "?" not in sentence and pos >= s and _bargain_terms(h, body[s:pos + len(h.span)]):
+            continue  # "if you are able to commit to us, …", "those who commit early get …"
         if h.target is Flag.COMMITMENT_REQUEST and "?" not in sentence and interested:
             # "You are one of our top candidates … we need your commitment that…": a
             # demand inside an interest note, not a question; the note keeps its kind
@@ -956,6 +960,27 @@ def _info_requests(body: str, spans: tuple[tuple[int, int], ...] | None,
                            "an attached form asks about ranking or other programs", form.span,
                            "attachment"))
     return out
+
+
+#: Up to a commitment cue, what makes it a term of a bargain rather than the ask: the cue
+#: sits in an if-clause (no comma yet: "if you are able to commit to us, this is a real
+#: advantage"). An if-clause after "let us know" or "tell me" is an indirect question, and
+#: "if you could commit …" a polite request.
+_IF_CLAUSE = re.compile(
+    r"(?<!\bknow )(?<!\btell me )(?<!\btell us )(?<!\bsee )(?<!\bwonder )(?<!\bask )"
+    r"(?<!\bconfirm )(?<!\bhear )\b(?:if|once|whenever)\b"
+    r"(?! you (?:could|would|can|might|may|will)\b)[^,.;:?!]*$", re.I)
+#: …or it describes a group: "the applicants who commit to us early land at the top",
+#: "we tend to take the people who tell us we're their first choice".
+_THOSE_WHO = re.compile(r"\b(?:applicants|candidates|people|those|folks|residents|"
+                        r"interviewees|ones|anyone|everyone)\s+who\b[^,.;:?!]*$", re.I)
+
+
+def _bargain_terms(hit: Hit, upto: str) -> bool:
+    """Whether a red-flag cue, read up to the end of its span, states a bargain's terms."""
+    if _THOSE_WHO.search(upto):
+        return True
+    return hit.target is Flag.COMMITMENT_REQUEST and bool(_IF_CLAUSE.search(upto))
 
 
 _COMMIT_ASKS = frozenset({"commit.promise", "commit.ask_commit", "commit.rank_us_first",
@@ -990,7 +1015,7 @@ OFF_TOPIC_EVIDENCE = 2
 
 
 def other_gate(hits: list[Hit], ctx: SenderContext, terms: int, forwarded: bool,
-               best: float) -> Reason | None:
+               best: float, body: str = "") -> Reason | None:
     """A reason to label the message ``other``, or None when it is residency mail."""
     scam = [h for h in hits if h.cue.startswith("other.scam")
             and not (ctx.program and h.cue == "other.scam_account")]
@@ -1001,6 +1026,10 @@ def other_gate(hits: list[Hit], ctx: SenderContext, terms: int, forwarded: bool,
     if ctx.personal:
         return Reason(cue="other.personal", detail="personal mailbox, not a program or service",
                       span=ctx.address)
+    peer = _PEER_VOICE.search(body) if body else None
+    if peer is not None and not _PROGRAM_VOICE.search(body):
+        return Reason(cue="other.peer", detail="another applicant telling of their own season",
+                      span=peer.group(0))
     # a recruiter offering a residency position makes an offer, not a job advertisement
     offer = any(h.target is Kind.PRE_MATCH_OFFER for h in hits)
     commercial = [h for h in hits if h.target == "ctx.other"
@@ -1018,6 +1047,20 @@ def other_gate(hits: list[Hit], ctx: SenderContext, terms: int, forwarded: bool,
         return Reason(cue="other.off_topic", detail="little residency vocabulary",
                       span=f"{terms} residency terms")
     return None
+
+
+#: An applicant telling of their own season: a friend's mail from an address no record
+#: knows ("I got my first invite today", "a PD asked me straight out where else I'm
+#: interviewing", "I certified my list tonight").
+_PEER_VOICE = re.compile(
+    r"\b(?:I (?:got|had|have) (?:my|an?|the|another|two|three) (?:first )?(?:interview|invite)\w*|"
+    r"I (?:just )?certified|(?:had|did) my interview|my (?:own )?(?:interview day|"
+    r"rank list|first invite)|(?:a|the|my|one) (?:PD|program director|coordinator)\b[^.?!\n]{0,40}"
+    r"\b(?:asked|told|emailed|wrote to|sent) me)\b", re.I)
+#: A program speaking of itself.
+_PROGRAM_VOICE = re.compile(r"\b(?:our (?:program|residency|residents|interview|faculty|"
+                            r"selection committee|coordinator)|we are pleased|we would like to|"
+                            r"we'd like to invite)\b", re.I)
 
 
 def choose_kind(hits: list[Hit], ctx: SenderContext, body: str = "", reply_subject: str = ""
@@ -1126,6 +1169,12 @@ def _fallback(hits: list[Hit], ctx: SenderContext, scores: dict[Kind, float],
         praise = _PRAISE.search(body)
         asked = _QUESTION.search(body)
         line = body[body.rfind("\n", 0, asked.start()) + 1:asked.end()].strip() if asked else ""
+        if line and _SCHEDULING_QUESTION.search(line) and _ABOUT_A_VISIT.search(body):
+            # "Which block would you prefer?", "Could you let me know your arrival plans?":
+            # taxonomy.md's info requests are those that are not scheduling.
+            return Kind.INTERVIEW_LOGISTICS, [Reason(cue="fallback.scheduling_question",
+                                                     detail="asks the applicant a scheduling "
+                                                     "question", span=line)], 0.4
         if line and not _FAQ.match(line.lower()):
             return Kind.INFO_REQUEST, [Reason(cue="fallback.personal_question", detail="personal "
                                               "note that asks the applicant a question",
@@ -1151,6 +1200,17 @@ def _fallback(hits: list[Hit], ctx: SenderContext, scores: dict[Kind, float],
 
 
 _INTERVIEW_WORD = re.compile(r"\binterview", re.I)
+#: A question about when or how the applicant comes, not about the applicant.
+_SCHEDULING_QUESTION = re.compile(
+    r"\b(?:which (?:one|date|day|time|slot|session|block|option|of (?:these|the|those) "
+    r"(?:dates|days|times|slots|sessions|blocks|options))s?|which would you prefer|"
+    r"(?:would|do) you prefer|you(?:'d| would) prefer|(?:works?|suits?) (?:best|better|for you)|"
+    r"arrival|arriv(?:e|ing) (?:on|at|in|by)|flight|availab(?:le|ility)|confirm (?:that )?"
+    r"you(?:'ll| will)? (?:be )?(?:joining|attending|coming|there|able to (?:attend|join|make "
+    r"it))|(?:joining|attending) us)\b", re.I)
+#: What such a question is about: an interview, a visit or an event of the season.
+_ABOUT_A_VISIT = re.compile(r"\b(?:interview\w*|second look|visit|session|dinner|social|"
+                            r"open house|tour|rotation)\b", re.I)
 
 
 def red_flags(hits: list[Hit], kind: Kind) -> tuple[frozenset[Flag], list[Reason]]:

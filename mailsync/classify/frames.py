@@ -471,6 +471,7 @@ OPTION_RANKING = (r"rank(?:ing)? (?:the |these |those |all |each of the |your )?
                    r"(?:pathways?|tracks?|sites?|rotations?|electives?|clinics?|locations?|"
                    r"campus(?:es)?|sessions?|topics?|concentrations?|areas of interest|"
                    r"research areas|interest areas|options below|choices below|the following|"
+                   r"dates?|days?|(?:time )?slots?|"
                    # two or three dates or options put in order: "can you rank them 1st and 2nd?"
                    r"(?:them|these|those|both|the two|the three) (?:from )?(?:1st|1|#1) "
                    r"(?:and|to|through|-) (?:2nd|3rd|2|3|4))"
@@ -494,6 +495,8 @@ _STOP_RANK = _any(
     r"ranked to match", r"rank(?:ed)? you (?:highly|high|very)",
     r"(?:the ones|those|candidates|applicants|people) (?:that |whom |who )?we (?:\w+ )?rank",
     r"you(?:'ll| will)? be ranked", r"you(?:'re| are) not (?:required|expected|obligated|asked) to",
+    # "would you like to remain on our rank list?": the program's list, not hers
+    r"(?:like|want|wish|prefer) to (?:be ranked|remain (?:on|in) (?:our|the|[\w'-]+'s) rank)",
     r"you(?:'re| are) (?:ranked|on our (?:rank )?list|high on our)",
     _NOT_ASKED, _NO_ANSWER_NEEDED,
     _NRMP_RULES, r"Match Participation Agreement",
@@ -538,7 +541,9 @@ _STOP_COMMIT = _any(
     r"(?:is|are|be|remains?|stays?) (?:completely |entirely |totally |strictly )?non-?binding",
     r"not (?:a )?binding", r"no (?:commitment|obligation)", r"not obligated",
     # attendance, not a promise about the Match: "still committed to joining us Thursday"
-    r"committed to (?:joining|attending|coming)(?: us)? (?:this|on|for|tomorrow|tonight|next)",
+    r"committed to (?:joining|attending|coming)(?: us)? (?:this|on|for|tomorrow|tonight|next|"
+    r"by|the (?:interview|session|dinner|social|event))",
+    r"still committed to (?:attend|attending|join|joining|coming)",
     r"commitment to (?:attend|attending|join|joining)",
     r"commit to (?:this|the|your|a) (?:time )?slot",
     r"count on you to (?:join|attend|make it)\b(?! (?:us|our (?:program|team|family)) "

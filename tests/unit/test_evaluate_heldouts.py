@@ -71,6 +71,13 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     0.88/0.88. After the round: 0.976, 0.965; rank 0.93/0.93, 0.79/1.00; commitment
     1.00/0.82, 0.65/0.79 (52 labels "sign and return" offers without commitment);
     withdrawal 1.00/1.00, 0.94/1.00.
+  - ``heldout54``, ``heldout55`` (round 18, 162 and 160; 54 is commitment asked in every
+    register with its look-alikes, 55 rank talk that asks nothing beside real rank
+    questions). As first scored (with this round's first kind fixes already in): macro-F1
+    0.921, 0.976; rank P/R 0.63/0.91, 0.89/0.89; commitment 0.68/0.81, 0.94/0.94;
+    withdrawal 0.85/1.00, 1.00/1.00. After the round: 0.964, 0.989; rank 0.63/0.91,
+    1.00/0.89; commitment 0.74/0.95, 0.94/0.94 (54 labels "sign and return" offers
+    without commitment).
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -306,6 +313,12 @@ BARS = {
     "heldout53": Bars(168, 0.91, 0.97, {
         "rank_inquiry": (0.97, 0.83), "commitment_request": (0.91, 0.97),
         "withdrawal_request": (0.78, 0.97), "response_deadline": (0.94, 0.9)}),
+    "heldout54": Bars(162, 0.95, 0.98, {
+        "rank_inquiry": (0.9, 0.6), "commitment_request": (0.95, 0.72),
+        "withdrawal_request": (0.97, 0.9), "response_deadline": (0.92, 0.95)}),
+    "heldout55": Bars(160, 0.97, 0.97, {
+        "rank_inquiry": (0.88, 0.97), "commitment_request": (0.93, 0.93),
+        "withdrawal_request": (0.97, 0.97), "response_deadline": (0.91, 0.89)}),
 }
 _REPORTS: dict[str, EvalReport] = {}
 

@@ -126,7 +126,9 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     code: its rank look-alikes are a family no round has met). Its aggregate was watched
     once in round 17, to narrow a heads-up pattern that added a rank false positive here.
   - ``heldout53`` (168), scored once at the end of round 17: 0.935, linking 0.994, rank
-    0.87/1.00, commitment 1.00/0.94, withdrawal 1.00/0.82. The most honest row.
+    0.87/1.00, commitment 1.00/0.94, withdrawal 1.00/0.82.
+  - ``heldout56`` (167), scored once at the end of round 18: 0.958, linking 0.976, rank
+    0.87/0.76, commitment 1.00/0.83, withdrawal 1.00/0.86. The most honest row.
 
 Each fresh writer still brings wordings no family covers: on the six sets scored once,
 rank recall is 0.72–0.93, commitment recall 0.65–0.92 and withdrawal recall 0.75–1.00,
@@ -313,6 +315,9 @@ BARS = {
     "heldout53": Bars(168, 0.91, 0.97, {
         "rank_inquiry": (0.97, 0.83), "commitment_request": (0.91, 0.97),
         "withdrawal_request": (0.78, 0.97), "response_deadline": (0.94, 0.9)}),
+    "heldout56": Bars(167, 0.95, 0.97, {
+        "rank_inquiry": (0.75, 0.86), "commitment_request": (0.82, 0.97),
+        "withdrawal_request": (0.85, 0.97), "response_deadline": (0.93, 0.95)}),
     "heldout54": Bars(162, 0.95, 0.98, {
         "rank_inquiry": (0.9, 0.6), "commitment_request": (0.95, 0.72),
         "withdrawal_request": (0.97, 0.9), "response_deadline": (0.92, 0.95)}),

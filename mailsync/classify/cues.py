@@ -30,6 +30,7 @@ except ImportError:  # pragma: no cover
     import sre_constants as _sc  # type: ignore[no-redef]
     import sre_parse as _sp  # type: ignore[no-redef]
 
+from mailsync.classify.memo import default_memo
 from mailsync.taxonomy import Flag, Kind
 
 Target = Kind | Flag | str
@@ -108,7 +109,8 @@ def _c(name: str, target: Target, weight: float, detail: str, pattern: str, *,
        keys: tuple[str, ...] = ()) -> Cue:
     """Build a cue. ``keys`` overrides the derived prefilter: lower-case strings one of
     which *every* match contains (checked by the registry tests on the dev corpus)."""
-    prefixes = tuple(keys) if keys else literal_prefixes(pattern)
+    prefixes = tuple(keys) if keys else _MEMO.get("prefixes", pattern, literal_prefixes,
+                                                  _listed, _tupled)
     branches = _top_level_branches(pattern)
     # A leading \b (in any top-level branch) defeats the engine's first-character search;
     # drop it when every branch has one and check the boundary in Python instead.
@@ -119,7 +121,29 @@ def _c(name: str, target: Target, weight: float, detail: str, pattern: str, *,
     unless_rx = re.compile(unless, re.I) if unless else None
     return Cue(name, target, weight, detail, pattern, negatable, where,
                requires_kind, hypothetical, neg_window, prefixes, fast, word_start, before_rx,
-               unless_rx, None, _grams(prefixes), gate_clauses(pattern))
+               unless_rx, None, _grams(prefixes),
+               _MEMO.get("gates", pattern, gate_clauses, _listed_sets, _tupled_sets))
+
+
+#: The registry's pattern analyses, remembered between runs (see :mod:`.memo`); saved
+#: once the registry is built, at the end of this module.
+_MEMO = default_memo()
+
+
+def _listed(value: tuple[str, ...] | None) -> list[str] | None:
+    return None if value is None else list(value)
+
+
+def _tupled(value: list[str] | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def _listed_sets(value: tuple[frozenset[str], ...] | None) -> list[list[str]] | None:
+    return None if value is None else [sorted(s) for s in value]
+
+
+def _tupled_sets(value: list[list[str]] | None) -> tuple[frozenset[str], ...] | None:
+    return None if value is None else tuple(frozenset(s) for s in value)
 
 
 GRAM = 4
@@ -1025,3 +1049,4 @@ ALL_CUES: tuple[Cue, ...] = (*KIND_CUES, *KIND_EXTRA, *CONTEXT_CUES, *CONTEXT_EX
 #: subscription context cannot turn it into ``other`` (only a scam pattern can).
 INSTITUTIONAL_CUES: tuple[Cue, ...] = tuple(
     c for c in ALL_CUES if c.target != "ctx.other" or c.name.startswith("other.scam"))
+_MEMO.save()

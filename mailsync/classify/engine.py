@@ -322,7 +322,8 @@ def _drop_asked_whether_asked(hits: list[Hit], body: str,
     """Red-flag hits inside a question whether someone asked it ("Did anyone ask you for a
     commitment to rank a program?") report on the programs' conduct; they ask the applicant
     nothing."""
-    if not spans or not _ASKED_BY_ANYONE.search(body):
+    if not spans or not any(h.target in RED_FLAGS for h in hits) \
+            or not _ASKED_BY_ANYONE.search(body):
         return hits
     asking = {(a, b) for a, b in spans if _ASKED_BY_ANYONE.search(body, a, b)}
     return _without_body_hits_in(hits, body, spans, asking, RED_FLAGS)

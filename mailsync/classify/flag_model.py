@@ -32,6 +32,8 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
+import ahocorasick
+
 from mailsync.classify.engine import View
 from mailsync.classify.frames import looks_alike
 from mailsync.classify.text import sentences
@@ -75,6 +77,7 @@ _NEG = re.compile(r"\b(?:never|not|no|don't|won't|nor|cannot|can't|prohibit\w*|f
                   r"violat\w*|polic\w*|code of conduct|communication code|rules?)\b", re.I)
 
 
+@lru_cache(maxsize=32)  # the flags' topics share sentences ("rank us first", "commit")
 def sentence_features(sentence: str, kind: Kind) -> frozenset[str]:
     """Lower-case words, word pairs and triples of one sentence, ``_neg`` for negation or
     policy words, ``_q`` for a question, and ``k:<kind>`` for the message's kind."""
@@ -92,26 +95,40 @@ def sentence_features(sentence: str, kind: Kind) -> frozenset[str]:
 
 def topic_sentences(view: View, topic: tuple[str, ...]) -> Iterator[str]:
     """The sentences of the body and attachments the cues read that hold a topic word."""
-    finditer = _topic_regex(topic).finditer  # one C-level scan for any of the substrings
     for text in (view.body, view.attachments):
-        spans, starts, last = None, [], -1
-        for m in finditer(text.lower()):
-            if spans is None:
-                spans = sentences(text)
-                starts = [a for a, _ in spans]
-            n = bisect_right(starts, m.start()) - 1
-            if n <= last:  # another topic word of the sentence just read
-                continue
-            last = n
-            start, end = spans[max(n, 0)]
+        spans, where = _topic_index(text)
+        picked = sorted({n for word in topic for n in where.get(word, ())})
+        for n in picked:
+            start, end = spans[n]
             chunk = text[start:end].strip()
             if chunk:
                 yield chunk
 
 
-@lru_cache(maxsize=8)
-def _topic_regex(topic: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, topic)))
+def _topic_automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for word in {w for words in TOPICS.values() for w in words}:
+        auto.add_word(word, word)
+    auto.make_automaton()
+    return auto
+
+
+_TOPIC_WORDS = _topic_automaton()
+
+
+@lru_cache(maxsize=4)  # the three flags read the same body and attachments in turn
+def _topic_index(text: str) -> tuple[tuple[tuple[int, int], ...], dict[str, set[int]]]:
+    """The sentences of ``text`` and, for each topic word it holds, the sentences holding
+    it: one Aho–Corasick pass (in C) serves every flag's topic."""
+    where: dict[str, set[int]] = {}
+    if not text:
+        return (), where
+    spans = sentences(text)
+    starts = [a for a, _ in spans]
+    for end, word in _TOPIC_WORDS.iter(text.lower()):
+        n = bisect_right(starts, end - len(word) + 1) - 1
+        where.setdefault(word, set()).add(n if n > 0 else 0)
+    return spans, where
 
 
 @dataclass(frozen=True, slots=True)

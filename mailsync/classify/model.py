@@ -194,7 +194,8 @@ def combine(result: Classification, view: View, msg: ParsedMessage | None = None
     sender = msg.sender if msg is not None else ""
     names = [a.filename for a in msg.attachments if a.filename] if msg is not None else []
     feats = features(view, sender, names)
-    known = [v for v in map(m.packed.get, feats) if v]
+    packed = m.packed  # most words are unknown: keep the known ones in one set operation
+    known = list(map(packed.__getitem__, feats & packed.keys()))
     if len(known) < MIN_FEATURES:
         return result
     probs = m.probabilities(sum(known))

@@ -752,6 +752,14 @@ _COMMIT_SEVENTH = [
        r"sure)(?: (?:you|that you))?[^.?!]{0,12}?(?:you(?:'ll| will)? )?(?:be ranked to match|"
        r"match (?:here|with us)|be (?:at|near) the top of our list)\b",
        keys=("my word", "promise", "guarantee", "make sure")),
+    # "the PD has asked that each of these candidates confirm in writing that they will rank
+    # Northgate first"
+    _c("commit.confirm_ranking_first", Flag.COMMITMENT_REQUEST, 1.0,
+       "asks for a statement that the program will be ranked first",
+       r"\b(?:confirm|state|affirm|certify|attest)(?: to (?:me|us))?(?: in writing)? that (?:you|"
+       r"they)(?:'ll| will| would| are going to) (?:rank|list|put|place) "
+       r"(?:us|(?:[\w'&.-]+ ){1,5}?) ?(?:first|#\s?1|number one|at the top|highest)\b",
+       keys=("confirm", "state that", "affirm", "certify", "attest")),
     _c("commit.word_if", Flag.COMMITMENT_REQUEST, 1.0, "asks for a promise in a bargain",
        r"\byour (?:word|promise|assurance) that if\b[^.?!]{0,80}\byou(?:'ll| will)\b",
        keys=("your word", "your promise", "your assurance")),

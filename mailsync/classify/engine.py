@@ -893,6 +893,12 @@ def _told_not_asked(prefix: str) -> bool:
     return bool(m) and "hesitat" not in m.group(0).lower()
 
 
+#: A request to someone who is to pass a note on ("Hank, can you please send this to Dr.
+#: Cavalcanti:"): it asks the applicant nothing.
+_TO_GO_BETWEEN = re.compile(r"\b(?:send|forward|pass|give) (?:this|it|the following|my note)"
+                            r"(?: along| on)? to (?:dr\.?|doctor|her|him|them)\b", re.I)
+
+
 def _info_requests(body: str, spans: tuple[tuple[int, int], ...] | None,
                    hits: list[Hit], src: _Source | None = None) -> list[Hit]:
     """A question or request about the applicant's information, in one sentence (or a
@@ -917,7 +923,7 @@ def _info_requests(body: str, spans: tuple[tuple[int, int], ...] | None,
         if _FAQ.match(sent):
             continue
         req = _REQUEST.search(sent)
-        if not req or negated(sent[: req.start()]):
+        if not req or negated(sent[: req.start()]) or _TO_GO_BETWEEN.search(sent):
             continue
         prev = low[spans[i - 1][0]:spans[i - 1][1]] if i else ""
         after = " ".join(low[a:b] for a, b in spans[i + 1:i + 3]) \
@@ -986,7 +992,8 @@ def _bargain_terms(hit: Hit, upto: str) -> bool:
 
 _COMMIT_ASKS = frozenset({"commit.promise", "commit.ask_commit", "commit.rank_us_first",
                           "commit.need_assurance", "commit.committing_to_rank", "commit.assure",
-                          "commit.early", "commit.commitment_from_you", "commit.confirm_rank"})
+                          "commit.early", "commit.commitment_from_you", "commit.confirm_rank",
+                          "commit.confirm_ranking_first"})
 #: Commitment cues that are requests by themselves ("we'd like your assurance that…").
 _SELF_ASKING = _COMMIT_ASKS - {"commit.promise"}
 
@@ -1190,9 +1197,10 @@ def _fallback(hits: list[Hit], ctx: SenderContext, scores: dict[Kind, float],
         return Kind.INTERVIEW_LOGISTICS, [Reason(cue="fallback.interview_thread", detail="a "
                                                  "program's reply in an interview thread",
                                                  span=reply_subject)], 0.4
-    if ctx.program and not greeting:
+    if ctx.program and not greeting and not reply_subject:
         # A program writing to nobody in particular, about nothing of the applicant's: a
-        # mailing (news, reminders for everyone), not a notice about the application.
+        # mailing (news, reminders for everyone), not a notice about the application. A
+        # reply ("RE: Step 3 date needed … Perfect, your file is complete") answers her.
         return Kind.PROGRAM_UPDATE, [Reason(cue="fallback.program_mailing", detail="program "
                                             "mail with no personal greeting or cue",
                                             span=ctx.address)], 0.35

@@ -118,3 +118,34 @@ def test_round18_commit_by_a_date_is_a_deadline() -> None:
                   "us #1 by Saturday, February 20, you'll be ranked to match.",
                   subject="RE: One spot")
     assert {C, D} <= set(c.flags), c.reasons
+
+
+def test_round18_a_note_passed_on_asks_nothing() -> None:
+    c = _classify("Dr. Osei - Dr. Lind asked me to forward this, her mail was bouncing.\n\n"
+                  "-----Original Message-----\nHank, can you please send this to Dr. Osei:\n"
+                  "\"I wanted you to know how much our interviewers enjoyed meeting you. We think "
+                  "you would thrive in our prelim year.\"", subject="FW: Dr. Osei")
+    assert c.kind is Kind.INTEREST_SIGNAL, c.reasons
+
+
+def test_round18_candidates_asked_to_confirm_a_first_rank() -> None:
+    c = _classify("Dear Dr. Osei,\n\nOur selection committee will rank a small number of "
+                  "candidates to match this year. Dr. Oyelaran has asked that each of these "
+                  "candidates confirm in writing that they will rank Fenwick Vale Radiology "
+                  "first. If you can do so, please reply to this email by Friday, February 12.",
+                  subject="Candidate confirmation")
+    assert c.kind is Kind.INFO_REQUEST and {C, D} <= set(c.flags), c.reasons
+
+
+def test_round18_a_programs_short_reply_is_no_mailing() -> None:
+    from mailsync.classify import classify
+    from mailsync.programs import Program
+
+    program = Program(program_id="FV1", name="Fenwick Vale Neurology", institution="Fenwick Vale",
+                      specialty="Neurology", email_domains=("fenwickvale.org",))
+    c = classify(msg("Perfect, thank you. I see the new transcript in ERAS this morning.\n\n"
+                     "Your file is complete and goes to the committee next week.\n\nDominic\n\n"
+                     "> Dear Mr. Lujan, I passed Step 3 last week. Larissa",
+                     subject="RE: Step 3 date needed", sender="dlujan@fenwickvale.org",
+                     in_reply_to="<q@fenwickvale.org>"), programs=[program])
+    assert c.kind is Kind.ADMIN_NOTICE, c.reasons

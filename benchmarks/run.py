@@ -24,7 +24,8 @@ UNSEEN = tuple(HERE.parent / "tests" / "data" / name
                for name in ("heldout2", "heldout4", "heldout7", "heldout10", "heldout11",
                             "heldout16", "heldout20", "heldout23", "heldout26", "heldout29",
                             "heldout32", "heldout35", "heldout38", "heldout41", "heldout44",
-                            "heldout47", "heldout50", "heldout53", "heldout56"))
+                            "heldout47", "heldout50", "heldout53", "heldout56",
+                            "heldout59"))
 
 
 def main() -> int:

@@ -914,7 +914,11 @@ _OTHER = [
        r"|per month|security deposit|bedrooms?|apartments?)\b"),
     _c("other.recruiting", "ctx.other", 1.2, "job recruiting",
        r"\b(?:hospitalist|locum|physician) (?:openings|opportunities|jobs|positions)\b|"
-       r"\brecruiter\b|\breply stop\b|\bopt out of future\b"),
+       r"\brecruiter\b|\bopt out of future\b"),
+    # A text blast's opt-out line; the transcripts a program's texting app mails out carry
+    # one too, for the app ("Reply STOP in the app to opt out"), and are the program's mail.
+    _c("other.sms_opt_out", "ctx.other", 1.2, "text-message opt-out line",
+       r"\breply stop\b(?! (?:in|within|from|through) (?:the|our|this) app\b)"),
     _c("other.publication", "ctx.other", 1.2, "journal, alumni or community newsletter",
        r"\btable of contents\b|\balumni newsletter\b|\babstract\b[^.?!]{0,40}\baccepted\b|"
        r"\bissue #\d+|\bread the full issue\b|\bmanuscript\b|\bour readers?\b|"

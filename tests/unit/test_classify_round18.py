@@ -149,3 +149,19 @@ def test_round18_a_programs_short_reply_is_no_mailing() -> None:
                      subject="RE: Step 3 date needed", sender="dlujan@fenwickvale.org",
                      in_reply_to="<q@fenwickvale.org>"), programs=[program])
     assert c.kind is Kind.ADMIN_NOTICE, c.reasons
+
+
+@pytest.mark.parametrize(("tail", "kind"), [
+    ("Texting for GME helps residency programs talk with applicants. Reply STOP in the app to "
+     "opt out.", Kind.INFO_REQUEST),
+    ("Book your $299 list review now. Reply STOP to opt out.", Kind.OTHER),
+])
+def test_round18_a_texting_apps_opt_out_line(tail: str, kind: Kind) -> None:
+    from mailsync.classify import classify
+
+    body = ("Conversation transcript\nProgram: Fenwick Vale Hospital - Emergency Medicine\n\n"
+            "[6:53 PM] Dr. Roz Quaye: quick q and then I'll let you board - are we your #1? "
+            "Dr. Marsh just likes to have a sense before the rank meeting.\n\n" + tail)
+    c = classify(msg(body, subject="Your conversation with Fenwick Vale EM",
+                     sender="transcripts@textloop-app.com"))
+    assert c.kind is kind, c.reasons

@@ -78,6 +78,17 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     withdrawal 0.85/1.00, 1.00/1.00. After the round: 0.964, 0.989; rank 0.63/0.91,
     1.00/0.89; commitment 0.74/0.95, 0.94/0.94 (54 labels "sign and return" offers
     without commitment).
+  - ``heldout57`` (round 18, 166; the kinds of an ordinary season at their hardest
+    borders: info requests, logistics, interest, admin notices, updates). As first scored:
+    macro-F1 0.928, rank 1.00/1.00, commitment 0.65/0.92, withdrawal 0.92/1.00. After the
+    round: 0.950, commitment 0.67/1.00 (it too labels "sign and return" offers without
+    commitment).
+  - ``heldout58`` (round 18, 160; commitment and withdrawal asked one sentence deep in long
+    mail: newsletters with a personal paragraph, itineraries, offer packets, texting-app
+    transcripts). As first scored: macro-F1 0.869; rank 0.63/0.83, commitment 0.62/0.72,
+    withdrawal 0.71/0.77. After the round: 0.921; rank 0.67/1.00, commitment 0.59/0.72,
+    withdrawal 0.77/1.00. Its indirect commitment asks ("the committee looks kindly on
+    applicants who have narrowed their search") are left for a later round.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -128,7 +139,10 @@ that a change which generalizes worse fails here even while the tuned sets stay 
   - ``heldout53`` (168), scored once at the end of round 17: 0.935, linking 0.994, rank
     0.87/1.00, commitment 1.00/0.94, withdrawal 1.00/0.82.
   - ``heldout56`` (167), scored once at the end of round 18: 0.958, linking 0.976, rank
-    0.87/0.76, commitment 1.00/0.83, withdrawal 1.00/0.86. The most honest row.
+    0.87/0.76, commitment 1.00/0.83, withdrawal 1.00/0.86.
+  - ``heldout59`` (168), scored once at the end of round 18 (after heldout57 and 58):
+    0.940, linking 1.000, rank 0.72/0.87, commitment 0.62/1.00, withdrawal 1.00/1.00. The
+    most honest row.
 
 Each fresh writer still brings wordings no family covers: on the six sets scored once,
 rank recall is 0.72–0.93, commitment recall 0.65–0.92 and withdrawal recall 0.75–1.00,
@@ -319,8 +333,17 @@ BARS = {
         "rank_inquiry": (0.75, 0.86), "commitment_request": (0.82, 0.97),
         "withdrawal_request": (0.85, 0.97), "response_deadline": (0.93, 0.95)}),
     "heldout54": Bars(162, 0.95, 0.98, {
-        "rank_inquiry": (0.9, 0.6), "commitment_request": (0.95, 0.72),
+        "rank_inquiry": (0.9, 0.6), "commitment_request": (0.9, 0.72),
         "withdrawal_request": (0.97, 0.9), "response_deadline": (0.92, 0.95)}),
+    "heldout57": Bars(166, 0.94, 0.97, {
+        "rank_inquiry": (0.97, 0.97), "commitment_request": (0.97, 0.65),
+        "withdrawal_request": (0.97, 0.9), "response_deadline": (0.91, 0.91)}),
+    "heldout58": Bars(160, 0.91, 0.97, {
+        "rank_inquiry": (0.97, 0.65), "commitment_request": (0.7, 0.57),
+        "withdrawal_request": (0.97, 0.75), "response_deadline": (0.89, 0.87)}),
+    "heldout59": Bars(168, 0.93, 0.99, {
+        "rank_inquiry": (0.85, 0.7), "commitment_request": (0.97, 0.6),
+        "withdrawal_request": (0.97, 0.97), "response_deadline": (0.93, 0.93)}),
     "heldout55": Bars(160, 0.97, 0.97, {
         "rank_inquiry": (0.88, 0.97), "commitment_request": (0.93, 0.93),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.91, 0.89)}),

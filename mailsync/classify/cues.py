@@ -521,7 +521,7 @@ _WE = r"(?:we|I|our (?:program|committee|faculty|team|selection committee))"
 _YOU_RANK_SLOT = r"(?:#\s?1|number one|no\.\s?1|first|1st|top(?: choice| pick|\s\d+| three| five)?)"
 _NEG = re.compile(
     r"(?:\bnot\b|\bnever\b|\bno\b|n't\b|\bunable\b|\bcannot\b|\bwithout\b|\bnor\b|\bprohibit\w*|"
-    r"\bforbid\w*|\brather not\b|\bno need\b)"
+    r"\bforbid\w*|\brather not\b|\bno need\b|\bnobody\b|\bno-?one\b|\bno one\b)"
     # a negation stops at "but", "however" or the next clause of a list (", and return…")
     r"(?:(?!\bbut\b|\bhowever\b|,\s*and\b)[^.?!;])*$",
     re.I,
@@ -963,7 +963,10 @@ _RANK = [
        r"number one|highly|in your top|(?:as|in) (?:your|their) (?:top|first|#\s?1))",
        keys=('rank',)),
     _c("rank.other_programs", Flag.RANK_INQUIRY, 1.0, "asks where else the applicant applied",
-       r"\b(?:which|what) other (?:[\w/-]+ ){0,3}programs\b|\bwhere else (?:did |have |are |will )?"
+       # "worried about what other programs had told them": the programs do, not the applicant
+       r"\b(?:which|what) other (?:[\w/-]+ ){0,3}programs\b(?! (?:(?:had|have|has|may|might|will|"
+       r"would|do|did) )?(?:told|said|asked|offered|promised|tell|say|ask|do)\b)|"
+       r"\bwhere else (?:did |have |are |will )?"
        r"you\b|\b(?:which|what|the|other|of|about|any) programs (?:are )?you(?:'re| are)? (?:ra"
        r"nking|"
        r"interviewing with|applying to)\b|"

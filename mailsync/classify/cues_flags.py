@@ -760,6 +760,15 @@ _COMMIT_SEVENTH = [
        r"they)(?:'ll| will| would| are going to) (?:rank|list|put|place) "
        r"(?:us|(?:[\w'&.-]+ ){1,5}?) ?(?:first|#\s?1|number one|at the top|highest)\b",
        keys=("confirm", "state that", "affirm", "certify", "attest")),
+    # "If Pell Harbor is where you want to be, say the word, and I will take it from there",
+    # "If Antelope Flats is where you see yourself, a short note to me saying so"
+    _c("commit.if_where_you_want_say_so", Flag.COMMITMENT_REQUEST, 1.0,
+       "asks the applicant to say so if the program is where they want to be",
+       r"\bif (?:we(?:'re| are)|(?:[\w'&-]+ ){1,3}is) (?:really |truly )?(?:where|the place) you "
+       r"(?:want to (?:be|train|end up|match)|see yourself)\b[^.?!]{0,60}?\b(?:say the word|let "
+       r"(?:me|us|him|her) know|tell (?:me|us|him|her)|saying so|drop (?:me|us|him|her) a line|"
+       r"send (?:me|us|him|her) (?:a|an) (?:note|line|email))\b",
+       keys=("where you want", "where you see yourself", "place you want", "place you see")),
     _c("commit.word_if", Flag.COMMITMENT_REQUEST, 1.0, "asks for a promise in a bargain",
        r"\byour (?:word|promise|assurance) that if\b[^.?!]{0,80}\byou(?:'ll| will)\b",
        keys=("your word", "your promise", "your assurance")),

@@ -519,6 +519,12 @@ _STOP_RANK = _any(
     r"whether|what)", r"where I (?:am|stand|fall|sit|rank) (?:on|in) your",
     r"(?:should|do|can|may|must|shall) I (?:tell|share with|let|send|email|write|show|rank|list|"
     r"put) (?:you|programs|them|it)",
+    # "Will I be asked to commit to Calloway, or to tell you how I'll rank you?"
+    r"(?:will|would|could|might) I be (?:asked|expected|required|pressured) to",
+    r"(?:do|should|must) I (?:need|have) to (?:send|tell|share|write|email|rank|commit|sign)",
+    # permission, not an ask: "You may tell us that you plan to rank us highly. You don't
+    # have to."
+    r"you (?:may|can|are welcome to) (?:tell|let) us",
     r"(?:do|does|will|would|can) (?:you|the program|your program|the committee) rank "
     r"(?:applicants|candidates|people|anyone|those|students|IMGs|international)",
     # a demand to drop them, not a question which: "release the other programs you've
@@ -549,6 +555,8 @@ _STOP_COMMIT = _any(
     r"count on you to (?:join|attend|make it)\b(?! (?:us|our (?:program|team|family)) "
     r"(?:in|for|next))",
     r"we (?:promise|guarantee|assure you|commit)", _NRMP_RULES, _DATE_CHOICE, _IF_ASKED,
+    r"(?:will|would|could|might) I be (?:asked|expected|required|pressured) to",
+    r"(?:do|should|must) I (?:need|have) to (?:send|tell|share|write|email|rank|commit|sign)",
     _NOT_ASKED, _NO_ANSWER_NEEDED, _NOBODY_ASKS,
     r"(?:no longer|not|unable to) (?:\w+ )?(?:able to )?(?:hold|reserve|offer|keep)",
     # the Match's own binding rule: "if you rank a program and match there, you are committed
@@ -561,6 +569,10 @@ _STOP_COMMIT = _any(
     r"place|seat|date)",
 )
 _STOP_WITHDRAW = _any(
+    # a list of what the program will not do: "We will not offer you a position outside the
+    # Match, ask you to sign anything before Match Day, or suggest that you cancel …"
+    r"(?:we|I|nobody|no one) (?:will not|won't|will never|would never|do not|don't|never) "
+    r"[^.;!?]{0,140}\b(?:suggest|ask|require|expect|pressure)\b",
     r"(?:has|have|had) withdrawn", r"(?:under )?no obligation to", r"not (?:obligated|obliged) to",
     r"(?:do not|don't|won't|will not|not) (?:need|have|be (?:required|asked)) to withdraw",
     r"without withdrawing", r"does not (?:require|affect)", _NRMP_RULES, _IF_ASKED, _NOT_ASKED,

@@ -1,0 +1,56 @@
+"""Round 19: families generalized from more tuning corpora by other writers
+(tests/data/heldout58 onward).
+
+Long program mail states what the program will not do, in lists that run past the usual
+negation window ("We will not offer you a position outside the Match, ask you to sign
+anything before Match Day, or suggest that you cancel other interviews"); FAQs speak in
+the applicant's voice ("Will I be asked to commit?", "Do I need to send a letter of
+intent?"); "nobody will ask you about your rank list" is a promise; "worried about what
+other programs had told them" asks nothing; and "if Pell Harbor is where you want to be,
+say the word" asks for commitment. Every text here is written for this test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mailsync.taxonomy import Flag
+
+from .test_classify_helpers import red_flags
+
+R, C, W = Flag.RANK_INQUIRY, Flag.COMMITMENT_REQUEST, Flag.WITHDRAWAL_REQUEST
+SENDER = "wpruitt@antelopeflats.org"
+SIG = ("\n\nWade Pruitt, MD\nAssociate Program Director, General Surgery\n"
+       "Antelope Flats Medical Center")
+
+
+def _flags(body: str) -> tuple[set, list[str]]:
+    return red_flags(body + SIG, subject="Antelope Flats", sender=SENDER)
+
+
+@pytest.mark.parametrize(("body", "flags"), [
+    # look-alikes
+    ("Our promises to applicants:\n\n- We will not offer you a position outside the Match, "
+     "ask you to sign anything before Match Day, or suggest that you cancel other interviews.",
+     set()),
+    ("- You may tell us that you are interested in our program, or that you plan to rank us "
+     "highly. You don't have to, and it will not change our list.", set()),
+    ("This visit is optional. Nobody will ask you about your rank list or other programs.",
+     set()),
+    ("FREQUENTLY ASKED QUESTIONS\n\nWill I be asked to commit to Antelope Flats, or to tell "
+     "you how I'll rank you?\nNo. Nobody here will ask for a commitment or your rank order.",
+     set()),
+    ("FREQUENTLY ASKED QUESTIONS\n\nDo I need to send a thank-you note or a letter of intent?"
+     "\nNo. Neither affects our list.", set()),
+    ("We wrote this because some applicants were worried about what other programs had told "
+     "them.", set()),
+    # asks
+    ("So I will say only this. If Antelope Flats is where you want to be, say the word, and I "
+     "will take it from there.", {C}),
+    ("Dr. Whitlock likes to know who is serious. If Antelope Flats is where you see yourself, "
+     "a short note to me saying so before the 12th would go a long way.", {C}),
+    ("Which other surgery programs are you interviewing with this month?", {R}),
+])
+def test_round19_red_flags(body: str, flags: set[Flag]) -> None:
+    found, why = _flags(body)
+    assert found == flags, why

@@ -1034,10 +1034,10 @@ def other_gate(hits: list[Hit], ctx: SenderContext, terms: int, forwarded: bool,
     if ctx.personal:
         return Reason(cue="other.personal", detail="personal mailbox, not a program or service",
                       span=ctx.address)
-    peer = _PEER_VOICE.search(body) if body else None
+    peer = _PEER_VOICE.search(body.lower()) if body else None  # on every unknown sender
     if peer is not None and not _PROGRAM_VOICE.search(body):
         return Reason(cue="other.peer", detail="another applicant telling of their own season",
-                      span=peer.group(0))
+                      span=body[peer.start():peer.end()])
     # a recruiter offering a residency position makes an offer, not a job advertisement
     offer = any(h.target is Kind.PRE_MATCH_OFFER for h in hits)
     commercial = [h for h in hits if h.target == "ctx.other"
@@ -1060,11 +1060,11 @@ def other_gate(hits: list[Hit], ctx: SenderContext, terms: int, forwarded: bool,
 #: An applicant telling of their own season: a friend's mail from an address no record
 #: knows ("I got my first invite today", "a PD asked me straight out where else I'm
 #: interviewing", "I certified my list tonight").
-_PEER_VOICE = re.compile(
-    r"\b(?:I (?:got|had|have) (?:my|an?|the|another|two|three) (?:first )?(?:interview|invite)\w*|"
-    r"I (?:just )?certified|(?:had|did) my interview|my (?:own )?(?:interview day|"
-    r"rank list|first invite)|(?:a|the|my|one) (?:PD|program director|coordinator)\b[^.?!\n]{0,40}"
-    r"\b(?:asked|told|emailed|wrote to|sent) me)\b", re.I)
+_PEER_VOICE = fast_regex(
+    r"\bi (?:got|had|have) (?:my|an?|the|another|two|three) (?:first )?(?:interview|invite)|"
+    r"\bi (?:just )?certified\b|\b(?:had|did) my interview|\bmy (?:own )?(?:interview day|"
+    r"rank list|first invite)|\b(?:a|the|my|one) (?:pd|program director|coordinator)\b"
+    r"[^.?!\n]{0,40}\b(?:asked|told|emailed|wrote to|sent) me\b")
 #: A program speaking of itself.
 _PROGRAM_VOICE = re.compile(r"\b(?:our (?:program|residency|residents|interview|faculty|"
                             r"selection committee|coordinator)|we are pleased|we would like to|"

@@ -767,13 +767,59 @@ _COMMIT_SEVENTH = [
        r"\bif (?:we(?:'re| are)|(?:[\w'&-]+ ){1,3}is) (?:really |truly )?(?:where|the place) you "
        r"(?:want to (?:be|train|end up|match)|see yourself)\b[^.?!]{0,60}?\b(?:say the word|let "
        r"(?:me|us|him|her) know|tell (?:me|us|him|her)|saying so|drop (?:me|us|him|her) a line|"
-       r"send (?:me|us|him|her) (?:a|an) (?:note|line|email))\b",
+       r"send (?:me|us|him|her) (?:a|an) (?:note|line|email)|I'd love to hear (?:it|that|so))\b",
        keys=("where you want", "where you see yourself", "place you want", "place you see")),
     _c("commit.word_if", Flag.COMMITMENT_REQUEST, 1.0, "asks for a promise in a bargain",
        r"\byour (?:word|promise|assurance) that if\b[^.?!]{0,80}\byou(?:'ll| will)\b",
        keys=("your word", "your promise", "your assurance")),
 ]
 
+# Commitment, eighth wave: hints that tie a reward to saying so, without the words.
+_COMMIT_EIGHTH = [
+    # "the applicants who let us know early tend to do well"
+    _c("commit.those_who_tell_do_well", Flag.COMMITMENT_REQUEST, 1.0,
+       "says applicants who declare themselves do well",
+       r"\b(?:applicants|candidates|people|those|folks|residents|ones|interviewees) who (?:let "
+       r"(?:us|me|him|her|them) know|tell (?:us|me|him|her|them)|reach out)\b[^.?!]{0,40}?\b(?:tend"
+       r" to|usually|always|often|generally) (?:do (?:very |really )?well|match|end up|land)\b",
+       keys=("tend to", "usually", "always", "often", "generally")),
+    # "we look kindly on candidates who have narrowed their search"
+    _c("commit.looks_kindly_on", Flag.COMMITMENT_REQUEST, 1.0,
+       "favors applicants who narrow their search or declare the program first",
+       r"\blooks? (?:kindly|favou?rably) (?:on|upon) (?:applicants|candidates|people|those|"
+       r"interviewees) who (?:have )?(?:narrowed|committed|made (?:us|it clear)|let (?:us|him|her) "
+       r"know|told (?:us|him|her)|cancel\w*|withdr\w*)\b",
+       keys=("kindly", "favorably", "favourably")),
+    # "So if we're high on your list, it can't hurt to let him know"
+    _c("commit.if_high_on_list_say_so", Flag.COMMITMENT_REQUEST, 1.0,
+       "asks the applicant to say so if the program is high on their list",
+       r"\bif (?:we(?:'re| are)|(?:[\w'&-]+ ){1,3}is) (?:high|first|at the top|near the top|#\s?1|"
+       r"number one) (?:on|of) your (?:rank )?list\b[^.?!]{0,40}?\b(?:let (?:me|us|him|her|them) "
+       r"know|tell (?:me|us|him|her|them)|say so|drop (?:me|us|him|her) a line)\b",
+       keys=("high on your", "first on your", "top of your", "#1 on your", "one on your")),
+    # "let her know if we're your first choice, and she'll look after you"
+    _c("commit.say_if_first_and_well_care", Flag.COMMITMENT_REQUEST, 1.0,
+       "trades care for word that the program is first",
+       r"\b(?:let|tell) (?:me|us|him|her|them) (?:know )?if (?:we(?:'re| are)|(?:[\w'&-]+ ){1,3}is)"
+       r" your (?:first|top|#\s?1|number one) (?:choice|pick)\b[^.?!]{0,10}?(?:,|and) "
+       r"(?:she|he|we|I|they)(?:'ll| will) (?:look after|take care of|make sure|see to)\b",
+       keys=("look after", "take care of", "make sure", "see to")),
+    # "a quick note confirming that Kittredge is where you intend to be would help me"
+    _c("commit.note_confirming_place", Flag.COMMITMENT_REQUEST, 1.0,
+       "asks for a note confirming the program is where the applicant will go",
+       r"\b(?:note|email|line|letter|word|message) (?:confirming|saying|stating|telling (?:me|us))"
+       r" (?:that )?(?:we(?:'re| are)|(?:[\w'&-]+ ){1,3}is) (?:where you (?:intend|want|plan) to "
+       r"(?:be|train|go|end up)|your (?:first|top) choice)\b",
+       keys=("confirming", "saying", "stating", "telling")),
+    # "if we ranked you to match, would you come?"
+    _c("commit.would_you_come", Flag.COMMITMENT_REQUEST, 1.0,
+       "asks whether the applicant would come if ranked to match",
+       r"\bif we (?:rank(?:ed)?|put|place[d]?|offer(?:ed)?) you (?:to match|high(?:ly)?|first|at "
+       r"the top|a (?:spot|position))\b[^.?!]{0,30}?\b(?:would|will) you (?:come|join us|accept|be"
+       r" here|take it)\b",
+       keys=("would you", "will you")),
+]
+
 FLAG_EXTRA: tuple[Cue, ...] = (*_RANK, *_RANK_MORE, *_RANK_THIRD, *_COMMIT, *_COMMIT_MORE,
                                *_COMMIT_THIRD, *_COMMIT_FOURTH, *_COMMIT_FIFTH, *_COMMIT_SIXTH,
-                               *_COMMIT_SEVENTH, *_WITHDRAW)
+                               *_COMMIT_SEVENTH, *_COMMIT_EIGHTH, *_WITHDRAW)

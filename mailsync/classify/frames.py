@@ -521,6 +521,8 @@ _STOP_RANK = _any(
     r"put) (?:you|programs|them|it)",
     # "Will I be asked to commit to Calloway, or to tell you how I'll rank you?"
     r"(?:will|would|could|might) I be (?:asked|expected|required|pressured) to",
+    # the program's own ranking as a condition: "if we ranked you to match, would you come?"
+    r"if we (?:rank(?:ed)?|put|place[d]?) you",
     r"(?:do|should|must) I (?:need|have) to (?:send|tell|share|write|email|rank|commit|sign)",
     # permission, not an ask: "You may tell us that you plan to rank us highly. You don't
     # have to."

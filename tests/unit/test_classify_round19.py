@@ -50,6 +50,22 @@ def _flags(body: str) -> tuple[set, list[str]]:
     ("Dr. Whitlock likes to know who is serious. If Antelope Flats is where you see yourself, "
      "a short note to me saying so before the 12th would go a long way.", {C}),
     ("Which other surgery programs are you interviewing with this month?", {R}),
+    # hints that tie a reward to saying so (heldout60)
+    ("I don't know where you are in your thinking. But I'll say this: if Antelope Flats is "
+     "where you see yourself, I'd love to hear it.", {C}),
+    ("A bit of friendly advice from someone who has sat on a lot of rank meetings: the "
+     "applicants who let us know early tend to do well.", {C}),
+    ("I'll be candid: we look kindly on candidates who have narrowed their search.", {C}),
+    ("Dr. Ferreira said the top spots go to people who will actually come. So if we're high "
+     "on your list, it can't hurt to let him know.", {C}),
+    ("Let her know if we're your first choice, and she'll look after you.", {C}),
+    ("A quick note confirming that Antelope Flats is where you intend to be would help me a "
+     "great deal when our list goes to the GME committee.", {C}),
+    ("Before our committee finalizes the list, one honest question: if we ranked you to "
+     "match, would you come?", {C}),
+    # ... and what is still no ask
+    ("We ranked you to match, and we hope you will consider us. There is nothing you need to "
+     "tell us.", set()),
 ])
 def test_round19_red_flags(body: str, flags: set[Flag]) -> None:
     found, why = _flags(body)

@@ -39,7 +39,7 @@ TUNING = ("heldout", "heldout3", "heldout5", "heldout6", "heldout8", "heldout9",
           "heldout30", "heldout31", "heldout33", "heldout34", "heldout36", "heldout37",
           "heldout39", "heldout40", "heldout42", "heldout43", "heldout45", "heldout46",
           "heldout48", "heldout49", "heldout51", "heldout52", "heldout54", "heldout55",
-          "heldout57", "heldout58")
+          "heldout57", "heldout58", "heldout60", "heldout61")
 CORPORA = {
     "dev": ROOT.parent / "shared" / "corpus" / "messages.jsonl",
     **{name: ROOT / "tests" / "data" / name / "messages.jsonl" for name in TUNING},

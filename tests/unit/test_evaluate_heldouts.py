@@ -89,6 +89,12 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     withdrawal 0.71/0.77. After the round: 0.921; rank 0.67/1.00, commitment 0.59/0.72,
     withdrawal 0.77/1.00. Its indirect commitment asks ("the committee looks kindly on
     applicants who have narrowed their search") are left for a later round.
+  - ``heldout60``, ``heldout61`` (round 19, 165 and 163; 60 is commitment hinted without
+    the words, 61 rank questions in every register, texting apps and voicemail included,
+    against rank talk that asks nothing). As first scored: macro-F1 0.889, 0.892; rank
+    0.61/0.92, 0.67/1.00; commitment 0.57/0.35, 0.63/0.92; withdrawal 0.89/0.67, 0.85/1.00.
+    After the round: 0.949, 0.933; commitment 0.71/0.65 on 60. Linking 0.93 on 61: a relay's
+    "Lantern Bay IM" does not confirm the institution "Lantern Bay Health".
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -141,8 +147,9 @@ that a change which generalizes worse fails here even while the tuned sets stay 
   - ``heldout56`` (167), scored once at the end of round 18: 0.958, linking 0.976, rank
     0.87/0.76, commitment 1.00/0.83, withdrawal 1.00/0.86.
   - ``heldout59`` (168), scored once at the end of round 18 (after heldout57 and 58):
-    0.940, linking 1.000, rank 0.72/0.87, commitment 0.62/1.00, withdrawal 1.00/1.00. The
-    most honest row.
+    0.940, linking 1.000, rank 0.72/0.87, commitment 0.62/1.00, withdrawal 1.00/1.00.
+  - ``heldout62`` (169), scored once at the end of round 19: 0.961, linking 0.965, rank
+    0.93/1.00, commitment 0.95/0.90, withdrawal 1.00/0.93. The most honest row.
 
 Each fresh writer still brings wordings no family covers: on the six sets scored once,
 rank recall is 0.72–0.93, commitment recall 0.65–0.92 and withdrawal recall 0.75–1.00,
@@ -291,7 +298,7 @@ BARS = {
         "rank_inquiry": (0.81, 0.8), "commitment_request": (0.81, 0.7),
         "withdrawal_request": (0.85, 0.9), "response_deadline": (0.93, 0.78)}),
     "heldout11": Bars(160, 0.86, 0.96, {
-        "rank_inquiry": (0.85, 0.9), "commitment_request": (0.88, 0.7),
+        "rank_inquiry": (0.85, 0.9), "commitment_request": (0.86, 0.7),
         "withdrawal_request": (0.88, 0.88), "response_deadline": (0.88, 0.95)}),
     "heldout42": Bars(166, 0.96, 0.95, {
         "rank_inquiry": (0.97, 0.88), "commitment_request": (0.87, 0.73),
@@ -344,6 +351,15 @@ BARS = {
     "heldout59": Bars(168, 0.93, 0.99, {
         "rank_inquiry": (0.85, 0.7), "commitment_request": (0.97, 0.6),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.93, 0.93)}),
+    "heldout60": Bars(165, 0.94, 0.95, {
+        "rank_inquiry": (0.9, 0.7), "commitment_request": (0.64, 0.7),
+        "withdrawal_request": (0.66, 0.88), "response_deadline": (0.9, 0.93)}),
+    "heldout61": Bars(163, 0.93, 0.93, {
+        "rank_inquiry": (0.97, 0.66), "commitment_request": (0.92, 0.63),
+        "withdrawal_request": (0.97, 0.84), "response_deadline": (0.93, 0.84)}),
+    "heldout62": Bars(169, 0.95, 0.96, {
+        "rank_inquiry": (0.97, 0.92), "commitment_request": (0.89, 0.94),
+        "withdrawal_request": (0.92, 0.97), "response_deadline": (0.92, 0.97)}),
     "heldout55": Bars(160, 0.97, 0.97, {
         "rank_inquiry": (0.88, 0.97), "commitment_request": (0.93, 0.93),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.91, 0.89)}),

@@ -811,6 +811,35 @@ _COMMIT_EIGHTH = [
        r" (?:that )?(?:we(?:'re| are)|(?:[\w'&-]+ ){1,3}is) (?:where you (?:intend|want|plan) to "
        r"(?:be|train|go|end up)|your (?:first|top) choice)\b",
        keys=("confirming", "saying", "stating", "telling")),
+    # "he gives a lot of weight to applicants who tell him we're their top choice"
+    _c("commit.weight_to_those_who_tell", Flag.COMMITMENT_REQUEST, 1.0,
+       "rewards applicants who declare the program first",
+       r"\b(?:gives?|puts?|places?) (?:a lot of |real |great |extra |significant |more )?weight "
+       r"(?:to|on) (?:applicants|candidates|people|those|folks|interviewees) who (?:tell|let|say|"
+       r"show)\b",
+       keys=("weight to", "weight on")),
+    # "we save our top spots for folks who'll actually show up in July"
+    _c("commit.top_spots_for_those_who_come", Flag.COMMITMENT_REQUEST, 1.0,
+       "reserves the top of the list for applicants who will come",
+       r"\b(?:save|saves|reserve|reserves|keep|keeps|hold|holds) (?:our|the) (?:top|best|first|"
+       r"highest) (?:spots|places|positions|ranks|slots)\b[^.?!]{0,20}? for (?:folks|people|"
+       r"applicants|candidates|those|residents|ones) who(?:'ll| will| are going to)? (?:actually |"
+       r"really |definitely )?(?:show up|come|join|be here)\b",
+       keys=("save our", "saves our", "reserve our", "reserves our", "keep our", "keeps our",
+             "hold our", "holds our", "save the", "reserve the", "keep the", "hold the")),
+    # "Are we your first choice? If so, say the word and I'll take care of the rest."
+    _c("commit.if_so_say_the_word", Flag.COMMITMENT_REQUEST, 1.0,
+       "trades care for a word that the program is first",
+       r"\bif so,? (?:just )?(?:say the word|let (?:me|us|him|her) know|tell (?:me|us|him|her))\b"
+       r"[^.?!]{0,20}?\b(?:I'll|I will|we'll|we will|she'll|he'll) (?:take care of|make sure|"
+       r"handle|look after)\b",
+       keys=("if so",)),
+    # "a quick call to hear whether you're ready to make St. Ottilie your home"
+    _c("commit.ready_to_make_us_home", Flag.COMMITMENT_REQUEST, 1.0,
+       "wants to hear that the applicant is ready to choose the program",
+       r"\b(?:hear|know|find out|learn) (?:whether|if) you(?:'re| are) ready to (?:make "
+       r"(?:[\w.'&-]+ ){1,3}your (?:home|first choice|place|top choice)|join us|commit)\b",
+       keys=("ready to",)),
     # "if we ranked you to match, would you come?"
     _c("commit.would_you_come", Flag.COMMITMENT_REQUEST, 1.0,
        "asks whether the applicant would come if ranked to match",

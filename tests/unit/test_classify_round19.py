@@ -63,6 +63,11 @@ def _flags(body: str) -> tuple[set, list[str]]:
      "great deal when our list goes to the GME committee.", {C}),
     ("Before our committee finalizes the list, one honest question: if we ranked you to "
      "match, would you come?", {C}),
+    ("Dr. Pruett asked me to mention how things work here: he gives a lot of weight to "
+     "applicants who tell him we're their top choice.", {C}),
+    ("Straight talk: we save our top spots for folks who'll actually show up in July.", {C}),
+    ("Are we your first choice? If so, say the word and I'll take care of the rest.", {R, C}),
+    ("Quick call to hear whether you're ready to make Antelope Flats your home.", {C}),
     # ... and what is still no ask
     ("We ranked you to match, and we hope you will consider us. There is nothing you need to "
      "tell us.", set()),

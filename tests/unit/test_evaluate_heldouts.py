@@ -93,7 +93,7 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     the words, 61 rank questions in every register, texting apps and voicemail included,
     against rank talk that asks nothing). As first scored: macro-F1 0.889, 0.892; rank
     0.61/0.92, 0.67/1.00; commitment 0.57/0.35, 0.63/0.92; withdrawal 0.89/0.67, 0.85/1.00.
-    After the round: 0.949, 0.933; commitment 0.71/0.65 on 60. Linking 0.93 on 61: a relay's
+    After the round: 0.950, 0.933; commitment 0.76/0.83 on 60. Linking 0.93 on 61: a relay's
     "Lantern Bay IM" does not confirm the institution "Lantern Bay Health".
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
@@ -352,7 +352,7 @@ BARS = {
         "rank_inquiry": (0.85, 0.7), "commitment_request": (0.97, 0.6),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.93, 0.93)}),
     "heldout60": Bars(165, 0.94, 0.95, {
-        "rank_inquiry": (0.9, 0.7), "commitment_request": (0.64, 0.7),
+        "rank_inquiry": (0.9, 0.7), "commitment_request": (0.8, 0.74),
         "withdrawal_request": (0.66, 0.88), "response_deadline": (0.9, 0.93)}),
     "heldout61": Bars(163, 0.93, 0.93, {
         "rank_inquiry": (0.97, 0.66), "commitment_request": (0.92, 0.63),

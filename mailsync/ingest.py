@@ -20,21 +20,42 @@ from mailsync.store.messages import RawMessage
 _HEADER_PARSER = BytesHeaderParser(policy=compat32)
 
 
+#: The usual shape, read without the email package: header lines (or their
+#: continuations) up to the first Message-ID header, whose whole value is one plain
+#: ``<id@host>``. The first Message-ID header must be that one (a generic header line
+#: never consumes it), so this agrees with the parser; anything else takes the parser.
+_PLAIN_MESSAGE_ID = re.compile(
+    rb"(?:(?!message-id:)(?:[\x21-\x39\x3b-\x7e]+:|[ \t])[^\n]*\n)*?"
+    rb"message-id:[ \t]*(<[\x21-\x3b\x3d\x3f-\x7e]*@[\x21-\x3b\x3d\x3f-\x7e]*>)[ \t]*\r?\n"
+    rb"(?![ \t])", re.I)
+
+
 def quick_identity(raw: bytes) -> tuple[str, str]:
-    """(Message-ID, sha256) from the header block only."""
+    """(Message-ID, sha256) from the header block only. A writer of a big sync runs
+    this for every message, so the common shape skips the email package's parser."""
     digest = content_hash(raw)
     head = raw.split(b"\r\n\r\n", 1)[0] if b"\r\n\r\n" in raw[:65536] else raw.split(b"\n\n", 1)[0]
+    head = head[:65536]
+    plain = _PLAIN_MESSAGE_ID.match(head + b"\n")
+    if plain is not None and b"=?" not in plain.group(1):  # encoded words: the parser's
+        return plain.group(1).decode("ascii")[:998], digest
+    return parsed_message_id(head, digest), digest
+
+
+def parsed_message_id(head: bytes, digest: str) -> str:
+    """The Message-ID as the email package reads the header block ``head``; one
+    derived from the content hash when there is none."""
     try:
-        value = decode_header_value(_HEADER_PARSER.parsebytes(head[:65536]).get("message-id"))
+        value = decode_header_value(_HEADER_PARSER.parsebytes(head).get("message-id"))
     except Exception:
         value = ""
     ids = message_ids(value)
     if ids:
-        return ids[0][:998], digest
+        return ids[0][:998]
     value = value.strip()
     if value:
-        return (value if value.startswith("<") else f"<{value}>")[:998], digest
-    return synthetic_message_id(digest), digest
+        return (value if value.startswith("<") else f"<{value}>")[:998]
+    return synthetic_message_id(digest)
 
 
 def raw_message(raw: bytes, *, uid: int | None = None, flags: tuple[str, ...] = ()) -> RawMessage:

@@ -17,7 +17,11 @@ from mailsync.errors import ImapError
 from mailsync.imap.connection import ImapConnection
 from mailsync.imap.values import FetchedMessage, FolderSnapshot, _batches, _flags
 
-_FETCH_ITEMS = [b"BODY.PEEK[]", b"FLAGS", b"INTERNALDATE", b"RFC822.SIZE"]
+#: What a sync needs of each message. INTERNALDATE (and the size, which is the
+#: bytes' length) cost a tenth more of the fetch's parsing and nothing reads them
+#: during a sync, so they are fetched only on request.
+_FETCH_ITEMS = [b"BODY.PEEK[]", b"FLAGS"]
+_WITH_DATE = [*_FETCH_ITEMS, b"INTERNALDATE"]
 
 
 class Reading(ImapConnection):
@@ -54,11 +58,13 @@ class Reading(ImapConnection):
         self._fresh(folder)
         return self._search(["ALL"])
 
-    def fetch_raw(self, uids: Sequence[int], *, batch_size: int = 500) -> Iterator[FetchedMessage]:
+    def fetch_raw(self, uids: Sequence[int], *, batch_size: int = 500,
+                  internaldate: bool = False) -> Iterator[FetchedMessage]:
         """Yield the selected folder's messages for ``uids`` in UID order, in batches.
 
         Uses ``BODY.PEEK[]`` so ``\\Seen`` is never set. UIDs that no longer exist
-        (expunged meanwhile) are skipped silently.
+        (expunged meanwhile) are skipped silently. ``internaldate`` also asks for the
+        server's arrival time of each message.
         """
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
@@ -68,7 +74,7 @@ class Reading(ImapConnection):
         self._ensure_selected(folder)
         for batch in _batches(uids, batch_size):
             with self._translate(f"UID FETCH in {folder!r}"):
-                response = self._imap.fetch(batch, _FETCH_ITEMS)
+                response = self._imap.fetch(batch, _WITH_DATE if internaldate else _FETCH_ITEMS)
             for uid in batch:
                 item = response.get(uid)
                 if item is not None and b"BODY[]" in item:
@@ -85,7 +91,7 @@ class Reading(ImapConnection):
             raw=raw,
             flags=_flags(item.get(b"FLAGS", ())),
             internaldate=when if isinstance(when, datetime) else None,
-            size=int(item.get(b"RFC822.SIZE", len(raw))),
+            size=len(raw),
         )
 
     def fetch_flags(self, folder: str, uids: Sequence[int]) -> dict[int, frozenset[str]]:

@@ -135,11 +135,13 @@ def test_fetch_raw_is_byte_identical_and_never_sets_seen(
 
     session.snapshot("INBOX")
     fetched = list(session.fetch_raw(uids))
+    dated = list(session.fetch_raw(uids, internaldate=True))
 
     assert [m.uid for m in fetched] == uids
-    assert [m.raw for m in fetched] == raws
+    assert [m.raw for m in fetched] == raws == [m.raw for m in dated]
     assert all(m.size == len(m.raw) for m in fetched)
-    assert all(m.internaldate is not None and m.internaldate.tzinfo for m in fetched)
+    assert all(m.internaldate is None for m in fetched)
+    assert all(m.internaldate is not None and m.internaldate.tzinfo for m in dated)
     assert fetched[0].flags == {"\\Seen"}
     assert server.flags(user, "INBOX") == before
     assert "\\Seen" not in before[uids[1]]

@@ -23,9 +23,11 @@ _HEADER_PARSER = BytesHeaderParser(policy=compat32)
 #: The usual shape, read without the email package: header lines (or their
 #: continuations) up to the first Message-ID header, whose whole value is one plain
 #: ``<id@host>``. The first Message-ID header must be that one (a generic header line
-#: never consumes it), so this agrees with the parser; anything else takes the parser.
+#: never consumes it), so this agrees with the parser; anything else (a lone CR, which
+#: the parser takes for a line end, included) takes the parser.
 _PLAIN_MESSAGE_ID = re.compile(
-    rb"(?:(?!message-id:)(?:[\x21-\x39\x3b-\x7e]+:|[ \t])[^\n]*\n)*?"
+    rb"(?![ \t])"  # a block opening with a continuation line is broken: the parser's
+    rb"(?:(?!message-id:)(?:[\x21-\x39\x3b-\x7e]+:|[ \t])[^\r\n]*\r?\n)*?"
     rb"message-id:[ \t]*(<[\x21-\x3b\x3d\x3f-\x7e]*@[\x21-\x3b\x3d\x3f-\x7e]*>)[ \t]*\r?\n"
     rb"(?![ \t])", re.I)
 

@@ -559,7 +559,9 @@ _NO_OBLIGATION = re.compile(r"\b(?:under no obligation|not (?:under any )?obliga
 #: A promise not to ask, whose list of questions runs on past the negation window.
 _WONT_ASK = re.compile(r"\b(?:won't|will not|will never|would never|never|don't|do not|"
                        r"cannot|can't|may not|must not|are not allowed to|(?:are|is) "
-                       r"prohibited from)\s+(?:ever\s+)?ask\b", re.I)
+                       r"prohibited from)\s+(?:ever\s+)?"
+                       # "we don't make pre-match offers or ask applicants to commit"
+                       r"(?:(?:[\w'-]+\s+){1,6}?(?:or|nor)\s+)?ask\b", re.I)
 #: With "no" (not, no, cannot, nor, no need), the literals of every _NEG alternative.
 _NEG_LITERALS = ("n't", "never", "unable", "without", "prohibit", "forbid")
 
@@ -894,7 +896,10 @@ _OTHER = [
        r"\bplacement (?:fee|deposit)\b(?! (?:is|are) not (?:required|needed|charged))|"
        r"\bwire (?:the |a |your )?(?:[\w-]+ )?(?:deposit|fee|payment)\b|"
        r"\bonly \d+ (?:seats|spots) left\b|\breinstatement fee\b|"
-       r"\bverification fee\b"),
+       r"\bverification fee\b|"
+       # sold placement: "SOAP seats reserved for our clients"
+       r"\b(?:seats?|positions?|spots?) (?:are )?reserved for (?:our )?(?:clients|members|"
+       r"customers)\b"),
     # Phishing words a real program also writes ("GME may need to verify your identity on
     # camera", "a passport copy for the visa file"): not trusted from a program's sender
     # (see engine.other_gate).
@@ -954,6 +959,8 @@ _RANK = [
               r"\s*$|"
               r"\b(?:honou?red|thrilled|delighted|grateful|touched|flattered|thank you|thanks)\b"
               r"[^.?!]{0,40}$|"
+              # "Thank you for letting us know that Cedar Lantern is your first choice"
+              r"\b(?:letting (?:us|me|him|her|them) know|telling (?:us|me|him|her))\b[^.?!]{0,40}$|"
               # subjunctive, after the fact: "if we were your top choice, we are honored"
               r"\bif (?:we|it|this program|our program) (?:were|was)\s*$",
        keys=('#', 'number one', 'no.', 'first', '1st', 'top')),

@@ -240,10 +240,14 @@ _COMMIT = [
     # "Please send us a letter of intent": asks the applicant to declare a first choice.
     _c("commit.ask_loi", Flag.COMMITMENT_REQUEST, 1.0, "asks for a letter of intent",
        r"\b(?:send|email|submit|provide|forward|sign|write) (?:us |me )?(?:a |your )?letter of "
-       r"intent\b", unless=r"\b(?:whether|if) (?:they|applicants|candidates|people|one) "
-                           r"(?:should|must|need to|ought to)\s*$|"
-                           # the applicant's question in an FAQ: "Should I send a letter …?"
-                           r"\b(?:should|do|can|may|must|shall) I\s+$",
+       r"intent\b|"
+       # "she would be grateful for a letter of intent from you if we are your first choice"
+       r"\b(?:grateful|thankful|glad|happy|appreciate|welcome|love|like) (?:to (?:receive|get|"
+       r"have|see) |for |receiving |getting )?(?:a |your )letter of intent from you\b",
+       unless=r"\b(?:whether|if) (?:they|applicants|candidates|people|one) "
+              r"(?:should|must|need to|ought to)\s*$|"
+              # the applicant's question in an FAQ: "Should I send a letter …?"
+              r"\b(?:should|do|can|may|must|shall) I\s+$",
        keys=("letter of intent",)),
 ]
 
@@ -322,6 +326,8 @@ _COMMIT_MORE = [
        r"\b(?:commit(?:s|ted|ting)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)) (?:to )?(?:rank"
        r"(?:ing)?|list(?:ing)?|put(?:ting)?|plac(?:e|ing)) (?:us|our program|this program|[\w'-]+ "
        r"(?:first|#\s?1|highly|at the top))",
+       # the program's own word: "We are committed to ranking you highly"
+       unless=r"\b(?:we|I)(?:'re|'m| are| am)(?: (?:fully|all|very|truly|still|firmly))? $",
        keys=("commit", "pledg", "promis")),
     _c("commit.assure", Flag.COMMITMENT_REQUEST, 1.0, "asks the applicant for an assurance",
        r"\b(?:if you (?:can|could|would)|can you|could you|would you|please|need you to|want yo"
@@ -472,11 +478,18 @@ _COMMIT_FIFTH = [
 _COMMIT_SIXTH = [
     _c("commit.told_us_first", Flag.COMMITMENT_REQUEST, 1.0,
        "says the applicants who match are the ones who declared the program first",
-       r"\b(?:applicants|people|candidates|residents|ones|those|folks)\b[^.?!]{0,30}"
-       r"\bwho(?:'ve| have)? (?:told|tell|let|assured|assure|promised|promise) "
-       r"(?:us|me|the committee)\b[^.?!]{0,50}\b(?:(?:is|are|was|were) (?:their|your) "
-       r"(?:first|top|#\s?1|number one|no\.? ?1)|(?:first|number one|#\s?1) on their list)",
-       keys=("told", "tell", "let ", "assure", "promise")),
+       r"\b(?:applicants|people|candidates|residents|ones|those|folks|anyone|anybody|"
+       r"whoever)\b[^.?!]{0,30}"
+       r"\bwho(?:'ve| have| can| will)? (?:told|tells?|let|lets|assured|assures?|promised|"
+       r"promises?|sent|sends?|wrote|writes?|emailed|emails?)"
+       r"(?: (?:us|me|him|her|the committee))?\b[^.?!]{0,50}\b(?:(?:is|are|was|were) (?:their|"
+       r"your) (?:first|top|#\s?1|number one|no\.? ?1)|(?:first|number one|#\s?1) on their list|"
+       # "anyone who lets her know they're putting X first", "the ones who sent her a note
+       # saying they'll rank X #1"
+       r"they(?:'re| are|'ll| will| would)? (?:putting|put|rank(?:ing)?|list(?:ing)?|"
+       r"plac(?:e|ing)) [^.?!]{0,40}?(?:first|#\s?1|number one|no\.? ?1|at the top))",
+       keys=("told", "tell", "let", "assure", "promise", "sent", "send", "wrote", "write",
+             "email")),
     _c("commit.affirm_first", Flag.COMMITMENT_REQUEST, 1.0,
        "makes the applicant declare the program a first choice",
        r"\byou(?: hereby)? (?:affirm|attest|certify|confirm|acknowledge|agree|declare|pledge|"
@@ -591,7 +604,8 @@ _WITHDRAW = [
     # interviews". Look-alike: "we do not do in-person interviews".
     _c("withdraw.no_more_interviews", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to stop interviewing",
        r"\b(?:not|n't|no longer) (?:to )?(?:attend|go to|schedule|accept|take|pursue|complete|"
-       r"continue|book|sit for|do) (?:with )?(?:any |your )?(?:further|other|more|additional|"
+       r"continue|book|sit for|do|add|arrange|line up|set up) (?:with )?(?:any |your )?"
+       r"(?:further|other|more|additional|"
        r"remaining|future|upcoming|outside) (?:[\w-]+ ){0,2}interviews?\b",
        negatable=False, keys=("interview",)),
     # "… your interview at Saginaw Lakes coming up - I'd rather you didn't go."

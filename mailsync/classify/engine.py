@@ -410,7 +410,14 @@ _RETRACTION = re.compile(r"\b(?:shouldn't|should not|should never) have asked\b|
                          r"withdraw (?:my|the|that) question\b|"
                          # the applicant's answer to it: "you were right to decline my question"
                          r"\b(?:decline|declined|declining|sidestep\w*|ignore|ignored) (?:my|our|"
-                         r"the|that) question\b|\b(?:I|we)(?:'ve| have)? stopped asking\b", re.I)
+                         r"the|that) question\b|\b(?:I|we)(?:'ve| have)? stopped asking\b|"
+                         # an earlier message or line taken back: "That line should never have
+                         # gone out", "That message was sent in error", "was made in error
+                         # and is withdrawn", "That should not have happened"
+                         r"\bshould (?:never|not) have (?:gone out|been sent|happened)\b|"
+                         r"\b(?:was|were) (?:sent|made|issued|included) in error\b", re.I)
+#: "If you received this message in error …": a disclaimer's condition takes nothing back.
+_IF_BEFORE = re.compile(r"\bif\b", re.I)
 
 
 def _drop_retracted(hits: list[Hit], body: str,
@@ -421,7 +428,9 @@ def _drop_retracted(hits: list[Hit], body: str,
         return hits
     taken_back: set[tuple[int, int]] = set()
     for n, (a, b) in enumerate(spans):
-        if _RETRACTION.search(body, a, b):
+        m = _RETRACTION.search(body, a, b)
+        if m and not (m.group().lower().endswith(" in error")
+                      and _IF_BEFORE.search(body, a, m.start())):
             taken_back.add((a, b))
             if n:
                 taken_back.add(spans[n - 1])

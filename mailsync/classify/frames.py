@@ -458,7 +458,10 @@ _NOBODY_ASKS = (r"(?:nobody|no one|no (?:member|person|faculty|staff|resident|pr
                 r"interviewer)s?|none of (?:our|the|its|their) [\w'-]+)"
                 # "No one affiliated with Red Mesa — faculty, residents or alumni — will ask"
                 r"(?:[\s,—–-]+[\w'-]+){0,12}?[\s,—–-]+(?:should|will|may|can|is (?:allowed|"
-                r"permitted) to) (?:\w+ )?(?:ask|require|request|pressure)")
+                r"permitted) to) (?:\w+ )?(?:out to )?(?:ask|require|request|pressure)|"
+                # passive: "no one is asked to sign or promise anything"
+                r"(?:nobody|no one|no applicant|no candidate)(?: is| will be| would be| should be)?"
+                r" (?:ever )?(?:asked|required|expected|pressured) to")
 #: A choice among interview dates is no rank of programs: "your first choice of date".
 _DATE_CHOICE = (r"(?:first|top) choice (?:of|for) (?:interview |your )?"
                 r"(?:date|slot|session|time|day)s?|"
@@ -480,13 +483,18 @@ OPTION_RANKING = (r"rank(?:ing)? (?:the |these |those |all |each of the |your )?
 _NO_ANSWER_NEEDED = (r"(?:do not|don't|never|shouldn't|should not|needn't) feel (?:like )?"
                      r"(?:any |the )?(?:need to |pressure to |obligation to )?(?:tell|share|"
                      r"answer|disclose)|"
-                     r"(?:do not|don't|never) feel (?:like )?(?:you (?:need|have|ought) to|"
+                     r"(?:do not|don't|never|shouldn't|should not) feel (?:like )?(?:you (?:need|"
+                     r"have|ought) to|"
                      r"(?:obligated|obliged|pressured|any pressure) to)|"
                      r"(?:no need|not necessary) (?:for you )?to (?:reply|respond|answer|tell|"
                      r"share)|(?:please )?(?:do not|don't) send (?:us |me )?(?:that|this|any|such)|"
                      r"not affected by anything you tell|(?:shouldn't|should not) have asked|"
                      r"please disregard")
 _STOP_RANK = _any(
+    # the program's ranking, not the applicant's: "Does needing a visa affect how you rank
+    # applicants?"
+    r"how (?:you|your program|the program|programs|the committee) (?:\w+ )?(?:rank|evaluate|"
+    r"review|consider|select) (?:applicants|candidates|interviewees|IMGs|people|residents)",
     # courtesy and acknowledgement, not a question about other programs
     r"you (?:may|might) (?:be|have)", r"we (?:know|understand|realize|recognize) (?:that )?you",
     r"if you (?:have |had )?(?:already )?(?:accepted|taken|decided|signed|withdrawn|matched)",
@@ -554,6 +562,15 @@ _STOP_COMMIT = _any(
     r"still committed to (?:attend|attending|join|joining|coming)",
     r"commitment to (?:attend|attending|join|joining)",
     r"commit to (?:this|the|your|a) (?:time )?slot",
+    # a scheduling platform: "Once you confirm, you are committed to this date"
+    r"(?:you are|you're) committed to (?:this|that|the|your) (?:interview )?(?:date|slot|time|"
+    r"session|day)",
+    # a commitment to a country, a career or a place of practice, not to a program: the J-1
+    # "commitment to return to Pakistan", "how committed are you to a career in primary care"
+    r"commitment to return (?:to|home)", r"commit(?:ted|ment)? to (?:return|returning) (?:to|home)",
+    r"committed (?:are you )?to (?:a |an |your )?(?:long[- ]term )?(?:career|future|life) in",
+    r"commitment to (?:a |an )?(?:long[- ]term )?(?:career in|practi[cs]e in|serv(?:e|ing|ice) in"
+    r"|rural|underserved)",
     r"count on you to (?:join|attend|make it)\b(?! (?:us|our (?:program|team|family)) "
     r"(?:in|for|next))",
     r"we (?:promise|guarantee|assure you|commit)", _NRMP_RULES, _DATE_CHOICE, _IF_ASKED,
@@ -581,6 +598,9 @@ _STOP_WITHDRAW = _any(
     r"(?:do not|don't|never|not) (?:sign|return|execute)", _NOBODY_ASKS,
     r"(?:please )?(?:do not|don't|never) withdraw",
     r"(?:chose|decided|opted|elected) to withdraw", r"if you (?:need|have|must|decide) to cancel",
+    # the program's own calendar: "No further interviews will be offered"
+    r"no (?:further|more|additional|other) interviews? (?:will|would|can|could|are|is) "
+    r"(?:\w+ )?(?:be )?(?:offered|scheduled|available|extended|added)",
 )
 
 # The program's own list and the season's calendar are not the applicant's ranking:

@@ -5,7 +5,7 @@ could store a message twice."""
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mailsync.headers import content_hash
@@ -29,6 +29,7 @@ def _head(lines: list[str], eol: str) -> bytes:
     return eol.join(lines).encode("utf-8", "surrogateescape")
 
 
+@settings(max_examples=1000)
 @given(st.lists(_LINE, max_size=8), st.sampled_from(["\r\n", "\n"]))
 def test_the_shortcut_agrees_with_the_parser(lines: list[str], eol: str) -> None:
     raw = _head(lines, eol) + (eol * 2).encode() + b"body"

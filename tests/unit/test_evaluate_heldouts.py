@@ -95,6 +95,13 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     0.61/0.92, 0.67/1.00; commitment 0.57/0.35, 0.63/0.92; withdrawal 0.89/0.67, 0.85/1.00.
     After the round: 0.950, 0.933; commitment 0.76/0.83 on 60. Linking 0.93 on 61: a relay's
     "Lantern Bay IM" does not confirm the institution "Lantern Bay Health".
+  - ``heldout63``, ``heldout64`` (round 20, 164 and 167; 63 is commitment asked in every
+    form against 50 look-alikes, 64 a late season of indirect red flags). As first scored:
+    macro-F1 0.914, 0.893; rank 0.83/0.91, 0.71/0.86; commitment 0.81/0.71, 0.68/0.62;
+    withdrawal 0.92/0.92, 0.79/0.85. After the round: 0.921, 0.903; commitment 1.00/0.77,
+    1.00/0.71 (both label offers that ask to sign and return with commitment). The models
+    were not retrained with them: the retrained kind model lost 0.002 mean macro-F1 on the
+    unseen sets and the retrained flag model five commitment flags.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -149,10 +156,12 @@ that a change which generalizes worse fails here even while the tuned sets stay 
   - ``heldout59`` (168), scored once at the end of round 18 (after heldout57 and 58):
     0.940, linking 1.000, rank 0.72/0.87, commitment 0.62/1.00, withdrawal 1.00/1.00.
   - ``heldout62`` (169), scored once at the end of round 19: 0.961, linking 0.965, rank
-    0.93/1.00, commitment 0.95/0.90, withdrawal 1.00/0.93. The most honest row.
+    0.93/1.00, commitment 0.95/0.90, withdrawal 1.00/0.93.
+  - ``heldout65`` (164), scored once at the end of round 20: 0.962, linking 0.994, rank
+    0.90/0.69, commitment 1.00/0.82, withdrawal 0.89/0.73. The most honest row.
 
-Each fresh writer still brings wordings no family covers: on the six sets scored once,
-rank recall is 0.72–0.93, commitment recall 0.65–0.92 and withdrawal recall 0.75–1.00,
+Each fresh writer still brings wordings no family covers: on the seven sets scored once,
+rank recall is 0.69–0.93, commitment recall 0.65–0.92 and withdrawal recall 0.73–1.00,
 short of the issue's 0.95. Commitment precision is the
 weakest figure on older sets: half of these writers' offers that ask only to "sign and
 return by Friday" carry no commitment_request, while every such offer in the
@@ -360,6 +369,15 @@ BARS = {
     "heldout62": Bars(169, 0.95, 0.96, {
         "rank_inquiry": (0.97, 0.92), "commitment_request": (0.89, 0.94),
         "withdrawal_request": (0.92, 0.97), "response_deadline": (0.92, 0.97)}),
+    "heldout63": Bars(164, 0.91, 0.95, {
+        "rank_inquiry": (0.9, 0.8), "commitment_request": (0.76, 0.97),
+        "withdrawal_request": (0.9, 0.97), "response_deadline": (0.93, 0.9)}),
+    "heldout64": Bars(167, 0.89, 0.94, {
+        "rank_inquiry": (0.85, 0.78), "commitment_request": (0.7, 0.97),
+        "withdrawal_request": (0.9, 0.9), "response_deadline": (0.8, 0.9)}),
+    "heldout65": Bars(164, 0.95, 0.98, {
+        "rank_inquiry": (0.69, 0.88), "commitment_request": (0.82, 0.97),
+        "withdrawal_request": (0.72, 0.88), "response_deadline": (0.9, 0.82)}),
     "heldout55": Bars(160, 0.97, 0.97, {
         "rank_inquiry": (0.88, 0.97), "commitment_request": (0.93, 0.93),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.91, 0.89)}),

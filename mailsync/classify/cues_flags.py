@@ -615,6 +615,14 @@ _WITHDRAW = [
        r"you (?:didn't|did not|not|skipped|cancell?ed) (?:go|attend|it|that one)\b",
        negatable=False, keys=("rather you", "rather that you", "prefer you",
                               "prefer that you")),
+    # "Please let Wendover know you are cancelling", "I would ask you, as a personal
+    # favor, not to go".
+    _c("withdraw.tell_them_cancelling", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "asks the applicant to cancel with another program",
+       r"\b(?:let|tell) (?:[A-Z][\w'-]+|them|the (?:other )?program) know (?:that )?you(?:'re| are|"
+       r" will be)? cancell?ing\b|\b(?:I|we) (?:would|'d) (?:ask|urge) you\b[^.?!]{0,40}\bnot to "
+       r"(?:go|attend)\b",
+       negatable=False, keys=("cancel", "not to go", "not to attend")),
     # The condition restated: "I can't drop the withdrawal requirement", "the withdrawal
     # condition stands".
     _c("withdraw.requirement_stands", Flag.WITHDRAWAL_REQUEST, 1.0,
@@ -861,8 +869,25 @@ _COMMIT_EIGHTH = [
        r"the top|a (?:spot|position))\b[^.?!]{0,30}?\b(?:would|will) you (?:come|join us|accept|be"
        r" here|take it)\b",
        keys=("would you", "will you")),
+    # Round 20. A promise to accept an offer not yet made: "he asks that you confirm by
+    # reply that you will accept the offer if we extend it in Round 1" (SOAP).
+    _c("commit.accept_if_offered", Flag.COMMITMENT_REQUEST, 1.0,
+       "asks for a promise to accept an offer before it is made",
+       r"(?:confirm|promise|assure (?:us|me)|let (?:us|me) know|tell (?:us|me)|say)\b[^.?!]{0,60}"
+       r"\byou(?:'ll| will| would) (?:definitely )?accept (?:the|an|our|a|it)\b[^.?!]{0,30}?\bif "
+       r"(?:we|it is|one is|an offer is|the offer is|offered)\b",
+       keys=("accept",)),
+]
+
+# Round 20. A rank scale put to the applicant: "Please reply with just a number: 1 =
+# Copperline will be my #1 / 2 = top 3 / …".
+_RANK_SCALE = [
+    _c("rank.scale", Flag.RANK_INQUIRY, 1.0, "asks the applicant to place the program on a scale",
+       r"\b1\s*=\s*[^=\n]{0,50}\b(?:will be|is) my (?:#\s?1|number one|no\.? ?1|first choice|"
+       r"top choice)\b",
+       keys=("my #", "my number one", "my no", "my first choice", "my top choice")),
 ]
 
 FLAG_EXTRA: tuple[Cue, ...] = (*_RANK, *_RANK_MORE, *_RANK_THIRD, *_COMMIT, *_COMMIT_MORE,
                                *_COMMIT_THIRD, *_COMMIT_FOURTH, *_COMMIT_FIFTH, *_COMMIT_SIXTH,
-                               *_COMMIT_SEVENTH, *_COMMIT_EIGHTH, *_WITHDRAW)
+                               *_COMMIT_SEVENTH, *_COMMIT_EIGHTH, *_RANK_SCALE, *_WITHDRAW)

@@ -8,7 +8,9 @@ committed to ranking you highly") asks nothing, nor does a commitment to a count
 career (the J-1 "commitment to return to Pakistan", "how committed are you to a career in
 primary care"), nor a scheduling platform's "you are committed to this date", nor "no one
 is asked to sign or promise anything". "The ones who sent her a note saying they'll rank
-X #1" and "a letter of intent from you" are commitment asks. Every text here is written
+X #1", "a letter of intent from you" and "confirm that you will accept the offer if we
+extend it" are commitment asks; "let Juniper Ridge know you are cancelling" asks to withdraw;
+a scale whose first step is "X will be my #1" asks for a rank. Every text here is written
 for this test.
 """
 
@@ -68,6 +70,15 @@ def _flags(body: str) -> tuple[set, list[str]]:
      "meets on the 20th.", {C}),
     ("If you are truly set on us, I would ask that you not add any further interviews this "
      "season.", {W}),
+    ("You mentioned another interview this week. I would ask you, as a personal favor, not to "
+     "go. Please let Juniper Ridge know you are cancelling.", {W}),
+    ("Before he places an offer for you in R3, he asks that you confirm by reply that you will "
+     "accept the offer if we extend it in Round 1.", {C}),
+    ("Please reply with just a number:\n1 = Tamarack Vale will be my #1\n2 = top 3\n"
+     "3 = somewhere on my list", {R}),
+    # ... and their look-alikes
+    ("If we extend an offer in R3, you will have two hours to accept it there.", set()),
+    ("Please rate the interview day from 1 to 5 and reply with just the number.", set()),
 ])
 def test_round20_red_flags(body: str, flags: set[Flag]) -> None:
     found, why = _flags(body)

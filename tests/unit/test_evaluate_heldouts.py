@@ -98,8 +98,9 @@ that a change which generalizes worse fails here even while the tuned sets stay 
   - ``heldout63``, ``heldout64`` (round 20, 164 and 167; 63 is commitment asked in every
     form against 50 look-alikes, 64 a late season of indirect red flags). As first scored:
     macro-F1 0.914, 0.893; rank 0.83/0.91, 0.71/0.86; commitment 0.81/0.71, 0.68/0.62;
-    withdrawal 0.92/0.92, 0.79/0.85. After the round: 0.921, 0.903; commitment 1.00/0.77,
-    1.00/0.71 (both label offers that ask to sign and return with commitment). The models
+    withdrawal 0.92/0.92, 0.79/0.85. After the round: 0.921, 0.903; rank 0.85/1.00 on 63;
+    commitment 1.00/0.77, 1.00/0.71 (both label offers that ask to sign and return with
+    commitment). The models
     were not retrained with them: the retrained kind model lost 0.002 mean macro-F1 on the
     unseen sets and the retrained flag model five commitment flags.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
@@ -370,8 +371,8 @@ BARS = {
         "rank_inquiry": (0.97, 0.92), "commitment_request": (0.89, 0.94),
         "withdrawal_request": (0.92, 0.97), "response_deadline": (0.92, 0.97)}),
     "heldout63": Bars(164, 0.91, 0.95, {
-        "rank_inquiry": (0.9, 0.8), "commitment_request": (0.76, 0.97),
-        "withdrawal_request": (0.9, 0.97), "response_deadline": (0.93, 0.9)}),
+        "rank_inquiry": (0.97, 0.82), "commitment_request": (0.76, 0.97),
+        "withdrawal_request": (0.97, 0.97), "response_deadline": (0.93, 0.9)}),
     "heldout64": Bars(167, 0.89, 0.94, {
         "rank_inquiry": (0.85, 0.78), "commitment_request": (0.7, 0.97),
         "withdrawal_request": (0.9, 0.9), "response_deadline": (0.8, 0.9)}),

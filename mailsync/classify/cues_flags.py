@@ -873,9 +873,9 @@ _COMMIT_EIGHTH = [
     # reply that you will accept the offer if we extend it in Round 1" (SOAP).
     _c("commit.accept_if_offered", Flag.COMMITMENT_REQUEST, 1.0,
        "asks for a promise to accept an offer before it is made",
-       r"\b(?:confirm|promise|assure (?:us|me)|let (?:us|me) know|tell (?:us|me)|say)\b[^.?!]{0,60}"
-       r"\byou(?:'ll| will| would) (?:definitely )?accept (?:the|an|our|a|it)\b[^.?!]{0,30}?\bif "
-       r"(?:we|it is|one is|an offer is|the offer is|offered)\b",
+       r"\b(?:confirm|promise|assure (?:us|me)|guarantee)\b[^.?!]{0,60}\bthat you(?:'ll| will| "
+       r"would) (?:definitely )?accept (?:the|an|our|a|it)\b[^.?!]{0,30}?\bif (?:we|it is|one is|"
+       r"an offer is|the offer is|offered)\b",
        keys=("accept",)),
 ]
 

@@ -544,6 +544,8 @@ def negated(prefix: str, window: int = 45) -> bool:
         return True  # "We won't ask how you will rank us, … or where else you've interviewed"
     if "oblig" in prefix and _NO_OBLIGATION.search(prefix):
         return True  # "you are under no obligation to sign it, to cancel interviews, …"
+    if "owe" in prefix and _OWE_NOTHING.search(prefix):
+        return True  # "do not feel you owe us any information about where else …, or how …"
     tail = prefix[-window:]
     low = tail.lower()
     if "no" not in low and not any(w in low for w in _NEG_LITERALS):
@@ -556,6 +558,10 @@ def negated(prefix: str, window: int = 45) -> bool:
 #: No duty, whose list of what need not be done runs on past the negation window.
 _NO_OBLIGATION = re.compile(r"\b(?:under no obligation|not (?:under any )?obligat(?:ed|ion)|"
                             r"no obligation)\b(?:(?!\bbut\b|\bhowever\b)[^;.?!])*$", re.I)
+#: Nothing owed, whose list of what is not owed runs on past the negation window.
+_OWE_NOTHING = re.compile(r"\b(?:(?:do not|don't|never|shouldn't|should not) feel (?:that )?you "
+                          r"owe|you (?:do not|don't|never) owe|you owe (?:us|me|them|anyone) "
+                          r"nothing)\b(?:(?!\bbut\b|\bhowever\b)[^;.?!])*$", re.I)
 #: A promise not to ask, whose list of questions runs on past the negation window.
 _WONT_ASK = re.compile(r"\b(?:won't|will not|will never|would never|never|don't|do not|"
                        r"cannot|can't|may not|must not|are not allowed to|(?:are|is) "
@@ -959,6 +965,8 @@ _RANK = [
               r"\s*$|"
               r"\b(?:honou?red|thrilled|delighted|grateful|touched|flattered|thank you|thanks)\b"
               r"[^.?!]{0,40}$|"
+              # "If you choose to tell a program it is your first choice, that is your call"
+              r"\bif you (?:choose|decide|want|wish|prefer) to (?:tell|let)\b[^.?!]{0,60}$|"
               # "Thank you for letting us know that Cedar Lantern is your first choice"
               r"\b(?:letting (?:us|me|him|her|them) know|telling (?:us|me|him|her))\b[^.?!]{0,40}$|"
               # subjunctive, after the fact: "if we were your top choice, we are honored"

@@ -334,8 +334,13 @@ _COMMIT_MORE = [
        r"u to)"
        r" (?:\w+ )?(?:assure|reassure|promise|guarantee) (?:me|us)\b|\b(?:let (?:us|me) know|tell "
        r"(?:us|me)|assure (?:us|me)) (?:that )?you(?:'ll| will| plan to| intend to| are going to| "
-       r"would) (?:rank|put|list|place) us\b",
-       keys=("assure", "promise", "guarantee", "rank us", "put us", "list us", "place us")),
+       r"would) (?:rank|put|list|place) us\b|"
+       # "In return, I'd ask that you let us know you'll be ranking St. Bronwen FM first"
+       r"\b(?:let (?:us|me) know|tell (?:us|me)|assure (?:us|me)) (?:that )?you(?:'ll| will) be "
+       r"(?:ranking|putting|listing|placing) (?:us|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}) "
+       r"(?:first|#\s?1|number one|at the top)\b",
+       keys=("assure", "promise", "guarantee", "rank us", "put us", "list us", "place us",
+             "be ranking", "be putting", "be listing", "be placing")),
     _c("commit.early", Flag.COMMITMENT_REQUEST, 1.0, "asks for an early commitment",
        r"\bearly (?:commitment|acceptance|signing|decision)\b|\bcommit (?:to (?:us|our program) )?"
        r"(?:early|now|today|before|ahead of)\b|\b(?:verbal|firm|written) (?:yes|commitment)\b"
@@ -615,6 +620,25 @@ _WITHDRAW = [
        r"you (?:didn't|did not|not|skipped|cancell?ed) (?:go|attend|it|that one)\b",
        negatable=False, keys=("rather you", "rather that you", "prefer you",
                               "prefer that you")),
+    # The other interviews called needless: "I'm not sure you'll need those January
+    # interviews", "you really don't need to go through with the rest of your January
+    # interviews", "they can go ahead and cancel whatever interviews they have left", "tell
+    # her you're done interviewing elsewhere", "confirm that you have declined interviews
+    # with the other programs".
+    _c("withdraw.interviews_needless", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "tells the applicant the other interviews are not needed",
+       r"\b(?:don't|do not|won't|will not|wouldn't|not sure you(?:'ll| will)) (?:really |even )?"
+       r"need (?:to (?:go through with|do|attend|keep|bother with) )?(?:the rest of |those |your "
+       r"|any of |any |the )+(?:remaining |other |upcoming |later |january |february |[\w-]+ )?"
+       r"interviews\b|"
+       r"\bcancel (?:whatever|any|all(?: the| of the)?) (?:[\w-]+ )?interviews? (?:you|they) "
+       r"(?:still )?have (?:left|remaining)\b|"
+       r"\b(?:tell|let|email) (?:her|him|them|us|me)(?: know)? (?:that )?you(?:'re| are|'ve| "
+       r"have)? (?:done|finished|stopped) interviewing\b|"
+       r"\b(?:confirm|show|prove) (?:to (?:us|me|her|him) )?that you(?:'ve| have) (?:withdrawn|"
+       r"declined|cancell?ed)\b",
+       negatable=False, keys=("need", "cancel", "interviewing", "withdrawn", "declined",
+                              "cancelled", "canceled")),
     # "Please let Wendover know you are cancelling", "I would ask you, as a personal
     # favor, not to go".
     _c("withdraw.tell_them_cancelling", Flag.WITHDRAWAL_REQUEST, 1.0,
@@ -879,9 +903,42 @@ _COMMIT_EIGHTH = [
        keys=("accept",)),
 ]
 
+# Round 21. A rank made the price of an interview or a spot: "this season we are extending
+# waitlist interviews only to applicants who will rank Dunmore Hills among their top three".
+_COMMIT_NINTH = [
+    _c("commit.only_for_rankers", Flag.COMMITMENT_REQUEST, 1.0,
+       "grants something only to applicants who will rank the program high",
+       r"\bonly (?:to|for|with) (?:applicants|candidates|those|people|interviewees) who (?:will|"
+       r"can|agree to|commit to|promise to|plan to) rank (?:us|[A-Z][\w.'-]+(?: [A-Z][\w.'&-]+)"
+       r"{0,4}) (?:first|#\s?1|number one|among their top|in their top|at the top|highly)",
+       keys=("only to", "only for", "only with")),
+]
+
 # Round 20. A rank scale put to the applicant: "Please reply with just a number: 1 =
-# Copperline will be my #1 / 2 = top 3 / …".
+# Copperline will be my #1 / 2 = top 3 / …". Round 21: where else, asked obliquely.
 _RANK_SCALE = [
+    # "asks each invitee to share, in their reply, which other rural-track programs they
+    # applied to"; a screening question "Which regions of the country are you applying to?"
+    _c("rank.which_others", Flag.RANK_INQUIRY, 1.0, "asks where else the applicant applied",
+       r"\bwhich other (?:[\w-]+ ){0,4}(?:programs?|hospitals?|places|residencies|departments) "
+       r"(?:you|they)(?:'ve| have)? (?:also )?(?:applied|interviewed|are (?:applying|interviewing)|"
+       r"signal\w*|are ranking)\b|"
+       r"\bwhich (?:regions?|states|cities|parts) (?:of the country )?(?:are|have) you (?:also )?"
+       r"(?:applying|applied|interviewing|interviewed)\b",
+       before=r"\b(?:share|tell|list|name|let (?:us|me|him|her) know|asks?|which|reply|"
+              r"indicate|select|question)\b[^.?!]{0,80}$|^\W*$",
+       keys=("which other", "which region", "which state", "which cities", "which parts")),
+    # "how we compared with the other departments you visited, and where you see us among
+    # them"; "any programs leading the pack for you? Curious whether Albany is near the front"
+    _c("rank.where_we_stand", Flag.RANK_INQUIRY, 1.0, "asks where the program stands for them",
+       r"\bwhere you (?:see|place|put|would put|'d put) us (?:among|on|in) (?:them|your list|the "
+       r"others|your ranking)\b|"
+       r"\b(?:whether|(?:curious|wondering|wonder) if) (?:[A-Z][\w'-]+|we|our program|we're|we "
+       r"are) (?:is |are )?(?:near|toward|towards) the (?:front|top)\b|"
+       r"\bprograms? (?:leading the pack|out in front|at the front) for you\b|"
+       r"\b(?:sneak )?peek at (?:your (?:rank )?list\b|what (?:it|your list) looks like\b)",
+       keys=("among", "near the", "toward", "leading the pack", "out in front", "at the front",
+             "peek at")),
     _c("rank.scale", Flag.RANK_INQUIRY, 1.0, "asks the applicant to place the program on a scale",
        r"\b1\s*=\s*[^=\n]{0,50}\b(?:will be|is) my (?:#\s?1|number one|no\.? ?1|first choice|"
        r"top choice)\b",
@@ -890,4 +947,5 @@ _RANK_SCALE = [
 
 FLAG_EXTRA: tuple[Cue, ...] = (*_RANK, *_RANK_MORE, *_RANK_THIRD, *_COMMIT, *_COMMIT_MORE,
                                *_COMMIT_THIRD, *_COMMIT_FOURTH, *_COMMIT_FIFTH, *_COMMIT_SIXTH,
-                               *_COMMIT_SEVENTH, *_COMMIT_EIGHTH, *_RANK_SCALE, *_WITHDRAW)
+                               *_COMMIT_SEVENTH, *_COMMIT_EIGHTH, *_COMMIT_NINTH, *_RANK_SCALE,
+                               *_WITHDRAW)

@@ -610,6 +610,9 @@ _NEUTRAL = _any(
     r"(?:our|its|their|the program's|the committee's) (?:final )?rank(?:ing)?(?:[- ]order)? ?"
     r"(?:list|meetings?|process|committee|discussions?|decisions?)?",
     r"rank(?:ing)?[- ](?:order )?list (?:certification )?(?:deadline|opens|closes)",
+    # "As our committee finalizes the pathology rank list, …": the program's list
+    r"(?:committee|we|program|department) (?:\w+ )?(?:finaliz|prepar|build|certif|submitt?|"
+    r"review|complet)\w* (?:the|its|our) (?:[\w-]+ ){0,2}rank(?:ing)?(?:[- ]order)? list",
 )
 
 #: For each frame, lower-case literals one of which every sentence whose topic matches

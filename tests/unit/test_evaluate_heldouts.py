@@ -103,6 +103,11 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     commitment). The models
     were not retrained with them: the retrained kind model lost 0.002 mean macro-F1 on the
     unseen sets and the retrained flag model five commitment flags.
+  - ``heldout66``, ``heldout67`` (round 21, 168 and 165; 66 is rank questions asked
+    obliquely, 67 withdrawal asked in every form). As first scored: macro-F1 0.928, 0.936;
+    rank 0.90/0.82, 0.73/1.00; commitment 0.91/0.71, 1.00/0.64; withdrawal 1.00/1.00,
+    0.96/0.76. After the round: 0.939, 0.936; rank 0.97/0.94 on 66, 0.85/1.00 on 67;
+    withdrawal 0.96/0.90 on 67.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -159,9 +164,13 @@ that a change which generalizes worse fails here even while the tuned sets stay 
   - ``heldout62`` (169), scored once at the end of round 19: 0.961, linking 0.965, rank
     0.93/1.00, commitment 0.95/0.90, withdrawal 1.00/0.93.
   - ``heldout65`` (164), scored once at the end of round 20: 0.962, linking 0.994, rank
-    0.90/0.69, commitment 1.00/0.82, withdrawal 0.89/0.73. The most honest row.
+    0.90/0.69, commitment 1.00/0.82, withdrawal 0.89/0.73.
+  - ``heldout68`` (163), scored once at the end of round 21: 0.917, linking 0.951, rank
+    0.76/0.93, commitment 0.64/0.82, withdrawal 0.91/0.83. The most honest row. (While it
+    was being written, a snapshot diff of the tuning sets briefly listed the gold and
+    predicted labels of a dozen of its messages, no text, before the set was excluded.)
 
-Each fresh writer still brings wordings no family covers: on the seven sets scored once,
+Each fresh writer still brings wordings no family covers: on the eight sets scored once,
 rank recall is 0.69–0.93, commitment recall 0.65–0.92 and withdrawal recall 0.73–1.00,
 short of the issue's 0.95. Commitment precision is the
 weakest figure on older sets: half of these writers' offers that ask only to "sign and
@@ -379,6 +388,15 @@ BARS = {
     "heldout65": Bars(164, 0.95, 0.98, {
         "rank_inquiry": (0.69, 0.88), "commitment_request": (0.82, 0.97),
         "withdrawal_request": (0.72, 0.88), "response_deadline": (0.9, 0.82)}),
+    "heldout66": Bars(168, 0.93, 0.95, {
+        "rank_inquiry": (0.94, 0.95), "commitment_request": (0.85, 0.9),
+        "withdrawal_request": (0.97, 0.97), "response_deadline": (0.87, 0.85)}),
+    "heldout67": Bars(165, 0.93, 0.97, {
+        "rank_inquiry": (0.97, 0.84), "commitment_request": (0.63, 0.97),
+        "withdrawal_request": (0.89, 0.95), "response_deadline": (0.92, 0.92)}),
+    "heldout68": Bars(163, 0.91, 0.94, {
+        "rank_inquiry": (0.92, 0.76), "commitment_request": (0.81, 0.64),
+        "withdrawal_request": (0.83, 0.9), "response_deadline": (0.92, 0.97)}),
     "heldout55": Bars(160, 0.97, 0.97, {
         "rank_inquiry": (0.88, 0.97), "commitment_request": (0.93, 0.93),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.91, 0.89)}),

@@ -432,15 +432,28 @@ def _drop_retracted(hits: list[Hit], body: str,
     taken back, not asked."""
     if not spans or not any(h.target in RED_FLAGS for h in hits) or not _RETRACTION.search(body):
         return hits
-    taken_back: set[tuple[int, int]] = set()
+    return _without_body_hits_in(hits, body, spans, _taken_back(body, spans), RED_FLAGS)
+
+
+def _taken_back(body: str, spans: tuple[tuple[int, int], ...]) -> set[tuple[int, int]]:
+    """The sentences a retraction takes back: the one holding it and the one before."""
+    out: set[tuple[int, int]] = set()
     for n, (a, b) in enumerate(spans):
         m = _RETRACTION.search(body, a, b)
         if m and not (m.group().lower().endswith(" in error")
                       and _IF_BEFORE.search(body, a, m.start())):
-            taken_back.add((a, b))
+            out.add((a, b))
             if n:
-                taken_back.add(spans[n - 1])
-    return _without_body_hits_in(hits, body, spans, taken_back, RED_FLAGS)
+                out.add(spans[n - 1])
+    return out
+
+
+def retracted_sentences(body: str) -> frozenset[str]:
+    """The text of every sentence of ``body`` a retraction takes back, stripped: the
+    learned flag model must not find in them the ask the cues were told to drop."""
+    if not _RETRACTION.search(body):
+        return frozenset()
+    return frozenset(body[a:b].strip() for a, b in _taken_back(body, sentences(body)))
 
 
 class Reading:

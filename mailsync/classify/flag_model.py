@@ -34,7 +34,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from mailsync.classify.engine import View
+from mailsync.classify.engine import View, retracted_sentences
 from mailsync.classify.frames import looks_alike
 from mailsync.classify.text import sentences
 from mailsync.labels import Classification, Reason
@@ -159,10 +159,14 @@ class FlagModel:
                                     threshold=float(row["threshold"]))
                          for name, row in sorted(data["flags"].items())))
 
-    def best(self, view: View, kind: Kind, scorer: FlagScorer) -> tuple[float, str]:
-        """The highest sentence probability for ``scorer``'s flag, and that sentence."""
+    def best(self, view: View, kind: Kind, scorer: FlagScorer,
+             skip: frozenset[str] = frozenset()) -> tuple[float, str]:
+        """The highest sentence probability for ``scorer``'s flag, and that sentence;
+        the sentences in ``skip`` (taken back by the program) are not read."""
         p, span = 0.0, ""
         for s in topic_sentences(view, TOPICS[scorer.flag]):
+            if s in skip:
+                continue
             q = scorer.probability(sentence_features(s, kind))
             if q > p:
                 p, span = q, s
@@ -210,12 +214,17 @@ def add_flags(result: Classification, view: View, msg: ParsedMessage | None = No
     if result.kind is Kind.OTHER:
         return result
     m = model or _default()
+    skip: frozenset[str] | None = None  # the sentences taken back, read only when needed
     added: list[Flag] = []
     reasons: list[Reason] = []
     for scorer in m.scorers:
         if scorer.flag in result.flags or (past_match_day and scorer.flag is Flag.RANK_INQUIRY):
             continue
         p, span = m.best(view, result.kind, scorer)
+        if p >= scorer.threshold:
+            skip = retracted_sentences(view.body) if skip is None else skip
+            if span in skip:
+                p, span = m.best(view, result.kind, scorer, skip)
         if p >= scorer.threshold and not _outside_offer(scorer.flag, span, outside_match) \
                 and not (scorer.flag is Flag.RANK_INQUIRY and looks_alike(scorer.flag, span)):
             added.append(scorer.flag)

@@ -12,7 +12,8 @@ your list") asks for a rank. Nothing owed ("do not feel you owe us any informati
 where else you are interviewing or how you will rank") and a choice left to the applicant
 ("if you choose to tell a program it is your first choice, that is your decision") ask
 nothing, nor does the program's own list ("as our committee finalizes the pathology rank
-list, would you like to remain under consideration?"). Every text here is written for this
+list, would you like to remain under consideration?"). A sentence a program takes back is
+read by neither the cues nor the learned flag model. Every text here is written for this
 test.
 """
 
@@ -67,6 +68,10 @@ def _flags(body: str) -> tuple[set, list[str]]:
     ("If Quarry Bend is at the top of your list, you'll be at the top of ours.", {C}),
     ("Unfortunately we have cancelled our January 9 interview day; please choose another "
      "date.", set()),
+    # taken back, for the learned flag model as for the cues
+    ("I owe you an apology. Last month I told you, twice, that you didn't need your remaining "
+     "interviews and that you should cancel them. That was wrong of me. Please keep every "
+     "interview you have.", set()),
 ])
 def test_round21_red_flags(body: str, flags: set[Flag]) -> None:
     found, why = _flags(body)

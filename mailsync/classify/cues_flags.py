@@ -636,9 +636,12 @@ _WITHDRAW = [
        r"\b(?:tell|let|email) (?:her|him|them|us|me)(?: know)? (?:that )?you(?:'re| are|'ve| "
        r"have)? (?:done|finished|stopped) interviewing\b|"
        r"\b(?:confirm|show|prove) (?:to (?:us|me|her|him) )?that you(?:'ve| have) (?:withdrawn|"
-       r"declined|cancell?ed)\b",
+       r"declined|cancell?ed)\b|"
+       # "honestly the remaining ones are a waste of your time and money. Cancel them"
+       r"\b(?:the )?(?:remaining|other) (?:ones|interviews)\b[^.?!]{0,20}\b(?:are|would be) (?:a )?"
+       r"(?:waste|pointless|unnecessary|not (?:needed|necessary))\b",
        negatable=False, keys=("need", "cancel", "interviewing", "withdrawn", "declined",
-                              "cancelled", "canceled")),
+                              "cancelled", "canceled", "waste", "pointless", "necessary")),
     # "Please let Wendover know you are cancelling", "I would ask you, as a personal
     # favor, not to go".
     _c("withdraw.tell_them_cancelling", Flag.WITHDRAWAL_REQUEST, 1.0,

@@ -769,7 +769,9 @@ def frame_matches(sentence: str) -> list[tuple[Flag, str]]:
 
 #: An ask that the applicant *not* do the topic: the opposite of the frame's request.
 _ASK_NOT = re.compile(r"\b(?:ask|request|urge|prefer)(?:s|ed)? (?:that )?(?:you|applicants|"
-                      r"candidates) (?:not|never|do not|don't)\b[^.?!]*$")
+                      # "we ask that applicants who accept an interview with us not interview
+                      # with the other programs in the area": a withdrawal ask, not a rank one
+                      r"candidates)(?: who [^.?!]{0,60}?)? (?:not|never|do not|don't)\b[^.?!]*$")
 
 
 #: A commitment topic that names a rank position: asked about, it is a rank question.

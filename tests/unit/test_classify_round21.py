@@ -43,6 +43,10 @@ def _flags(body: str) -> tuple[set, list[str]]:
      "whatever interviews they have left.", {W}),
     ("At closing, Dr. Doshi will ask you to confirm that you have declined interviews with the "
      "other programs in the region.", {W}),
+    ("I hear you, but honestly the remaining ones are a waste of your time and money. Come to "
+     "Quarry Bend.", {W}),
+    ("We ask that applicants who accept an interview with us not interview with the other "
+     "programs in the region.", {W}),
     # rank, asked sideways
     ("Dr. Doshi asks each invitee to share, in their reply, which other rural programs they "
      "applied to this year.", {R}),

@@ -113,9 +113,29 @@ def classify(
     if not after_match:
         result = flag_model.add_flags(result, view, msg, past_match_day=past,
                                       outside_match=past or _outside_match(hits, ctx, programs))
+        if not past:
+            result = _offer_asks_acceptance(result, hits)
     if ctx.national:
         result = _from_rule_keeper(result, ctx.address)
     return _apply_feedback(result, msg, feedback)
+
+
+def _offer_asks_acceptance(result: Classification, hits: list[engine.Hit]) -> Classification:
+    """An offer of a position before Match Day asks the applicant to accept it, which
+    taxonomy.md counts as a commitment request ("asks for a promise or commitment ... to
+    accept, to commit early"), however kindly it is put: the development corpus labels
+    every such offer so, the off-cycle vacancy that says going through the Match "is
+    completely fine" (d134) included. Whether the offer is written to be signed, answered
+    or merely considered, the reply must stay non-binding until the applicant decides."""
+    if result.kind is not Kind.PRE_MATCH_OFFER or Flag.COMMITMENT_REQUEST in result.flags \
+            or not result.flags & {Flag.RESPONSE_DEADLINE, Flag.WITHDRAWAL_REQUEST}:
+        return result
+    offer = next((h for h in hits if h.cue.startswith("offer.")), None)
+    why = Reason(cue="commit.offer_acceptance", detail="an offer of a position before Match "
+                 "Day asks the applicant to accept it", span=offer.span if offer else "")
+    return Classification(kind=result.kind, flags=result.flags | {Flag.COMMITMENT_REQUEST},
+                          confidence=result.confidence, reasons=(*result.reasons, why),
+                          deadlines=result.deadlines)
 
 
 #: The reasons a red flag carries: its cues, its frames and the learned flag model.

@@ -117,7 +117,7 @@ CASES = [
      Kind.INTEREST_SIGNAL, {W}),
     ("leave_match", "Dear Dr. Haddad, we are pleased to offer you a PGY-1 position. To accept "
      "you would need to take yourself out of the Match." + SIG, "Offer",
-     Kind.PRE_MATCH_OFFER, {W}),
+     Kind.PRE_MATCH_OFFER, {C, W}),  # an offer asks to accept it: commitment too
     ("already_withdrawn_question", "Dear Dr. Haddad, do you wish to remain under "
      "consideration? If you have accepted another position or withdrawn from the Match, "
      "please tell us." + SIG, "Still interested?", Kind.INFO_REQUEST, set()),
@@ -308,7 +308,7 @@ WITHDRAW_CASES = [
      "from the NRMP before Monday." + SIG2, Kind.PRE_MATCH_OFFER, {C, W}),
     ("agreement_not_interview_elsewhere", "Dear Dr. Haddad, attached is your resident "
      "employment agreement. By signing you agree not to interview with any other residency "
-     "program." + SIG2, Kind.PRE_MATCH_OFFER, {W}),
+     "program." + SIG2, Kind.PRE_MATCH_OFFER, {C, W}),
 ]
 
 KIND_CASES = [

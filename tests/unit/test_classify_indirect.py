@@ -79,7 +79,7 @@ def _flags(body: str, sender: str = "office@copperfieldmc.org") -> tuple[set[Fla
     ("Could you give us a sense of where we fit on your list? If we are at the top, we will "
      "make sure you match with us.", {R, C}),
     ("We'd be grateful if you didn't take any more interviews.", {W}),
-    ("For this please to retire your application from NRMP and send us signed paper.", {W}),
+    ("For this please to retire your application from NRMP and send us signed paper.", {C, W}),
     ("Once you have, let your other programs know you are off the market.", {W}),
     ("Please confirm that you've cancelled the rest of your neurology interviews.", {W}),
     # giving up interviews, however they are named
@@ -110,7 +110,7 @@ def _flags(body: str, sender: str = "office@copperfieldmc.org") -> tuple[set[Fla
     ("He wondered whether you've also had neurology interviews in Ohio, and roughly how many.",
      {R}),
     ("If you're sure about us, go ahead and let your remaining interviews go.", {W}),
-    ("Have you withdrawn from the Match as the agreement requires?", {W}),
+    ("Have you withdrawn from the Match as the agreement requires?", {C, W}),
     ("Ines says you still have two interviews on your calendar for late January. I'd "
      "encourage you to cancel those.", {W}),
     # comparisons, plans and the other programs, asked in passing

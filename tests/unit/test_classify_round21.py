@@ -46,7 +46,7 @@ def _flags(body: str) -> tuple[set, list[str]]:
     ("I hear you, but honestly the remaining ones are a waste of your time and money. Come to "
      "Quarry Bend.", {W}),
     ("We ask that applicants who accept an interview with us not interview with the other "
-     "programs in the region.", {W}),
+     "programs in the region.", {C, W}),  # read as an offer's terms: accepting binds
     # rank, asked sideways
     ("Dr. Doshi asks each invitee to share, in their reply, which other rural programs they "
      "applied to this year.", {R}),

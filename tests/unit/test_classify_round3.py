@@ -66,10 +66,10 @@ CASES = [
     ("withdraw_applications_elsewhere", "Dear Dr. Haddad,\n\nWe would like to offer you one of "
      "our PGY-1 positions now. For this to work you would need to withdraw your neurology "
      "applications elsewhere and sign with us by January 12." + SIG,
-     Kind.PRE_MATCH_OFFER, {W}),
+     Kind.PRE_MATCH_OFFER, {C, W}),  # an offer asks to accept it: commitment too
     ("proof_of_withdrawal", "Dr. Haddad,\n\nI can hold yours until Friday at noon. If you decide "
      "to come, send me proof that you've withdrawn from the NRMP Match." + SIG,
-     Kind.PRE_MATCH_OFFER, {W}),
+     Kind.PRE_MATCH_OFFER, {C, W}),
     ("invite_with_no_other_interviews", "Dear Dr. Haddad,\n\nWe are pleased to invite you to "
      "interview at Copperfield Neurology. Applicants who accept an interview are asked not to "
      "interview at other programs in our region." + COORD, Kind.INTERVIEW_INVITE, {W}),

@@ -39,7 +39,7 @@ def _flags(body: str, subject: str = "Wrenfield Neurology") -> tuple[set[Flag], 
      "Lena - can you ask her if we're her #1? I'd like to know before committee.", {R}),
     # a withdrawal the offer waits for
     ("Dr. Okafor, we have not yet received your NRMP withdrawal confirmation. Please send it "
-     "to me and I will get the contract out the same day.", {W}),
+     "to me and I will get the contract out the same day.", {C, W}),  # the offer's own ask
 ])
 def test_round8_red_flags(body: str, flags: set[Flag]) -> None:
     found, why = _flags(body + SIG)

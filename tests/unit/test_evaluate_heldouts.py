@@ -200,205 +200,205 @@ class Bars:
 
 BARS = {
     "heldout3": Bars(200, 0.97, 0.98, {
-        "rank_inquiry": (0.95, 0.95), "commitment_request": (0.95, 0.8),
+        "rank_inquiry": (0.95, 0.95), "commitment_request": (1.0, 0.73),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.95, 0.93)}),
     "heldout5": Bars(170, 0.95, 0.96, {
-        "rank_inquiry": (0.85, 0.9), "commitment_request": (0.93, 0.85),
+        "rank_inquiry": (0.85, 0.9), "commitment_request": (0.96, 0.76),
         "withdrawal_request": (0.95, 0.9), "response_deadline": (0.93, 0.93)}),
     "heldout6": Bars(170, 0.9, 0.96, {
-        "rank_inquiry": (0.93, 0.9), "commitment_request": (0.95, 0.83),
+        "rank_inquiry": (0.93, 0.9), "commitment_request": (1.0, 0.85),
         "withdrawal_request": (0.95, 0.9), "response_deadline": (0.8, 0.88)}),
     "heldout8": Bars(160, 0.91, 0.97, {
-        "rank_inquiry": (0.92, 0.92), "commitment_request": (0.85, 0.72),
+        "rank_inquiry": (0.92, 0.92), "commitment_request": (0.96, 0.74),
         "withdrawal_request": (0.95, 0.92), "response_deadline": (0.88, 0.88)}),
     "heldout9": Bars(160, 0.91, 0.97, {
-        "rank_inquiry": (0.91, 0.75), "commitment_request": (0.92, 0.77),
+        "rank_inquiry": (0.91, 0.75), "commitment_request": (1.0, 0.69),
         "withdrawal_request": (0.9, 0.9), "response_deadline": (0.9, 0.9)}),
     "heldout12": Bars(150, 0.93, 0.9, {
-        "rank_inquiry": (0.85, 0.83), "commitment_request": (0.72, 0.95),
+        "rank_inquiry": (0.85, 0.83), "commitment_request": (0.9, 0.82),
         "withdrawal_request": (0.9, 0.9), "response_deadline": (0.85, 0.9)}),
     "heldout13": Bars(150, 0.92, 0.95, {
-        "rank_inquiry": (0.86, 0.95), "commitment_request": (0.72, 0.75),
+        "rank_inquiry": (0.86, 0.95), "commitment_request": (0.86, 0.59),
         "withdrawal_request": (0.9, 0.95), "response_deadline": (0.85, 0.85)}),
     "heldout14": Bars(160, 0.93, 0.98, {
-        "rank_inquiry": (0.91, 0.95), "commitment_request": (0.83, 0.9),
+        "rank_inquiry": (0.91, 0.95), "commitment_request": (0.92, 0.85),
         "withdrawal_request": (0.91, 0.9), "response_deadline": (0.85, 0.88)}),
     "heldout15": Bars(160, 0.95, 0.98, {
-        "rank_inquiry": (0.9, 0.95), "commitment_request": (0.9, 0.95),
+        "rank_inquiry": (0.9, 0.95), "commitment_request": (0.95, 0.95),
         "withdrawal_request": (0.8, 0.9), "response_deadline": (0.84, 0.75)}),
     "heldout17": Bars(160, 0.92, 0.98, {
-        "rank_inquiry": (0.85, 0.85), "commitment_request": (0.84, 0.95),
+        "rank_inquiry": (0.85, 0.85), "commitment_request": (0.91, 1.0),
         "withdrawal_request": (0.86, 0.95), "response_deadline": (0.83, 0.95)}),
     "heldout18": Bars(160, 0.92, 0.96, {
-        "rank_inquiry": (0.9, 0.78), "commitment_request": (0.9, 0.9),
+        "rank_inquiry": (0.9, 0.78), "commitment_request": (1.0, 0.94),
         "withdrawal_request": (0.9, 0.95), "response_deadline": (0.72, 0.8)}),
     "heldout19": Bars(150, 0.93, 0.95, {
-        "rank_inquiry": (0.84, 0.8), "commitment_request": (0.71, 0.9),
+        "rank_inquiry": (0.84, 0.8), "commitment_request": (0.85, 0.94),
         "withdrawal_request": (0.9, 0.95), "response_deadline": (0.78, 0.78)}),
     "heldout21": Bars(168, 0.95, 0.97, {
-        "rank_inquiry": (0.92, 0.82), "commitment_request": (0.77, 0.7),
+        "rank_inquiry": (0.92, 0.82), "commitment_request": (0.93, 0.7),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.85)}),
     "heldout22": Bars(167, 0.93, 0.95, {
-        "rank_inquiry": (0.91, 0.85), "commitment_request": (0.85, 0.55),
+        "rank_inquiry": (0.91, 0.85), "commitment_request": (0.9, 0.58),
         "withdrawal_request": (0.95, 0.68), "response_deadline": (0.87, 0.9)}),
     "heldout23": Bars(162, 0.9, 0.95, {
-        "rank_inquiry": (0.85, 0.85), "commitment_request": (0.85, 0.5),
+        "rank_inquiry": (0.85, 0.85), "commitment_request": (0.9, 0.58),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.87, 0.85)}),
     "heldout24": Bars(168, 0.94, 0.96, {
-        "rank_inquiry": (0.85, 0.9), "commitment_request": (0.85, 0.62),
+        "rank_inquiry": (0.85, 0.9), "commitment_request": (0.88, 0.57),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.8)}),
     "heldout25": Bars(169, 0.93, 0.95, {
-        "rank_inquiry": (0.95, 0.88), "commitment_request": (0.82, 0.62),
+        "rank_inquiry": (0.95, 0.88), "commitment_request": (1.0, 0.63),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.88)}),
     "heldout26": Bars(165, 0.93, 0.97, {
-        "rank_inquiry": (0.81, 0.75), "commitment_request": (0.95, 0.6),
+        "rank_inquiry": (0.81, 0.75), "commitment_request": (1.0, 0.6),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.9, 0.95)}),
     "heldout27": Bars(164, 0.96, 0.97, {
-        "rank_inquiry": (0.9, 0.85), "commitment_request": (0.85, 0.75),
+        "rank_inquiry": (0.9, 0.85), "commitment_request": (0.92, 0.68),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.8, 0.82)}),
     "heldout28": Bars(169, 0.92, 0.95, {
-        "rank_inquiry": (0.9, 0.82), "commitment_request": (0.95, 0.62),
+        "rank_inquiry": (0.9, 0.82), "commitment_request": (1.0, 0.64),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.87, 0.9)}),
     "heldout29": Bars(164, 0.9, 0.9, {
-        "rank_inquiry": (0.9, 0.82), "commitment_request": (0.9, 0.68),
+        "rank_inquiry": (0.9, 0.82), "commitment_request": (1.0, 0.75),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.78)}),
     "heldout30": Bars(166, 0.94, 0.94, {
-        "rank_inquiry": (0.9, 0.75), "commitment_request": (0.55, 0.7),
+        "rank_inquiry": (0.9, 0.75), "commitment_request": (0.6, 0.5),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.9, 0.9)}),
     "heldout31": Bars(168, 0.92, 0.97, {
-        "rank_inquiry": (0.87, 0.88), "commitment_request": (0.78, 0.5),
+        "rank_inquiry": (0.87, 0.88), "commitment_request": (0.81, 0.52),
         "withdrawal_request": (0.76, 0.95), "response_deadline": (0.85, 0.95)}),
     "heldout32": Bars(168, 0.92, 0.94, {
-        "rank_inquiry": (0.82, 0.95), "commitment_request": (0.75, 0.5),
+        "rank_inquiry": (0.82, 0.95), "commitment_request": (0.77, 0.53),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.92, 0.93)}),
     "heldout33": Bars(161, 0.92, 0.98, {
-        "rank_inquiry": (0.9, 0.82), "commitment_request": (0.9, 0.85),
+        "rank_inquiry": (0.9, 0.82), "commitment_request": (1.0, 0.9),
         "withdrawal_request": (0.95, 0.88), "response_deadline": (0.95, 0.88)}),
     "heldout34": Bars(166, 0.95, 0.96, {
-        "rank_inquiry": (0.95, 0.78), "commitment_request": (0.95, 0.95),
+        "rank_inquiry": (0.95, 0.78), "commitment_request": (1.0, 1.0),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.95, 0.88)}),
     "heldout35": Bars(162, 0.94, 0.97, {
-        "rank_inquiry": (0.9, 0.85), "commitment_request": (0.88, 0.72),
+        "rank_inquiry": (0.9, 0.85), "commitment_request": (0.9, 0.71),
         "withdrawal_request": (0.95, 0.85), "response_deadline": (0.9, 0.88)}),
     "heldout36": Bars(162, 0.94, 0.93, {
-        "rank_inquiry": (0.75, 0.9), "commitment_request": (0.65, 0.85),
+        "rank_inquiry": (0.75, 0.9), "commitment_request": (1.0, 0.95),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.92, 0.95)}),
     "heldout37": Bars(168, 0.95, 0.96, {
-        "rank_inquiry": (0.9, 0.95), "commitment_request": (0.95, 0.8),
+        "rank_inquiry": (0.9, 0.95), "commitment_request": (1.0, 0.76),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.95)}),
     "heldout38": Bars(167, 0.91, 0.95, {
-        "rank_inquiry": (0.85, 0.9), "commitment_request": (0.88, 0.88),
+        "rank_inquiry": (0.85, 0.9), "commitment_request": (0.9, 0.76),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.95)}),
     "heldout39": Bars(163, 0.96, 0.98, {
-        "rank_inquiry": (0.9, 0.95), "commitment_request": (0.8, 0.68),
+        "rank_inquiry": (0.9, 0.95), "commitment_request": (0.84, 0.57),
         "withdrawal_request": (0.95, 0.85), "response_deadline": (0.82, 0.9)}),
     "heldout40": Bars(166, 0.92, 0.95, {
-        "rank_inquiry": (0.95, 0.95), "commitment_request": (0.87, 0.58),
+        "rank_inquiry": (0.95, 0.95), "commitment_request": (0.9, 0.52),
         "withdrawal_request": (0.88, 0.8), "response_deadline": (0.93, 0.88)}),
     "heldout41": Bars(168, 0.92, 0.97, {
-        "rank_inquiry": (0.95, 0.78), "commitment_request": (0.95, 0.63),
+        "rank_inquiry": (0.95, 0.78), "commitment_request": (1.0, 0.62),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.93, 0.9)}),
     "heldout2": Bars(140, 0.9, 0.97, {
-        "rank_inquiry": (0.9, 0.75), "commitment_request": (0.88, 0.84),
+        "rank_inquiry": (0.9, 0.75), "commitment_request": (0.93, 0.82),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.9)}),
     "heldout4": Bars(160, 0.92, 0.96, {
-        "rank_inquiry": (0.95, 0.8), "commitment_request": (0.87, 0.7),
+        "rank_inquiry": (0.95, 0.8), "commitment_request": (1.0, 0.77),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.85)}),
     "heldout7": Bars(180, 0.92, 0.97, {
-        "rank_inquiry": (0.95, 0.78), "commitment_request": (0.67, 0.7),
+        "rank_inquiry": (0.95, 0.78), "commitment_request": (0.83, 0.78),
         "withdrawal_request": (0.95, 0.8), "response_deadline": (0.93, 0.85)}),
     "heldout10": Bars(170, 0.87, 0.96, {
-        "rank_inquiry": (0.95, 0.88), "commitment_request": (0.88, 0.6),
+        "rank_inquiry": (0.95, 0.88), "commitment_request": (0.93, 0.62),
         "withdrawal_request": (0.87, 0.95), "response_deadline": (0.93, 0.9)}),
     "heldout16": Bars(170, 0.9, 0.96, {
-        "rank_inquiry": (0.83, 0.78), "commitment_request": (0.71, 0.95),
+        "rank_inquiry": (0.83, 0.78), "commitment_request": (0.76, 0.86),
         "withdrawal_request": (0.82, 0.83), "response_deadline": (0.88, 0.85)}),
     "heldout20": Bars(160, 0.86, 0.97, {
-        "rank_inquiry": (0.81, 0.8), "commitment_request": (0.81, 0.7),
+        "rank_inquiry": (0.81, 0.8), "commitment_request": (0.86, 0.72),
         "withdrawal_request": (0.85, 0.9), "response_deadline": (0.93, 0.78)}),
     "heldout11": Bars(160, 0.86, 0.96, {
-        "rank_inquiry": (0.85, 0.9), "commitment_request": (0.86, 0.7),
+        "rank_inquiry": (0.85, 0.9), "commitment_request": (0.86, 0.61),
         "withdrawal_request": (0.88, 0.88), "response_deadline": (0.88, 0.95)}),
     "heldout42": Bars(166, 0.96, 0.95, {
-        "rank_inquiry": (0.97, 0.88), "commitment_request": (0.87, 0.73),
+        "rank_inquiry": (0.97, 0.88), "commitment_request": (0.9, 0.71),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.81, 0.89)}),
     "heldout43": Bars(161, 0.92, 0.93, {
-        "rank_inquiry": (0.97, 0.97), "commitment_request": (0.77, 0.77),
+        "rank_inquiry": (0.97, 0.97), "commitment_request": (0.9, 0.9),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.92, 0.87)}),
     "heldout44": Bars(163, 0.96, 0.97, {
-        "rank_inquiry": (0.97, 0.74), "commitment_request": (0.97, 0.97),
+        "rank_inquiry": (0.97, 0.74), "commitment_request": (1.0, 1.0),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.88, 0.9)}),
     "heldout45": Bars(169, 0.91, 0.96, {
-        "rank_inquiry": (0.9, 0.97), "commitment_request": (0.82, 0.82),
+        "rank_inquiry": (0.9, 0.97), "commitment_request": (0.92, 0.75),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.89, 0.87)}),
     "heldout46": Bars(159, 0.96, 0.95, {
-        "rank_inquiry": (0.88, 0.88), "commitment_request": (0.88, 0.61),
+        "rank_inquiry": (0.88, 0.88), "commitment_request": (0.91, 0.52),
         "withdrawal_request": (0.8, 0.97), "response_deadline": (0.79, 0.89)}),
     "heldout47": Bars(167, 0.92, 0.97, {
-        "rank_inquiry": (0.97, 0.77), "commitment_request": (0.73, 0.78),
+        "rank_inquiry": (0.97, 0.77), "commitment_request": (1.0, 0.85),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.9, 0.9)}),
     "heldout48": Bars(160, 0.95, 0.96, {
-        "rank_inquiry": (0.8, 0.87), "commitment_request": (0.75, 0.75),
+        "rank_inquiry": (0.8, 0.87), "commitment_request": (0.82, 0.79),
         "withdrawal_request": (0.87, 0.87), "response_deadline": (0.89, 0.9)}),
     "heldout49": Bars(170, 0.92, 0.94, {
-        "rank_inquiry": (0.88, 0.88), "commitment_request": (0.81, 0.88),
+        "rank_inquiry": (0.88, 0.88), "commitment_request": (0.84, 0.64),
         "withdrawal_request": (0.87, 0.97), "response_deadline": (0.87, 0.89)}),
     "heldout50": Bars(170, 0.92, 0.97, {
-        "rank_inquiry": (0.89, 0.6), "commitment_request": (0.8, 0.9),
+        "rank_inquiry": (0.89, 0.6), "commitment_request": (0.94, 0.94),
         "withdrawal_request": (0.78, 0.97), "response_deadline": (0.89, 0.86)}),
     "heldout51": Bars(164, 0.95, 0.96, {
-        "rank_inquiry": (0.89, 0.89), "commitment_request": (0.79, 0.97),
+        "rank_inquiry": (0.89, 0.89), "commitment_request": (0.94, 1.0),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.82, 0.8)}),
     "heldout52": Bars(161, 0.94, 0.97, {
-        "rank_inquiry": (0.97, 0.75), "commitment_request": (0.75, 0.62),
+        "rank_inquiry": (0.97, 0.75), "commitment_request": (0.78, 0.6),
         "withdrawal_request": (0.97, 0.91), "response_deadline": (0.89, 0.82)}),
     "heldout53": Bars(168, 0.91, 0.97, {
-        "rank_inquiry": (0.97, 0.83), "commitment_request": (0.91, 0.97),
+        "rank_inquiry": (0.97, 0.83), "commitment_request": (1.0, 1.0),
         "withdrawal_request": (0.78, 0.97), "response_deadline": (0.94, 0.9)}),
     "heldout56": Bars(167, 0.95, 0.97, {
-        "rank_inquiry": (0.75, 0.86), "commitment_request": (0.82, 0.97),
+        "rank_inquiry": (0.75, 0.86), "commitment_request": (0.91, 1.0),
         "withdrawal_request": (0.85, 0.97), "response_deadline": (0.93, 0.95)}),
     "heldout54": Bars(162, 0.95, 0.98, {
-        "rank_inquiry": (0.9, 0.6), "commitment_request": (0.9, 0.72),
+        "rank_inquiry": (0.9, 0.6), "commitment_request": (0.95, 0.62),
         "withdrawal_request": (0.97, 0.9), "response_deadline": (0.92, 0.95)}),
     "heldout57": Bars(166, 0.94, 0.97, {
-        "rank_inquiry": (0.97, 0.97), "commitment_request": (0.97, 0.65),
+        "rank_inquiry": (0.97, 0.97), "commitment_request": (1.0, 0.63),
         "withdrawal_request": (0.97, 0.9), "response_deadline": (0.91, 0.91)}),
     "heldout58": Bars(160, 0.91, 0.97, {
-        "rank_inquiry": (0.97, 0.65), "commitment_request": (0.7, 0.57),
+        "rank_inquiry": (0.97, 0.65), "commitment_request": (0.77, 0.58),
         "withdrawal_request": (0.97, 0.75), "response_deadline": (0.89, 0.87)}),
     "heldout59": Bars(168, 0.93, 0.99, {
-        "rank_inquiry": (0.85, 0.7), "commitment_request": (0.97, 0.6),
+        "rank_inquiry": (0.85, 0.7), "commitment_request": (1.0, 0.5),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.93, 0.93)}),
     "heldout60": Bars(165, 0.94, 0.95, {
-        "rank_inquiry": (0.9, 0.7), "commitment_request": (0.8, 0.74),
+        "rank_inquiry": (0.9, 0.7), "commitment_request": (0.86, 0.71),
         "withdrawal_request": (0.66, 0.88), "response_deadline": (0.9, 0.93)}),
     "heldout61": Bars(163, 0.93, 0.93, {
-        "rank_inquiry": (0.97, 0.66), "commitment_request": (0.92, 0.63),
+        "rank_inquiry": (0.97, 0.66), "commitment_request": (0.92, 0.46),
         "withdrawal_request": (0.97, 0.84), "response_deadline": (0.93, 0.84)}),
     "heldout62": Bars(169, 0.95, 0.96, {
-        "rank_inquiry": (0.97, 0.92), "commitment_request": (0.89, 0.94),
+        "rank_inquiry": (0.97, 0.92), "commitment_request": (0.95, 0.95),
         "withdrawal_request": (0.92, 0.97), "response_deadline": (0.92, 0.97)}),
     "heldout63": Bars(164, 0.91, 0.95, {
-        "rank_inquiry": (0.97, 0.82), "commitment_request": (0.76, 0.97),
+        "rank_inquiry": (0.97, 0.82), "commitment_request": (0.94, 1.0),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.93, 0.9)}),
     "heldout64": Bars(167, 0.89, 0.94, {
-        "rank_inquiry": (0.85, 0.78), "commitment_request": (0.7, 0.97),
+        "rank_inquiry": (0.85, 0.78), "commitment_request": (0.85, 0.94),
         "withdrawal_request": (0.9, 0.9), "response_deadline": (0.8, 0.9)}),
     "heldout65": Bars(164, 0.95, 0.98, {
-        "rank_inquiry": (0.69, 0.88), "commitment_request": (0.82, 0.97),
+        "rank_inquiry": (0.69, 0.88), "commitment_request": (1.0, 0.89),
         "withdrawal_request": (0.72, 0.88), "response_deadline": (0.9, 0.82)}),
     "heldout66": Bars(168, 0.93, 0.95, {
-        "rank_inquiry": (0.94, 0.95), "commitment_request": (0.85, 0.9),
+        "rank_inquiry": (0.94, 0.95), "commitment_request": (1.0, 0.93),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.87, 0.85)}),
     "heldout67": Bars(165, 0.93, 0.97, {
-        "rank_inquiry": (0.97, 0.84), "commitment_request": (0.63, 0.97),
+        "rank_inquiry": (0.97, 0.84), "commitment_request": (0.81, 1.0),
         "withdrawal_request": (0.92, 0.97), "response_deadline": (0.92, 0.92)}),
     "heldout68": Bars(163, 0.91, 0.94, {
-        "rank_inquiry": (0.92, 0.76), "commitment_request": (0.81, 0.64),
+        "rank_inquiry": (0.92, 0.76), "commitment_request": (0.81, 0.47),
         "withdrawal_request": (0.83, 0.9), "response_deadline": (0.92, 0.97)}),
     "heldout55": Bars(160, 0.97, 0.97, {
-        "rank_inquiry": (0.88, 0.97), "commitment_request": (0.93, 0.93),
+        "rank_inquiry": (0.88, 0.97), "commitment_request": (1.0, 0.94),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.91, 0.89)}),
 }
 _REPORTS: dict[str, EvalReport] = {}

@@ -146,16 +146,20 @@ def _from_rule_keeper(result: Classification, address: str) -> Classification:
     """NRMP, ERAS and ECFMG explain the Match rules ("you must withdraw before the
     deadline if you accept a position outside the Match"); they never ask for a rank,
     a promise or a withdrawal, and never offer a position. Their wording of the rules
-    trips the red-flag cues, so those conclusions are dropped, with a reason."""
+    trips the red-flag cues, so those conclusions are dropped, with a reason.
+
+    What they do ask for (a questionnaire in the sponsorship portal, a document to upload)
+    is the portal notice taxonomy.md names ``admin_notice``, not a program's
+    ``info_request``: no corpus labels a national service's mail an info request."""
     red = result.flags & RED_FLAGS
-    offer = result.kind is Kind.PRE_MATCH_OFFER
-    if not red and not offer:
+    to_admin = result.kind in (Kind.PRE_MATCH_OFFER, Kind.INFO_REQUEST)
+    if not red and not to_admin:
         return result
-    dropped = (*_RED_CUES, *(("offer.",) if offer else ()))
+    dropped = (*_RED_CUES, *(("offer.", "info.") if to_admin else ()))
     kept = tuple(r for r in result.reasons if not r.cue.startswith(dropped))
-    why = Reason(cue="sender.rule_keeper", detail="a national Match service states the rules; "
-                 "it asks nothing of the kind", span=address)
-    return Classification(kind=Kind.ADMIN_NOTICE if offer else result.kind,
+    why = Reason(cue="sender.rule_keeper", detail="a national Match service states the rules "
+                 "and runs the portals; it asks nothing of a program's kind", span=address)
+    return Classification(kind=Kind.ADMIN_NOTICE if to_admin else result.kind,
                           flags=result.flags - RED_FLAGS, confidence=result.confidence,
                           reasons=(*kept, why), deadlines=result.deadlines)
 

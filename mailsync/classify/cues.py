@@ -960,7 +960,7 @@ _RANK = [
               r"[^.?!\n]{0,50}$",
        # Reported or wished, not asked: "your letter telling us we are your #1",
        # "we would love to be your first choice".
-       unless=r"\b(?:told|said|saying|wrote|letter|note|mentioned|heard)\b[^.?!]{0,40}$|"
+       unless=r"\b(?:told|said|saying|wrote|letter|note|mentioned|hear|heard)\b[^.?!]{0,40}$|"
               r"\b(?:love|like|hope|hoping|happy|thrilled|delighted|honou?red|glad|proud) to be"
               r"\s*$|"
               r"\b(?:honou?red|thrilled|delighted|grateful|touched|flattered|thank you|thanks)\b"

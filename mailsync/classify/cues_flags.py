@@ -508,7 +508,9 @@ _COMMIT_SIXTH = [
        r"\bif (?:so|yes|it is|we are|we're|that's the case|that is the case)\b[^.?!]{0,40}"
        r"\b(?:(?:you(?:'ll| will)|I(?:'ll| will)|we(?:'ll| will)) (?:be )?rank(?:ed)? (?:you )?"
        r"to match|you(?:'ll| will) (?:match here|be (?:matched|golden|in|set))|"
-       r"(?:I|we) can (?:promise|guarantee))",
+       r"(?:I|we) can (?:promise|guarantee)|"
+       r"(?:I|we)(?:'ll| will) (?:make sure|ensure|see to it that) you(?:'re| are)? (?:ranked|"
+       r"listed|placed) (?:where you(?:'ll| will) match|to match|high enough to match))",
        keys=("if so", "if yes", "if it is", "if we are", "if we're", "the case")),
     _c("commit.say_so_if_first", Flag.COMMITMENT_REQUEST, 1.0,
        "asks the applicant to declare the program first",
@@ -902,7 +904,12 @@ _COMMIT_EIGHTH = [
        "asks for a promise to accept an offer before it is made",
        r"\b(?:confirm|promise|assure (?:us|me)|guarantee)\b[^.?!]{0,60}\bthat you(?:'ll| will| "
        r"would) (?:definitely )?accept (?:the|an|our|a|it)\b[^.?!]{0,30}?\bif (?:we|it is|one is|"
-       r"an offer is|the offer is|offered)\b",
+       r"an offer is|the offer is|offered)\b|"
+       # Round 22: the clause listed under its lead-in ("Dr. Q asks that you confirm two
+       # things: (a) that if we extend you an offer, you will accept it")
+       r"\bthat,? if (?:we|the program|[A-Z][\w'-]+) (?:extends?|makes?|offers?|gives?) you "
+       r"(?:an?|the|our) (?:offer|position|spot|contract)\b[^.?!]{0,20}?\byou(?:'ll| will| "
+       r"would| shall) (?:definitely )?accept\b",
        keys=("accept",)),
 ]
 
@@ -948,7 +955,92 @@ _RANK_SCALE = [
        keys=("my #", "my number one", "my no", "my first choice", "my top choice")),
 ]
 
+# Round 22: bargains and asks as residents, recruiters and second-language writers put them.
+_ROUND22 = [
+    # "We prefer candidates who give us their word that they will come to Alder Bay. If you
+    # can give such word, I will put you in very good position on our list."
+    _c("commit.give_word", Flag.COMMITMENT_REQUEST, 1.0, "asks for the applicant's word",
+       r"\b(?:give|gives|giving) (?:us|me|him|her|the (?:program|committee|pd)) (?:your|their|"
+       r"his|her) (?:word|promise|assurance) that (?:you|they|he|she)(?:'ll| will| would) "
+       r"(?:come|join|rank|accept|sign|be|choose)\b|"
+       r"\bif you (?:can |could )?give (?:us |me |him |her )?(?:such|that|this|your) (?:a )?"
+       r"(?:word|promise|assurance|commitment)\b",
+       keys=("give", "giving")),
+    # "Cancel the rest of your interviews and you'll be at the very top of our list."
+    _c("commit.act_for_top", Flag.COMMITMENT_REQUEST, 1.0, "promises a rank for an act",
+       r"\b(?:cancel|withdraw from|decline|drop|skip|tell (?:me|us|him|her)|let (?:me|us|him|"
+       r"her) know|promise|commit|sign)\b[^.?!]{0,80}\band you(?:'ll| will) (?:be (?:at|near) "
+       r"the (?:very )?top of (?:our|my|the|his|her) (?:rank )?list|be ranked to match|match "
+       r"(?:here|with us))\b",
+       keys=("top of", "ranked to match", "match here", "match with us")),
+    # "a quick two-line email telling him you'll rank us first would go a long way"
+    _c("commit.note_you_will_rank_first", Flag.COMMITMENT_REQUEST, 1.0,
+       "asks for a note promising a first rank",
+       r"\b(?:email|e-mail|note|message|line|text|letter)s?\b[^.?!]{0,30}?\b(?:telling|saying|"
+       r"to tell|letting|that says|stating)\b[^.?!]{0,20}?\byou(?:'ll| will|'re going to| are "
+       r"going to| plan to) rank (?:us|[A-Z][\w'&.-]*(?: [A-Z][\w'&.-]*){0,3}) (?:first|#\s?1|"
+       r"number one|at the top|highest)\b",
+       keys=("rank us", "rank ")),
+    # "If Sandhill's number one on yours, you'll be on ours high enough to match"
+    _c("commit.first_on_yours", Flag.COMMITMENT_REQUEST, 1.0,
+       "promises a rank if the program is put first",
+       r"\bif [^.?!]{0,40}\b(?:number one|#\s?1|no\.? ?1|first choice|top choice|top pick|first) "
+       r"(?:on yours|on your (?:rank )?list)\b[^.?!]{0,10}\byou(?:'ll| will) be\b[^.?!]{0,30}"
+       r"\b(?:high enough to match|ranked to match|on ours|at the top|match)\b",
+       keys=("on yours", "on your list", "on your rank")),
+    # "every applicant who pledges Caldera Valley as their #1 choice … gets first pick"
+    _c("commit.pledge_as_first", Flag.COMMITMENT_REQUEST, 1.0,
+       "rewards applicants who declare the program first",
+       r"\b(?:who|if you|when you|once you|those who) (?:pledges?|promises?|commits? to|"
+       r"declares?|names?)\b[^.?!]{0,40}?\bas (?:their|your|his|her) (?:#\s?1|number one|no\.? ?1"
+       r"|first|top)(?: choice)?\b",
+       keys=("pledge", "promise", "commit", "declare", "name")),
+    # "ok not supposed to say this but… if ur putting us first just shoot me a msg"
+    _c("rank.if_putting_us_first", Flag.RANK_INQUIRY, 1.0, "asks to be told of a first rank",
+       r"\bif you(?:'re| are) (?:putting|ranking|listing|placing) (?:us|[A-Z]\w+(?: [A-Z]\w+)"
+       r"{0,2}) (?:first|#\s?1|number one|at the top)\b[^.?!]{0,40}\b(?:shoot|send|drop|text|"
+       r"email|tell|let)\b",
+       keys=("putting", "ranking", "listing", "placing")),
+    # "could you tell us whether you are also applying to categorical Internal Medicine
+    # programs, and if so, which ones?"
+    _c("rank.whether_and_which", Flag.RANK_INQUIRY, 1.0, "asks where else the applicant applied",
+       r"\b(?:whether|if) you(?:'re| are| have)? (?:also )?(?:applying|applied|interviewing|"
+       r"interviewed|ranking) (?:to|at|with|for)\b[^.?!]{0,60}\bif so,? (?:which|where)\b",
+       keys=("if so",)),
+    # "please mention in your reply the names of other programmes which have given you
+    # interview call"; "Please list every program in Alabama, Mississippi, … you applied to"
+    _c("rank.name_the_programs", Flag.RANK_INQUIRY, 1.0, "asks for the other programs' names",
+       r"\b(?:names?|list) of (?:the |all )?(?:other )?(?:programs?|places|hospitals|"
+       r"institutions)\b[^.?!]{0,40}\b(?:you(?:'ve| have)? (?:applied|interviewed|signal\w*)|"
+       r"(?:which|that) (?:have )?(?:given|offered|sent|extended) you (?:an? )?interview)|"
+       r"\blist (?:every|each|all|all the|any) (?:other )?(?:programs?|places|hospitals)\b"
+       r"[^.?!]{0,80}\byou(?:'ve| have)? (?:applied|interviewed|signal\w*)\b",
+       keys=("name", "list")),
+    # "¿somos su primera opción?": the question in the writer's first language
+    _c("rank.first_choice_es", Flag.RANK_INQUIRY, 1.0, "asks whether it is the first choice",
+       r"\b(?:somos|seremos|estamos como|es|sería) (?:[\w-]+ ){0,3}?(?:su|tu) primera "
+       r"opci[oó]n\b",
+       keys=("primera opci",)),
+    # "once you are interviewed by us, you will not continue interviewing with other
+    # programs"; "no need of going for further interviews now"; "please consider withdrawing
+    # from the pediatrics interviews you still have pending"
+    _c("withdraw.stop_interviewing", Flag.WITHDRAWAL_REQUEST, 1.0, "asks to stop interviewing",
+       r"\bnot (?:to )?(?:continue|keep|go on) (?:interviewing|applying)\b|"
+       r"\bno (?:need|point) (?:of|for|in|to) (?:go(?:ing)? (?:for|to)|attend(?:ing)?|do(?:ing)?|"
+       r"continu(?:e|ing)|keep(?:ing)?|complet(?:e|ing)) (?:any |the |your )?(?:further|more|"
+       r"other|remaining) interviews?\b(?! (?:with us|here|at (?:our|this)))|"
+       r"\bwithdraw(?:ing)? from (?:the |your |any |all )?(?:[\w-]+ ){0,2}interviews? (?:(?:that )?"
+       r"you (?:still )?have|(?:that (?:are|remain) )?(?:still )?pending|remaining|left)\b",
+       negatable=False, keys=("continue", "keep", "go on", "no need", "no point", "withdraw")),
+    # A follow-up on an earlier ask: "did u cancel them yet? need to know b4 fri"
+    _c("withdraw.did_you_cancel_yet", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "asks whether the other interviews are cancelled yet",
+       r"\b(?:did|have) you (?:cancel(?:l?ed)?|decline[d]?|withdrawn? from) (?:them|those|the "
+       r"others|the rest|the other ones)(?: yet| already)\b",
+       keys=("cancel", "decline", "withdraw")),
+]
+
 FLAG_EXTRA: tuple[Cue, ...] = (*_RANK, *_RANK_MORE, *_RANK_THIRD, *_COMMIT, *_COMMIT_MORE,
                                *_COMMIT_THIRD, *_COMMIT_FOURTH, *_COMMIT_FIFTH, *_COMMIT_SIXTH,
                                *_COMMIT_SEVENTH, *_COMMIT_EIGHTH, *_COMMIT_NINTH, *_RANK_SCALE,
-                               *_WITHDRAW)
+                               *_WITHDRAW, *_ROUND22)

@@ -562,6 +562,14 @@ _STOP_COMMIT = _any(
     r"still committed to (?:attend|attending|join|joining|coming)",
     r"commitment to (?:attend|attending|join|joining)",
     r"commit to (?:this|the|your|a) (?:time )?slot",
+    # Round 22: scheduling, "we ask that you select and commit to one date", "confirm that
+    # you can commit to October 27"
+    r"commit to (?:this|the|your|a|one|that|their|an|each) (?:\w+ )?(?:interview )?(?:date|day|"
+    r"slot|time|session)s?\b",
+    r"commit to (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:jan|feb|mar|apr|may|jun|"
+    r"jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}",
+    # service after training: "asks graduates to commit to three years of practice"
+    r"commit(?:ment)? to (?:\w+ ){0,2}years? of (?:service|practice|work)",
     # a scheduling platform: "Once you confirm, you are committed to this date"
     r"(?:you are|you're) committed to (?:this|that|the|your) (?:interview )?(?:date|slot|time|"
     r"session|day)",

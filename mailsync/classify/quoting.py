@@ -183,10 +183,29 @@ def _strip_tail(lines: list[str]) -> str:
     if not any(h in low for h in _TAIL_HINTS):
         return joined.strip()
     out: list[str] = []
-    for line in lines:
+    for n, line in enumerate(lines):
         if _SIG_DELIM.match(line) or _BOILERPLATE.match(line):
+            out.extend(_postscript(lines[n + 1:]) if _SIG_DELIM.match(line) else ())
             break
         if _SENT_FROM.match(line):
             continue
         out.append(line)
     return "\n".join(out).strip()
+
+
+#: A postscript ("P.S.", "PS:", Spanish "P.D.", "N.B."): the sender's own words, which
+#: writers put after their signature as often as before it.
+_POSTSCRIPT = re.compile(r"^\s*(?:P\.\s?(?:P\.\s?)?S\b|P\.?P?S\s*[:.,-]|P\.\s?D\.|N\.\s?B\.)", re.I)
+
+
+def _postscript(after_signature: list[str]) -> list[str]:
+    """The postscript after a signature delimiter, up to any legal boilerplate."""
+    for n, line in enumerate(after_signature):
+        if _POSTSCRIPT.match(line):
+            out = []
+            for rest in after_signature[n:]:
+                if _BOILERPLATE.match(rest) or _SIG_DELIM.match(rest):
+                    break
+                out.append(rest)
+            return ["", *out]
+    return []

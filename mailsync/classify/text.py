@@ -29,12 +29,37 @@ _SENTENCE = re.compile(r"[.!?](?<![ap]\.m\.)(?<![AP]\.M\.)[\"')\]]*\s+(?=[\"'(\[
     r"|\n\s*\n|\n(?=\s*[-•*\d]+[.)]?\s)")
 
 
+#: British spelling, as many programs' and applicants' writers use it ("programme").
+_PROGRAMME = re.compile(r"(?<=[Pp]rogram)me")
+#: Text-message shorthand, as residents write from their phones ("if ur putting us first
+#: just shoot me a msg"): "ur" before a verb in -ing or a state is "you're", else "your".
+_CHAT = re.compile(r"(?<= )(?:u|ur|pls|plz|msg|ppl)(?=[ ,.!?]|$)")
+_UR_ARE = re.compile(r"[a-z]+ing|interested|not|still|ready|sure|free|welcome|done|in|on|"
+                     r"at|a|an|the|going|coming|gonna")
+_CHAT_WORDS = {"u": "you", "pls": "please", "plz": "please", "msg": "message", "ppl": "people"}
+
+
+def _chat(text: str) -> str:
+    def spell(m: re.Match[str]) -> str:
+        word = m.group()
+        if word != "ur":
+            return _CHAT_WORDS[word]
+        nxt = text[m.end() + 1:m.end() + 16].split(" ", 1)[0]
+        return "you're" if _UR_ARE.fullmatch(nxt) else "your"
+    return _CHAT.sub(spell, text)
+
+
 @lru_cache(maxsize=64)  # the classifier and the linker normalize the same texts
 def normalize(text: str) -> str:
-    """One canonical spelling: no Markdown escapes, straight quotes, single spaces."""
+    """One canonical spelling: no Markdown escapes, straight quotes, single spaces, US
+    spelling of "program", and the few text-message words the cues would otherwise miss."""
     for fancy, plain in _QUOTES:
         if fancy in text:
             text = text.replace(fancy, plain)
+    if "rogramme" in text:
+        text = _PROGRAMME.sub("", text)
+    if " u" in text or " pl" in text or " msg" in text or " ppl" in text:
+        text = _chat(text)
     if "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)
     text = _ABBREV.sub("", text) if "." in text else text

@@ -980,7 +980,7 @@ _ROUND22 = [
        r"to tell|letting|that says|stating)\b[^.?!]{0,20}?\byou(?:'ll| will|'re going to| are "
        r"going to| plan to) rank (?:us|[A-Z][\w'&.-]*(?: [A-Z][\w'&.-]*){0,3}) (?:first|#\s?1|"
        r"number one|at the top|highest)\b",
-       keys=("rank us", "rank ")),
+       keys=("ll rank", "will rank", "going to rank", "plan to rank")),
     # "If Sandhill's number one on yours, you'll be on ours high enough to match"
     _c("commit.first_on_yours", Flag.COMMITMENT_REQUEST, 1.0,
        "promises a rank if the program is put first",
@@ -994,7 +994,7 @@ _ROUND22 = [
        r"\b(?:who|if you|when you|once you|those who) (?:pledges?|promises?|commits? to|"
        r"declares?|names?)\b[^.?!]{0,40}?\bas (?:their|your|his|her) (?:#\s?1|number one|no\.? ?1"
        r"|first|top)(?: choice)?\b",
-       keys=("pledge", "promise", "commit", "declare", "name")),
+       keys=("as their", "as your", "as his", "as her")),
     # "ok not supposed to say this but… if ur putting us first just shoot me a msg"
     _c("rank.if_putting_us_first", Flag.RANK_INQUIRY, 1.0, "asks to be told of a first rank",
        r"\bif you(?:'re| are) (?:putting|ranking|listing|placing) (?:us|[A-Z]\w+(?: [A-Z]\w+)"
@@ -1015,7 +1015,8 @@ _ROUND22 = [
        r"(?:which|that) (?:have )?(?:given|offered|sent|extended) you (?:an? )?interview)|"
        r"\blist (?:every|each|all|all the|any) (?:other )?(?:programs?|places|hospitals)\b"
        r"[^.?!]{0,80}\byou(?:'ve| have)? (?:applied|interviewed|signal\w*)\b",
-       keys=("name", "list")),
+       keys=("names of", "name of", "list of", "list every", "list each", "list all",
+             "list any")),
     # "¿somos su primera opción?": the question in the writer's first language
     _c("rank.first_choice_es", Flag.RANK_INQUIRY, 1.0, "asks whether it is the first choice",
        r"\b(?:somos|seremos|estamos como|es|sería) (?:[\w-]+ ){0,3}?(?:su|tu) primera "

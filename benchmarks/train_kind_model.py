@@ -39,11 +39,16 @@ TUNING = ("heldout", "heldout3", "heldout5", "heldout6", "heldout8", "heldout9",
           "heldout30", "heldout31", "heldout33", "heldout34", "heldout36", "heldout37",
           "heldout39", "heldout40", "heldout42", "heldout43", "heldout45", "heldout46",
           "heldout48", "heldout49", "heldout51", "heldout52", "heldout54", "heldout55",
-          "heldout57", "heldout58", "heldout60", "heldout61")
+          "heldout57", "heldout58", "heldout60", "heldout61", "heldout63", "heldout64",
+          "heldout66", "heldout67", "heldout69", "heldout70")
 CORPORA = {
     "dev": ROOT.parent / "shared" / "corpus" / "messages.jsonl",
     **{name: ROOT / "tests" / "data" / name / "messages.jsonl" for name in TUNING},
 }
+#: The corpora the kind model trains on: up to round 19 (heldout61). Retrained with rounds
+#: 20 to 22 as well (heldout63 to heldout70) it lost 0.002 mean macro-F1 on the unseen
+#: sets, so it stays on these until more writers outweigh that.
+KIND_CORPORA = ("dev", *TUNING[:TUNING.index("heldout61") + 1])
 SAMPLE = ROOT / "mailsync" / "sample"
 ALPHA = 0.2      # smoothing; chosen by leave-one-corpus-out macro-F1 (0.1–0.5 tried)
 MIN_DF = 3       # a feature must occur in three training messages (2 and 3 score alike
@@ -89,7 +94,7 @@ def _sample() -> list[Labeled]:
     return out
 
 
-def load_train(names: Sequence[str] = tuple(CORPORA)) -> dict[str, list[Example]]:
+def load_train(names: Sequence[str] = KIND_CORPORA) -> dict[str, list[Example]]:
     """The kind examples of :func:`labeled_corpora`."""
     return {n: [example(m, Kind(lab["kind"])) for m, lab, _ in items]
             for n, items in labeled_corpora(names).items()}

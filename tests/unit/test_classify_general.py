@@ -107,8 +107,9 @@ CASES = [
      "match." + SIG, "Between us", Kind.INTEREST_SIGNAL, {C}),
     ("guarantee_if", "Dr. Haddad, I can guarantee you a spot here if you rank us first." + SIG,
      "Personal note", Kind.INTEREST_SIGNAL, {C}),
+    # a rank inside the promise asked for is its terms (engine._drop_rank_in_promise)
     ("can_we_count", "Dear Dr. Haddad, we loved meeting you. Can we count on you to rank "
-     "Willowmere at the top?" + SIG, "Your ranking", Kind.INFO_REQUEST, {C, R}),
+     "Willowmere at the top?" + SIG, "Your ranking", Kind.INFO_REQUEST, {C}),
     ("will_rank_highly_no_flag", "Dr. Haddad, we plan to rank you highly. Please do not feel "
      "any obligation to reply." + SIG, "Willowmere", Kind.INTEREST_SIGNAL, set()),
     # --- withdrawal ------------------------------------------------------------------------

@@ -38,10 +38,12 @@ def _flags(body: str, subject: str = "Halloran Valley Anesthesiology") -> tuple[
     # a reward after the first-choice question
     ("Dr. Adeyemi, one question: is Halloran Valley your first choice? If so, you'll be ranked "
      "to match here, and I can promise you that.", {R, C}),
-    # "if we're your #1, email him saying so"
+    # "if we're your #1, email him saying so": a conditional bargain, commitment pressure
+    # (the development corpus's convention; the rank question it implies came only from
+    # the learned flag model of rounds 15-21, whose retraining no longer adds it)
     ("Between us, Dr. Pratt ranks the people who tell him they're coming near the top. If "
      "we're your number one, drop him a short email saying so before the committee meets.",
-     {C, R}),
+     {C}),
     # an interview only for those who will rank the program high
     ("We are a small department, so we ask candidates to accept an interview only if they are "
      "prepared to rank Halloran Valley near the top of their list.", {C}),

@@ -219,7 +219,7 @@ BARS = {
         "rank_inquiry": (0.85, 0.9), "commitment_request": (0.96, 0.76),
         "withdrawal_request": (0.95, 0.9), "response_deadline": (0.93, 0.93)}),
     "heldout6": Bars(170, 0.9, 0.96, {
-        "rank_inquiry": (0.93, 0.9), "commitment_request": (1.0, 0.85),
+        "rank_inquiry": (0.93, 0.9), "commitment_request": (0.96, 0.85),
         "withdrawal_request": (0.95, 0.9), "response_deadline": (0.8, 0.88)}),
     "heldout8": Bars(160, 0.91, 0.97, {
         "rank_inquiry": (0.92, 0.92), "commitment_request": (0.96, 0.74),
@@ -234,7 +234,7 @@ BARS = {
         "rank_inquiry": (0.86, 0.95), "commitment_request": (0.86, 0.59),
         "withdrawal_request": (0.9, 0.95), "response_deadline": (0.85, 0.85)}),
     "heldout14": Bars(160, 0.93, 0.98, {
-        "rank_inquiry": (0.91, 0.95), "commitment_request": (0.92, 0.85),
+        "rank_inquiry": (0.91, 0.95), "commitment_request": (0.88, 0.84),
         "withdrawal_request": (0.91, 0.9), "response_deadline": (0.85, 0.88)}),
     "heldout15": Bars(160, 0.95, 0.98, {
         "rank_inquiry": (0.9, 0.95), "commitment_request": (0.95, 0.95),
@@ -252,7 +252,7 @@ BARS = {
         "rank_inquiry": (0.92, 0.82), "commitment_request": (0.93, 0.7),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.85)}),
     "heldout22": Bars(167, 0.93, 0.95, {
-        "rank_inquiry": (0.91, 0.85), "commitment_request": (0.9, 0.58),
+        "rank_inquiry": (0.91, 0.85), "commitment_request": (0.81, 0.56),
         "withdrawal_request": (0.95, 0.68), "response_deadline": (0.87, 0.9)}),
     "heldout23": Bars(162, 0.9, 0.95, {
         "rank_inquiry": (0.85, 0.85), "commitment_request": (0.9, 0.58),
@@ -273,7 +273,7 @@ BARS = {
         "rank_inquiry": (0.9, 0.82), "commitment_request": (1.0, 0.64),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.87, 0.9)}),
     "heldout29": Bars(164, 0.9, 0.9, {
-        "rank_inquiry": (0.9, 0.82), "commitment_request": (1.0, 0.75),
+        "rank_inquiry": (0.9, 0.81), "commitment_request": (1.0, 0.75),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.85, 0.78)}),
     "heldout30": Bars(166, 0.94, 0.94, {
         "rank_inquiry": (0.9, 0.75), "commitment_request": (0.6, 0.5),
@@ -309,7 +309,7 @@ BARS = {
         "rank_inquiry": (0.95, 0.95), "commitment_request": (0.9, 0.52),
         "withdrawal_request": (0.88, 0.8), "response_deadline": (0.93, 0.88)}),
     "heldout41": Bars(168, 0.92, 0.97, {
-        "rank_inquiry": (0.95, 0.78), "commitment_request": (1.0, 0.62),
+        "rank_inquiry": (0.95, 0.76), "commitment_request": (1.0, 0.62),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.93, 0.9)}),
     "heldout2": Bars(140, 0.9, 0.97, {
         "rank_inquiry": (0.9, 0.75), "commitment_request": (0.93, 0.82),
@@ -322,9 +322,9 @@ BARS = {
         "withdrawal_request": (0.95, 0.8), "response_deadline": (0.93, 0.85)}),
     "heldout10": Bars(170, 0.87, 0.96, {
         "rank_inquiry": (0.95, 0.88), "commitment_request": (0.93, 0.62),
-        "withdrawal_request": (0.87, 0.95), "response_deadline": (0.93, 0.9)}),
+        "withdrawal_request": (0.87, 0.92), "response_deadline": (0.93, 0.9)}),
     "heldout16": Bars(170, 0.9, 0.96, {
-        "rank_inquiry": (0.83, 0.78), "commitment_request": (0.82, 0.87),
+        "rank_inquiry": (0.83, 0.78), "commitment_request": (0.82, 0.82),
         "withdrawal_request": (0.82, 0.83), "response_deadline": (0.88, 0.85)}),
     "heldout20": Bars(160, 0.86, 0.97, {
         "rank_inquiry": (0.81, 0.8), "commitment_request": (0.86, 0.72),
@@ -369,10 +369,10 @@ BARS = {
         "rank_inquiry": (0.97, 0.83), "commitment_request": (1.0, 1.0),
         "withdrawal_request": (0.78, 0.97), "response_deadline": (0.94, 0.9)}),
     "heldout56": Bars(167, 0.95, 0.97, {
-        "rank_inquiry": (0.75, 0.86), "commitment_request": (0.91, 1.0),
+        "rank_inquiry": (0.75, 0.82), "commitment_request": (0.91, 1.0),
         "withdrawal_request": (0.85, 0.97), "response_deadline": (0.93, 0.95)}),
     "heldout54": Bars(162, 0.95, 0.98, {
-        "rank_inquiry": (0.9, 0.6), "commitment_request": (0.95, 0.62),
+        "rank_inquiry": (0.9, 0.58), "commitment_request": (0.95, 0.62),
         "withdrawal_request": (0.97, 0.9), "response_deadline": (0.92, 0.95)}),
     "heldout57": Bars(166, 0.94, 0.97, {
         "rank_inquiry": (0.97, 0.97), "commitment_request": (1.0, 0.63),
@@ -391,7 +391,7 @@ BARS = {
         "withdrawal_request": (0.97, 0.84), "response_deadline": (0.93, 0.84)}),
     "heldout62": Bars(169, 0.95, 0.96, {
         "rank_inquiry": (0.97, 0.92), "commitment_request": (0.95, 0.95),
-        "withdrawal_request": (0.92, 0.97), "response_deadline": (0.92, 0.97)}),
+        "withdrawal_request": (0.85, 0.97), "response_deadline": (0.92, 0.97)}),
     "heldout63": Bars(164, 0.91, 0.95, {
         "rank_inquiry": (0.97, 0.82), "commitment_request": (0.94, 1.0),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.93, 0.9)}),

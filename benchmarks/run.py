@@ -25,7 +25,8 @@ UNSEEN = tuple(HERE.parent / "tests" / "data" / name
                             "heldout16", "heldout20", "heldout23", "heldout26", "heldout29",
                             "heldout32", "heldout35", "heldout38", "heldout41", "heldout44",
                             "heldout47", "heldout50", "heldout53", "heldout56",
-                            "heldout59", "heldout62", "heldout65", "heldout68", "heldout71"))
+                            "heldout59", "heldout62", "heldout65", "heldout68", "heldout71",
+                            "heldout74"))
 
 
 def main() -> int:

@@ -21,6 +21,7 @@ cues missed, naming the sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from itertools import pairwise
@@ -36,7 +37,7 @@ from mailsync.classify.deadlines import (
 )
 from mailsync.classify.feedback import Feedback, FeedbackExample
 from mailsync.classify.quoting import Parts, split_message
-from mailsync.classify.text import normalize, sentences
+from mailsync.classify.text import normalize, sentence_at, sentences
 from mailsync.labels import Classification, Deadline, Reason
 from mailsync.message import ParsedMessage
 from mailsync.programs import Program
@@ -110,6 +111,10 @@ def classify(
     combined = model.combine(result, view, msg)
     if not (no_offer and combined.kind is Kind.PRE_MATCH_OFFER):
         result = combined
+    not_residency = _not_a_residency_position(result, hits, view.body)
+    if not_residency is not None:
+        return _apply_feedback(Classification(kind=Kind.OTHER, confidence=0.7,
+                                              reasons=(not_residency,)), msg, feedback)
     if not after_match:
         result = flag_model.add_flags(result, view, msg, past_match_day=past,
                                       outside_match=past or _outside_match(hits, ctx, programs))
@@ -118,6 +123,37 @@ def classify(
     if ctx.national:
         result = _from_rule_keeper(result, ctx.address)
     return _apply_feedback(result, msg, feedback)
+
+
+#: Posts that are no position at all: an observership, an externship, shadowing. (A paid
+#: research fellowship outside the Match is a non-Match position: writers label its offer
+#: ``pre_match_offer``.)
+_NOT_RESIDENCY = re.compile(r"\b(?:observer ?ships?|externships?|clinical observer|"
+                            r"volunteer|shadowing|visiting (?:student|scholar))\b", re.I)
+_RESIDENCY_WORDS = re.compile(r"\b(?:PGY-?\d|residen(?:t|cy|ts)|intern(?:ship)?|house "
+                              r"(?:officer|staff)|categorical|preliminary|Match)\b", re.I)
+
+
+def _not_a_residency_position(result: Classification, hits: list[engine.Hit],
+                              body: str) -> Reason | None:
+    """An "offer of a position" in an observership, an externship or shadowing is not
+    about the applicant's residency applications (taxonomy.md: ``other``), however
+    much it reads like an offer letter ("pleased to offer you a position in our
+    International Observership Program … to accept, sign and return …"). Read from the
+    sentence that makes the offer: it names the post, and no residency position."""
+    if result.kind is not Kind.PRE_MATCH_OFFER:
+        return None
+    offer = next((h for h in hits if h.cue.startswith("offer.") and h.where == "body"), None)
+    pos = body.find(offer.span) if offer is not None and offer.span else -1
+    if pos < 0:
+        return None
+    start, end = sentence_at(body, sentences(body), pos)
+    sentence = body[start:end]
+    post = _NOT_RESIDENCY.search(body, pos, end)  # what is offered follows the offer
+    if post is None or _RESIDENCY_WORDS.search(sentence):
+        return None
+    return Reason(cue="other.not_residency", detail="offers a post that is not a residency "
+                  "position", span=post.group(0))
 
 
 def _offer_asks_acceptance(result: Classification, hits: list[engine.Hit]) -> Classification:

@@ -970,7 +970,11 @@ _RANK = [
               # "Thank you for letting us know that Cedar Lantern is your first choice"
               r"\b(?:letting (?:us|me|him|her|them) know|telling (?:us|me|him|her))\b[^.?!]{0,40}$|"
               # subjunctive, after the fact: "if we were your top choice, we are honored"
-              r"\bif (?:we|it|this program|our program) (?:were|was)\s*$",
+              r"\bif (?:we|it|this program|our program) (?:were|was)\s*$|"
+              # a choice among the program's own options: "tell us which of the two (sites)
+              # would be your first choice"
+              r"\bwhich (?:one )?of (?:the|these|those|our) (?:two|three|four|five|\d|sites|"
+              r"options|tracks|locations|clinics|campuses|pathways)\b[^.?!]{0,40}$",
        keys=('#', 'number one', 'no.', 'first', '1st', 'top')),
     _c("rank.ranking_in_top", Flag.RANK_INQUIRY, 1.0, "asks whether the applicant ranks it top",
        r"\b(?:be |are you |you be )?rank(?:ing)? (?:us|\w+(?: \w+){0,3}) (?:in|as) your "

@@ -1017,11 +1017,30 @@ _ROUND22 = [
        r"[^.?!]{0,80}\byou(?:'ve| have)? (?:applied|interviewed|signal\w*)\b",
        keys=("names of", "name of", "list of", "list every", "list each", "list all",
              "list any")),
-    # "¿somos su primera opción?": the question in the writer's first language
-    _c("rank.first_choice_es", Flag.RANK_INQUIRY, 1.0, "asks whether it is the first choice",
+    # The question in the writer's first language: "¿somos su primera opción?", "¿en qué
+    # lugar quedamos en tu lista?", "¿a qué otros programas fuiste a entrevista?", "où se
+    # situe Quarry Hill sur votre liste ?", "هل برنامجنا هو خيارك الأول؟" (is our program
+    # your first choice?), "أين أجريتِ مقابلات أخرى" (where else did you interview?)
+    _c("rank.first_choice_es", Flag.RANK_INQUIRY, 1.0, "asks about the rank in Spanish, "
+       "French, Portuguese or Arabic",
        r"\b(?:somos|seremos|estamos como|es|sería) (?:[\w-]+ ){0,3}?(?:su|tu) primera "
-       r"opci[oó]n\b",
-       keys=("primera opci",)),
+       r"opci[oó]n\b|"
+       r"\b(?:qu[eé]|cu[aá]l) lugar\b[^.?!]{0,40}\b(?:tu|su) lista\b|"
+       r"\b(?:otros|dem[aá]s) programas\b[^.?!]{0,50}\b(?:entrevist\w*|aplicaste|postulaste|"
+       r"aplic[oó]|postul[oó])\b[^.!]{0,80}\?|"
+       r"\b(?:sur|dans) (?:votre|ta) liste\b[^.!]{0,80}\?|"
+       r"\b(?:vos|tes) premiers? choix\b[^.!]{0,60}\?|"
+       r"\b(?:sua|tua) primeira op[cç][aã]o\b|"
+       r"خيارك الأول|مقابلات أخرى|قائمتك",
+       keys=("primera opci", "lugar", "programas", "liste", "premier", "primeira op",
+             "خيارك", "مقابلات", "قائمتك")),
+    # "Since you signaled us, I'm going to assume Kettleridge is at or near the very top of
+    # your list. Correct me if I'm wrong!"
+    _c("rank.assume_top", Flag.RANK_INQUIRY, 1.0, "presumes the program's place on the list",
+       r"\b(?:assum\w*|guess\w*|take it|suspect\w*|figur\w*|imagin\w*) (?:that )?(?:we(?:'re| "
+       r"are)|(?:[A-Z][\w'-]+ ){1,3}is) (?:at or near |near |at |among |in |high on |up "
+       r"(?:near|at) )(?:the (?:very )?top (?:of|on) )?your (?:rank )?(?:list|top)\b",
+       keys=("your list", "your rank", "your top")),
     # "once you are interviewed by us, you will not continue interviewing with other
     # programs"; "no need of going for further interviews now"; "please consider withdrawing
     # from the pediatrics interviews you still have pending"

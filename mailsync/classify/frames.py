@@ -475,6 +475,8 @@ OPTION_RANKING = (r"rank(?:ing)? (?:the |these |those |all |each of the |your )?
                    r"campus(?:es)?|sessions?|topics?|concentrations?|areas of interest|"
                    r"research areas|interest areas|options below|choices below|the following|"
                    r"dates?|days?|(?:time )?slots?|"
+                   # a platform's own survey: "how would you rank your overall experience"
+                   r"experiences?|features?|satisfaction|"
                    # two or three dates or options put in order: "can you rank them 1st and 2nd?"
                    r"(?:them|these|those|both|the two|the three) (?:from )?(?:1st|1|#1) "
                    r"(?:and|to|through|-) (?:2nd|3rd|2|3|4))"
@@ -491,6 +493,10 @@ _NO_ANSWER_NEEDED = (r"(?:do not|don't|never|shouldn't|should not|needn't) feel 
                      r"not affected by anything you tell|(?:shouldn't|should not) have asked|"
                      r"please disregard")
 _STOP_RANK = _any(
+    # a choice among the program's own options: "tell us which of the two (clinic sites)
+    # would be your first choice"
+    r"which (?:one )?of (?:the|these|those|our) (?:two|three|four|five|\d|sites|options|tracks|"
+    r"locations|clinics|campuses|pathways)\b[^.?!]{0,40}(?:first|top) (?:choice|pick)",
     # the program's ranking, not the applicant's: "Does needing a visa affect how you rank
     # applicants?"
     r"how (?:you|your program|the program|programs|the committee) (?:\w+ )?(?:rank|evaluate|"

@@ -118,6 +118,13 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     Match Day that asks for a decision (a deadline or a withdrawal) as a commitment
     request: writers who label a plain offer to sign as a withdrawal request only lose
     commitment precision here (70: 3 of its 10 offers carry commitment; 69: 11 of 12).
+  - ``heldout72``, ``heldout73`` (round 23, 163 and 164; 72 is rank questions in every
+    form, four of them in Spanish, French or Arabic, 73 positions before Match Day and the
+    asks around them). As first scored (with the flag model retrained on rounds up to 22):
+    macro-F1 0.931, 0.900; rank 0.87/0.81, 0.83/1.00; commitment 0.57/1.00, 0.43/0.93;
+    withdrawal 1.00/1.00, 0.86/0.95. Both writers label a plain offer to sign as a
+    withdrawal request only (72: none of 8 offers carries commitment, 73: 2 of 20). After
+    the round: 0.939, 0.904; rank 0.94/0.94 on 72.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -182,6 +189,8 @@ that a change which generalizes worse fails here even while the tuned sets stay 
   - ``heldout71`` (159), scored once at the end of round 22: 0.941, linking 0.962, rank
     0.93/0.93, commitment 0.71/0.94, withdrawal 1.00/0.91 (the same after the last
     change of the round, national services' requests as portal notices).
+  - ``heldout74`` (162), scored once at the end of round 23: 0.929, linking 0.957, rank
+    0.82/1.00, commitment 0.89/1.00, withdrawal 1.00/0.92.
 
 Each fresh writer still brings wordings no family covers: on the eight sets scored once,
 rank recall is 0.69–0.93, commitment recall 0.65–0.92 and withdrawal recall 0.73–1.00,
@@ -419,6 +428,15 @@ BARS = {
     "heldout71": Bars(159, 0.94, 0.96, {
         "rank_inquiry": (0.93, 0.93), "commitment_request": (0.93, 0.71),
         "withdrawal_request": (0.9, 1.0), "response_deadline": (1.0, 0.86)}),
+    "heldout72": Bars(163, 0.93, 0.96, {
+        "rank_inquiry": (0.93, 0.93), "commitment_request": (1.0, 0.56),
+        "withdrawal_request": (1.0, 1.0), "response_deadline": (0.94, 0.92)}),
+    "heldout73": Bars(164, 0.9, 0.95, {
+        "rank_inquiry": (1.0, 0.83), "commitment_request": (0.92, 0.44),
+        "withdrawal_request": (0.94, 0.9), "response_deadline": (0.82, 0.92)}),
+    "heldout74": Bars(162, 0.92, 0.95, {
+        "rank_inquiry": (1.0, 0.82), "commitment_request": (1.0, 0.89),
+        "withdrawal_request": (0.92, 1.0), "response_deadline": (1.0, 0.92)}),
     "heldout55": Bars(160, 0.97, 0.97, {
         "rank_inquiry": (0.88, 0.97), "commitment_request": (1.0, 0.94),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.91, 0.89)}),

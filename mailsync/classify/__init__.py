@@ -26,6 +26,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from itertools import pairwise
 
+from icalendar import Calendar
+
 from mailsync.classify import engine, flag_model, model
 from mailsync.classify.context import program_index, residency_terms, sender_context
 from mailsync.classify.cues import ALL_CUES, INSTITUTIONAL_CUES
@@ -57,9 +59,27 @@ def message_view(msg: ParsedMessage) -> tuple[engine.View, Parts]:
     body = normalize(parts.readable)
     if not is_reply and subject:
         body = f"{subject}\n\n{body}"
-    att = "\n\n".join(normalize(a.text) for a in msg.attachments
-                      if a.text and a.content_type != "text/calendar")
+    att = "\n\n".join(normalize(a.text if a.content_type != "text/calendar"
+                                  else _calendar_text(a.text))
+                        for a in msg.attachments if a.text)
     return engine.View(subject=subject, body=body, attachments=att, is_reply=is_reply), parts
+
+
+def _calendar_text(ics: str) -> str:
+    """What a person reads in a calendar invitation: each event's title and description
+    ("Commitment conversation. Dr. B would like to hear your commitment to rank us first
+    …"), not the iCalendar source around them. Unreadable calendars give nothing."""
+    try:
+        cal = Calendar.from_ical(ics)
+    except (ValueError, IndexError, KeyError):
+        return ""
+    parts = []
+    for event in cal.walk("VEVENT"):
+        for key in ("SUMMARY", "DESCRIPTION"):
+            value = event.get(key)
+            if value:
+                parts.append(str(value))
+    return "\n\n".join(parts)
 
 
 def warm() -> None:

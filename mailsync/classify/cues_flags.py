@@ -505,9 +505,10 @@ _COMMIT_SIXTH = [
              "pledge", "state")),
     _c("commit.if_so_reward", Flag.COMMITMENT_REQUEST, 1.0,
        "promises a reward if the program is the first choice",
-       r"\bif (?:so|yes|it is|we are|we're|that's the case|that is the case)\b[^.?!]{0,40}"
+       r"\bif (?:so|yes|it is|we are|we're|that's the case|that is the case)\b[^.?!]{0,80}"
        r"\b(?:(?:you(?:'ll| will)|I(?:'ll| will)|we(?:'ll| will)) (?:be )?rank(?:ed)? (?:you )?"
-       r"to match|you(?:'ll| will) (?:match here|be (?:matched|golden|in|set))|"
+       r"to match|you(?:'ll| will) (?:match here|be (?:matched|golden|in|set))|you(?:'re| are) "
+       r"in\b(?! (?:the|a|our|good|touch)\b)|"
        r"(?:I|we) can (?:promise|guarantee)|"
        r"(?:I|we)(?:'ll| will) (?:make sure|ensure|see to it that) you(?:'re| are)? (?:ranked|"
        r"listed|placed) (?:where you(?:'ll| will) match|to match|high enough to match))",
@@ -1060,7 +1061,77 @@ _ROUND22 = [
        keys=("cancel", "decline", "withdraw")),
 ]
 
+# Round 24: withdrawal asked as terms of an interview, as advice, and in three words.
+_ROUND24 = [
+    # An interview's terms: "By accepting an interview date with us, applicants agree not to
+    # schedule interviews with other pediatric programs", "agree to decline interview offers
+    # from other family medicine programs", "he asks the people we interview not to also
+    # interview at the other two Med-Peds programs".
+    _c("withdraw.interview_terms", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "makes not interviewing elsewhere a term",
+       r"\bagree(?:s|d)? (?:not to|to not) (?:schedule|accept|attend|pursue|book|take|do)\b"
+       r"[^.?!]{0,20}\binterviews?\b|"
+       r"\bagree(?:s|d)? to (?:decline|cancel|turn down) (?:any |all )?(?:other |further )?"
+       r"(?:[\w-]+ )?interview (?:offers|invitations|invites)\b|"
+       r"\bnot to (?:also )?interview (?:at|with) (?:the |any )?(?:other|another)\b|"
+       r"\b(?:released?|cleared?|freed? up|dropped|cancell?ed) (?:their|your|all|any) other "
+       r"(?:[\w-]+ ){0,2}interview (?:dates|slots|spots|days)\b",
+       negatable=False, keys=("agree", "not to interview", "not to also interview",
+                              "released", "release", "cleared", "clear", "freed up",
+                              "free up", "dropped", "cancelled", "canceled")),
+    # Advice to stop: "I honestly don't think you need to put yourself through the rest of
+    # your interview season", "you can stop worrying about the other interviews", "focus only
+    # on Corbin-Vale from here … more time spent on interviews elsewhere would be time
+    # wasted", "let those programs know you won't need them", "Cancel the rest."
+    _c("withdraw.advice_to_stop", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "advises the applicant to stop interviewing",
+       r"\b(?:don't|do not) (?:\w+ ){0,2}(?:think )?you (?:really )?need to (?:put yourself "
+       r"through|go through|sit through|finish|complete|keep (?:doing|going with)) (?:the rest "
+       r"of|the remainder of|your remaining|the remaining|more|any more) (?:of )?(?:your |the )?"
+       r"interviews?(?: season| trail| tour)?\b|"
+       r"\b(?:stop|quit) (?:worrying about|bothering with|stressing about) (?:the|your|those|any) "
+       r"(?:other|remaining|rest of (?:the|your)) interviews?\b|"
+       r"\b(?:interviews? elsewhere|other interviews?)\b[^.?!]{0,40}\b(?:time wasted|a waste|"
+       r"wasted)\b|"
+       r"\blet (?:those|the other|the|your other) programs know (?:that )?you (?:won't|will not|"
+       r"no longer) need (?:them|those|the (?:dates|interviews|slots))\b|"
+       r"\bcancel (?:the rest|the others|all the others)(?=\s*(?:[.!]|$))|"
+       r"\btake (?:the |all |any )?other (?:[\w-]+ ){0,2}programs? off (?:your|the) (?:rank )?"
+       r"list\b",
+       negatable=False, keys=("need to", "worrying", "bothering", "stressing", "wasted",
+                              "a waste", "programs know", "cancel the", "cancel all",
+                              "off your", "off the")),
+    # The cancellations reported: "send me a quick list of the interviews you've cancelled",
+    # "confirm by reply that they have cancelled any interviews scheduled after February 1"
+    _c("withdraw.report_cancellations", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "asks which interviews the applicant cancelled",
+       r"\b(?:list|which|tell (?:us|me)|send (?:me|us)) (?:of )?(?:the )?interviews? (?:that )?"
+       r"you(?:'ve| have) (?:cancell?ed|declined|dropped|turned down)\b|"
+       r"\b(?:confirm|show|prove)\b[^.?!]{0,30}\bthat (?:they|he|she)(?:'ve| have) (?:cancell?ed|"
+       r"declined|withdrawn from) (?:any|all|their|other)\b",
+       negatable=False, keys=("cancelled", "canceled", "declined", "dropped", "turned down",
+                              "withdrawn")),
+    # "So I will say plainly what I hope: please don't take any more interviews."
+    _c("withdraw.no_more_interviews", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "asks the applicant to take no more interviews",
+       r"\b(?:don't|do not) (?:take|schedule|accept|book|do|attend|go to) any (?:more|further|"
+       r"other) interviews\b",
+       negatable=False, keys=("more interviews", "further interviews", "other interviews")),
+    # "ok be honest are we #1 or #2 for u"
+    _c("rank.are_we_one_or_two", Flag.RANK_INQUIRY, 1.0, "asks whether it is first",
+       r"\bare we (?:your )?(?:#\s?1|number one|no\.? ?1|first)(?: or (?:#\s?\d|number two|"
+       r"second))? (?:for you|on your list|in your ranking)\b",
+       keys=("are we",)),
+    # "Let me make you a promise: rank Sunward first, and there will be a place for you in
+    # the global health track."
+    _c("commit.rank_first_and_reward", Flag.COMMITMENT_REQUEST, 1.0,
+       "promises a reward for a first rank",
+       r"\brank (?:us|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}) (?:first|#\s?1|number one|at the top),? "
+       r"and (?:there(?:'ll| will) be|you(?:'ll| will)|we(?:'ll| will)|I(?:'ll| will))\b",
+       keys=("rank ",)),
+]
+
 FLAG_EXTRA: tuple[Cue, ...] = (*_RANK, *_RANK_MORE, *_RANK_THIRD, *_COMMIT, *_COMMIT_MORE,
                                *_COMMIT_THIRD, *_COMMIT_FOURTH, *_COMMIT_FIFTH, *_COMMIT_SIXTH,
                                *_COMMIT_SEVENTH, *_COMMIT_EIGHTH, *_COMMIT_NINTH, *_RANK_SCALE,
-                               *_WITHDRAW, *_ROUND22)
+                               *_WITHDRAW, *_ROUND22, *_ROUND24)

@@ -125,6 +125,12 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     withdrawal 1.00/1.00, 0.86/0.95. Both writers label a plain offer to sign as a
     withdrawal request only (72: none of 8 offers carries commitment, 73: 2 of 20). After
     the round: 0.939, 0.904; rank 0.94/0.94 on 72.
+  - ``heldout75``, ``heldout76`` (round 24, 164 and 162; 75 is withdrawal asked mostly
+    indirectly, 76 red flags carried by residents, alumni, faculty, calendar invitations
+    and newsletters). As first scored: macro-F1 0.898, 0.932; rank 0.81/1.00, 0.76/0.89;
+    commitment 0.53/0.75, 0.76/0.80; withdrawal 1.00/0.45, 0.92/0.92. After the round:
+    0.898, 0.928; withdrawal recall 0.84 on 75, rank 0.78/1.00 and commitment 0.79/0.95 on
+    76.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -191,6 +197,8 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     change of the round, national services' requests as portal notices).
   - ``heldout74`` (162), scored once at the end of round 23: 0.929, linking 0.957, rank
     0.82/1.00, commitment 0.89/1.00, withdrawal 1.00/0.92.
+  - ``heldout77`` (158), scored once at the end of round 24: 0.942, linking 0.975, rank
+    0.86/0.92, commitment 0.87/0.93, withdrawal 1.00/0.75.
 
 Each fresh writer still brings wordings no family covers: on the eight sets scored once,
 rank recall is 0.69–0.93, commitment recall 0.65–0.92 and withdrawal recall 0.73–1.00,
@@ -437,6 +445,15 @@ BARS = {
     "heldout74": Bars(162, 0.92, 0.95, {
         "rank_inquiry": (1.0, 0.82), "commitment_request": (1.0, 0.89),
         "withdrawal_request": (0.92, 1.0), "response_deadline": (1.0, 0.92)}),
+    "heldout75": Bars(164, 0.89, 0.97, {
+        "rank_inquiry": (1.0, 0.81), "commitment_request": (0.75, 0.52),
+        "withdrawal_request": (0.83, 1.0), "response_deadline": (0.93, 0.95)}),
+    "heldout76": Bars(162, 0.92, 0.92, {
+        "rank_inquiry": (1.0, 0.78), "commitment_request": (0.95, 0.79),
+        "withdrawal_request": (1.0, 0.92), "response_deadline": (0.94, 1.0)}),
+    "heldout77": Bars(158, 0.94, 0.97, {
+        "rank_inquiry": (0.92, 0.85), "commitment_request": (0.92, 0.86),
+        "withdrawal_request": (0.75, 1.0), "response_deadline": (0.94, 0.88)}),
     "heldout55": Bars(160, 0.97, 0.97, {
         "rank_inquiry": (0.88, 0.97), "commitment_request": (1.0, 0.94),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.91, 0.89)}),

@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mailsync.classify import classify, message_view
 from mailsync.message import Attachment
@@ -101,3 +103,11 @@ def test_an_unreadable_calendar_gives_no_text_and_no_error() -> None:
     view, _ = message_view(m)
     assert "not a calendar" not in view.attachments
     assert classify(m).kind is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("BEGINENDVCALENDARVEVTSUMRYDSCP:;=,\\\r\n xé")),
+               max_size=160))
+def test_any_calendar_text_reads_without_raising(tail: str) -> None:
+    view, _ = message_view(_invitation("See the invitation.", "BEGIN:VCALENDAR\r\n" + tail))
+    assert isinstance(view.attachments, str)

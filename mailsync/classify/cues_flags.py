@@ -1097,10 +1097,13 @@ _ROUND24 = [
        r"no longer) need (?:them|those|the (?:dates|interviews|slots))\b|"
        r"\bcancel (?:the rest|the others|all the others)(?=\s*(?:[.!]|$))|"
        r"\btake (?:the |all |any )?other (?:[\w-]+ ){0,2}programs? off (?:your|the) (?:rank )?"
-       r"list\b",
+       r"list\b|"
+       # "If you can tell me Northwind is your first choice and let the other programs go"
+       r"\blet (?:the |your |all )?(?:the )?other (?:programs?|interviews?|places) go\b",
        negatable=False, keys=("need to", "worrying", "bothering", "stressing", "wasted",
                               "a waste", "programs know", "cancel the", "cancel all",
-                              "off your", "off the")),
+                              "off your", "off the", "programs go", "program go",
+                              "interviews go", "interview go", "places go")),
     # The cancellations reported: "send me a quick list of the interviews you've cancelled",
     # "confirm by reply that they have cancelled any interviews scheduled after February 1"
     _c("withdraw.report_cancellations", Flag.WITHDRAWAL_REQUEST, 1.0,
@@ -1108,7 +1111,11 @@ _ROUND24 = [
        r"\b(?:list|which|tell (?:us|me)|send (?:me|us)) (?:of )?(?:the )?interviews? (?:that )?"
        r"you(?:'ve| have) (?:cancell?ed|declined|dropped|turned down)\b|"
        r"\b(?:confirm|show|prove)\b[^.?!]{0,30}\bthat (?:they|he|she)(?:'ve| have) (?:cancell?ed|"
-       r"declined|withdrawn from) (?:any|all|their|other)\b",
+       r"declined|withdrawn from) (?:any|all|their|other)\b|"
+       # "a short email from you stating that Mount Carrow is your first choice and that you
+       # have withdrawn from your remaining interviews"
+       r"\b(?:stating|saying|confirming|to confirm)\b[^.?!]{0,60}\byou(?:'ve| have) (?:withdrawn "
+       r"from|cancell?ed|declined) (?:your|the|all|any) (?:remaining |other )?interviews\b",
        negatable=False, keys=("cancelled", "canceled", "declined", "dropped", "turned down",
                               "withdrawn")),
     # "So I will say plainly what I hope: please don't take any more interviews."

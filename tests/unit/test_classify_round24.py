@@ -53,6 +53,10 @@ def _flags(body: str) -> tuple[set, list[str]]:
     ("we want you. Cancel the rest.", {W}),
     # which interviews were cancelled says where else she interviewed: a rank question too
     ("Could you send me a list of the interviews you've cancelled so far?", {R, W}),
+    ("We are delighted you visited. If you can tell me Alderwood is your first choice and "
+     "let the other programs go, I will put you at the top of our list.", {C, W}),
+    ("Dr. Vance would like a short email from you saying that you have withdrawn from your "
+     "remaining interviews.", {W}),
     ("Let me make you a promise: rank Alderwood first, and there will be a place for you in "
      "our rural track.", {C}),
     ("Are we your number one? If so, let me know and I'll tell Dr. Vance, and honestly, "

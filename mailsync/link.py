@@ -133,6 +133,12 @@ class Linker:
                 self.by_name[p.name].add(p.program_id)
         self._keys = _institution_keys(self.by_name)
         self._key_res: dict[frozenset[str], re.Pattern[str]] = {}
+        #: a physician's surname (PD, APD, faculty) → the programs that list them
+        self.by_surname: dict[str, set[str]] = defaultdict(set)
+        for p in programs:
+            for c in p.all_contacts:
+                if c.physician_surname:
+                    self.by_surname[c.physician_surname.lower()].add(p.program_id)
 
     def link(self, msg: ParsedMessage, *, corrections: LinkCorrections | None = None,
              thread_links: Mapping[str, str] | None = None, kind: Kind | None = None) -> Link:
@@ -156,7 +162,8 @@ class Linker:
             return _link(next(iter(ids)), 0.95, "link.contact", "known program contact", sender)
         text = _link_text(msg, parts.readable)
         return (self._by_contact(sender, msg, text) or self._by_domain(domain, text)
-                or self._by_body(domain, text)
+                or self._by_body(domain, text, classified=kind is not None)
+                or (self._by_physician(text) if kind is not None else None)
                 or Link(program_id=None, reasons=(Reason(cue="link.none",
                         detail="no program matched above threshold"),)))
 
@@ -227,8 +234,11 @@ class Linker:
             cue="link.domain.ambiguous", detail="institution mail for several programs",
             span=domain),))
 
-    def _by_body(self, domain: str, text: _Text) -> Link | None:
-        if domain in FREEMAIL:
+    def _by_body(self, domain: str, text: _Text, *, classified: bool = False) -> Link | None:
+        """The program the body names. A consumer mailbox's mail names programs in passing
+        ("my friend at Flatlands") unless the classifier read it as residency mail (an
+        alumnus passing on a PD's ask, a PD writing from a personal address)."""
+        if domain in FREEMAIL and not classified:
             return None
         named = self._institution_re(text.all)
         if named is None:
@@ -249,6 +259,19 @@ class Linker:
             return _link(pid, 0.75, "link.body", "program named in the body",
                          self.programs[pid].institution)
         return None
+
+    def _by_physician(self, text: _Text) -> Link | None:
+        """The one program whose physician the body names as "Dr. Surname": the last
+        resort for residency mail that names no institution the way the records do (an
+        alumnus relaying "Dr. Castellano asked me to get in touch" from a personal
+        mailbox). A surname several programs share decides nothing."""
+        found = {pid for m in _DR_NAME.finditer(text.body)
+                 for pid in self.by_surname.get(m.group(1).rsplit(None, 1)[-1].lower(), ())}
+        if len(found) != 1:
+            return None
+        pid = next(iter(found))
+        return _link(pid, 0.6, "link.body.physician", "the program's physician named in the "
+                     "body", self.programs[pid].pd_name)
 
     def _institution_re(self, text: str) -> re.Pattern[str] | None:
         """A regex over just the institution keys the text contains. One alternation of
@@ -346,6 +369,9 @@ class _Text:
     body: str  # before the sign-off
     signature: str  # from the sign-off on
     all: str
+
+
+_DR_NAME = re.compile(r"\b(?:Dr\.?|Doctor) ((?:[A-Z][\w'-]+ )?[A-Z][\w'-]+)")
 
 
 def _link_text(msg: ParsedMessage, readable: str) -> _Text:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -28,6 +29,21 @@ class Contact:
     role: str  # pd, apd, coordinator, interviewer, other
     name: str
     email: str
+
+    @property
+    def physician_surname(self) -> str:
+        """"Dr. Emilio Castellanos" or "Ana Ruiz, MD" → "Castellanos", "Ruiz": how mail
+        names a program's physicians ("Dr. Castellanos asked me to reach out"); "" for a
+        contact who is not written as a physician."""
+        name = self.name.strip()
+        if not _DOCTOR.match(name) and not _DEGREE.search(name):
+            return ""
+        words = name.split(",", 1)[0].split()
+        return words[-1] if len(words) >= 2 else ""
+
+
+_DOCTOR = re.compile(r"(?:Dr\.?|Doctor)\s")
+_DEGREE = re.compile(r",\s*(?:MD|DO|MBBS)\b")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

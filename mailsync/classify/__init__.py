@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from itertools import pairwise
 
@@ -49,6 +50,8 @@ from mailsync.taxonomy import RED_FLAGS, Flag, Kind
 __all__ = ["Feedback", "FeedbackExample", "classify", "message_view", "warm"]
 
 _REPLY = ("re:", "aw:", "sv:", "antw:")
+#: Rules confidence above their fallbacks (0.35-0.4): some cue said what the mail is.
+_RULES_KNOW = 0.5
 
 
 def message_view(msg: ParsedMessage) -> tuple[engine.View, Parts]:
@@ -100,6 +103,11 @@ def classify(
     """Label one message (see the module docstring). Never raises on odd text."""
     view, parts = message_view(msg)
     ctx = sender_context(msg, programs, parts.forwarded_from, parts.forwarded_to)
+    # A program's words through a friend's or an alumnus's mailbox: read them all.
+    relay = None if ctx.institutional else relayed_ask(view.body,
+                                                        program_index(programs).physicians)
+    if relay is not None and ctx.personal:
+        ctx = replace(ctx, personal=False)
     reading = engine.Reading(view)  # shared by the early exit and the full read
     early = engine.early_other(view, ctx, reading)  # personal, scam, commerce: nothing else to read
     if early is not None:
@@ -129,7 +137,12 @@ def classify(
     offered = any(h.cue.startswith("offer.") for h in hits)
     no_offer = after_match or (not offered and (past or _invited(hits)))
     combined = model.combine(result, view, msg)
-    if not (no_offer and combined.kind is Kind.PRE_MATCH_OFFER):
+    # The model reads words, not asks: a known program's mail whose cues say what it is
+    # (an invitation dashed off from a phone, a bargain in Spanish) stays about the
+    # applicant's applications, as does a relayed ask; only the rules' fallbacks may go.
+    sure = relay is not None or (ctx.program and result.confidence >= _RULES_KNOW)
+    if not (no_offer and combined.kind is Kind.PRE_MATCH_OFFER) \
+            and not (combined.kind is Kind.OTHER and sure):
         result = combined
     not_residency = _not_a_residency_position(result, hits, view.body)
     if not_residency is not None:
@@ -142,7 +155,53 @@ def classify(
             result = _offer_asks_acceptance(result, hits)
     if ctx.national:
         result = _from_rule_keeper(result, ctx.address)
+    if relay is not None:
+        result = _relayed(result, relay)
     return _apply_feedback(result, msg, feedback)
+
+
+def _relayed(result: Classification, relay: Reason) -> Classification:
+    """A relayed ask with the kind it asks for: a sender-based fallback (a notice, a
+    mailing) says nothing about a friend's note, so a relayed rank question is an info
+    request and a relayed bargain or push an interest signal."""
+    if result.kind is Kind.OTHER:
+        return result
+    kind = result.kind
+    if kind in (Kind.ADMIN_NOTICE, Kind.PROGRAM_UPDATE):
+        kind = Kind.INFO_REQUEST if Flag.RANK_INQUIRY in result.flags else \
+            Kind.INTEREST_SIGNAL if result.flags & RED_FLAGS else kind
+    return replace(result, kind=kind, reasons=(*result.reasons, relay))
+
+
+#: Someone passing on a program's words: "Dr. Bashir ... asked me to find out from you",
+#: "El Dr. Haddad me pidió que te escribiera". A physician or a program role must be
+#: the one asking: "Nani asked me to find out which hospital is number one" is family.
+_RELAY = re.compile(
+    r"\b(?:asked|told|wanted|begged|messaged|called|texted) me to (?:\w+ly )?(?:reach out|"
+    r"find out|ask|"
+    r"get in touch|write|pass|tell|check|text|message|contact|sound you out)\b|"
+    r"\b(?:he|she|they) said to tell you\b|\bme pidi[óo] que\b", re.I)
+_PROGRAM_PERSON = re.compile(r"\b(?:Dr\.?|Doctor|PD|APD|program director|chair|chief)\b")
+
+
+def relayed_ask(body: str, physicians: frozenset[str] = frozenset()) -> Reason | None:
+    """A personal or unknown mailbox passing on a program's ask (an alumnus or resident writing as
+    "someone from home" for the PD) writes about the applicant's applications, not
+    personal mail (taxonomy.md): the message is read like the program's own, and its
+    red flags count. The physician asking is named in the relaying sentence or the two
+    before it, as "Dr. …", by role, or by a program physician's surname."""
+    m = _RELAY.search(body)
+    if m is None:
+        return None
+    spans = sentences(body)
+    start, end = sentence_at(body, spans, m.start())
+    n = next((i for i, (a, _) in enumerate(spans) if a == start), 0)
+    window = body[spans[max(0, n - 2)][0] if spans else start:end]
+    if not _PROGRAM_PERSON.search(window) and not any(
+            name in window for name in physicians):
+        return None
+    return Reason(cue="relay.program_ask", detail="a personal mailbox passes on a program's "
+                  "ask", span=body[start:end].strip()[:160])
 
 
 #: Posts that are no position at all: an observership, an externship, shadowing. (A paid

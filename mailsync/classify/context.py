@@ -177,6 +177,8 @@ class ProgramIndex:
 
     contacts: dict[str, frozenset[tuple[str, bool]]]
     domains: dict[str, frozenset[tuple[str, bool]]]
+    #: the surnames of the programs' physicians, as written ("Petrenko")
+    physicians: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, programs: Sequence[Program]) -> ProgramIndex:
@@ -190,7 +192,9 @@ class ProgramIndex:
             for d in p.email_domains:
                 domains.setdefault(d, set()).add(facts)
         return cls({k: frozenset(v) for k, v in contacts.items()},
-                   {k: frozenset(v) for k, v in domains.items()})
+                   {k: frozenset(v) for k, v in domains.items()},
+                   frozenset(c.physician_surname for p in programs for c in p.all_contacts
+                             if c.physician_surname))
 
     def _facts(self, address: str, domain: str) -> frozenset[tuple[str, bool]]:
         """The sender's programs (contact first, then domain)."""

@@ -424,6 +424,30 @@ _COMMIT_THIRD = [
        r"at the top|highly)|move you up)",
        keys=("if it is", "if it will", "if it does", "if so", "if yes", "if you do",
              "if you will", "if we are", "if we're", "if that's")),
+    # Withdrawal traded for a place: "if you cancel your remaining interviews, he will take
+    # care of you at the rank meeting", "If she cancels Harrow Valley and the rest of her
+    # prelim interviews we'll put her at the top of our list": a benefit for a commitment.
+    _c("commit.reciprocity_withdraw", Flag.COMMITMENT_REQUEST, 1.0,
+       "ties a benefit to withdrawing elsewhere",
+       r"\b(?:if|once|as soon as|provided(?: that)?|as long as) (?:you|she|he) (?:\w+ )?"
+       r"(?:cancel|withdraw|drop|decline|call off|pull out of|stop)\w*\b[^.?!]{0,120}?"
+       r"\b(?:I|we|he|she|they)(?:'ll| will| can| would|'d)\b[^.?!]{0,60}?\b(?:take care of|"
+       r"secure|guarantee|make sure (?:you|she|he) match|rank (?:you|her|him) (?:first|#\s?1|"
+       r"number one|to match|at the top)|put (?:you|her|him) (?:at (?:the )?top|first|at #\s?1)"
+       r"|top of (?:our|the|my|his|her) (?:rank )?list)",
+       keys=("if you", "if she", "if he", "once you", "as soon as you", "provided",
+             "as long as")),
+    # The same bargain in Spanish, Portuguese or French: "Si nos pones en primer lugar, te
+    # aseguro que vas a estar aquí en julio."
+    _c("commit.reciprocity_foreign", Flag.COMMITMENT_REQUEST, 1.0,
+       "ties a benefit to a first rank (Spanish, Portuguese, French)",
+       r"\b(?:si (?:nos|me|lo|la) (?:pones|pone|colocas|coloca|rankeas|clasificas|eliges|escoges)|"
+       r"se (?:você )?nos (?:colocar|puser|classificar)|si vous nous (?:classez|mettez|placez))"
+       r"\b[^.?!]{0,40}\b(?:primer lugar|primero|primera opci[óo]n|n[úu]mero uno|primeiro lugar|"
+       r"primeira op[çc][ãa]o|premi[eè]re? (?:place|choix|position)|en premier)\b[^.?!]{0,80}?"
+       r"\b(?:te aseguro|le aseguro|te garantizo|le garantizo|te prometo|vas a (?:estar|quedar|"
+       r"hacer match)|garanto|vai (?:ficar|estar)|je vous (?:garantis|promets)|vous serez)",
+       keys=("si nos", "si me", "si lo", "si la", "se você nos", "se nos", "si vous nous")),
     # A form to tick: "[ ] I intend to rank St. Brigid's Mercy as my first choice."
     _c("commit.intent_checkbox", Flag.COMMITMENT_REQUEST, 1.0,
        "a form asks the applicant to declare a first-choice ranking",
@@ -978,7 +1002,8 @@ _ROUND22 = [
     _c("commit.note_you_will_rank_first", Flag.COMMITMENT_REQUEST, 1.0,
        "asks for a note promising a first rank",
        r"\b(?:email|e-mail|note|message|line|text|letter)s?\b[^.?!]{0,30}?\b(?:telling|saying|"
-       r"to tell|letting|that says|stating)\b[^.?!]{0,20}?\byou(?:'ll| will|'re going to| are "
+       r"to tell|letting|that says|stating|promising|pledging|confirming|assuring (?:him|her|"
+       r"them|us|me))\b[^.?!]{0,20}?\byou(?:'ll| will|'re going to| are "
        r"going to| plan to) rank (?:us|[A-Z][\w'&.-]*(?: [A-Z][\w'&.-]*){0,3}) (?:first|#\s?1|"
        r"number one|at the top|highest)\b",
        keys=("ll rank", "will rank", "going to rank", "plan to rank")),
@@ -1138,7 +1163,27 @@ _ROUND24 = [
        keys=("rank ",)),
 ]
 
+# Round 25: withdrawal as an offer's condition and as a call to another program. (Asking
+# whether the applicant also applies in another specialty is no rank question in the
+# development corpus, d099, whatever one writer thought.)
+_ROUND25 = [
+    # "He still has a contract ready for you if you're willing to withdraw."
+    _c("withdraw.if_willing", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "makes withdrawing the condition of a place",
+       r"\bif you(?:'re| are| were) (?:willing|ready|prepared|able) to (?:withdraw|pull out of the "
+       r"match|leave the match|back out of the match|drop out of the match)\b",
+       negatable=False, keys=("willing to", "ready to", "prepared to", "able to")),
+    # "Call Hollis Ridge and tell them you're out, skip it, and I'll take care of you here."
+    _c("withdraw.tell_them_out", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "asks the applicant to tell another program they are out",
+       r"\b(?:call|email|e-mail|text|write|tell|let) (?:[A-Z][\w'.&-]* ){0,3}(?:and )?(?:tell|let) "
+       r"(?:them|him|her) (?:know )?(?:that )?you(?:'re| are) (?:out|not coming|withdrawing|done|"
+       r"cancell?ing)\b",
+       negatable=False, keys=("you're out", "you are out", "not coming", "withdrawing",
+                              "you're done", "you are done", "cancelling", "canceling")),
+]
+
 FLAG_EXTRA: tuple[Cue, ...] = (*_RANK, *_RANK_MORE, *_RANK_THIRD, *_COMMIT, *_COMMIT_MORE,
                                *_COMMIT_THIRD, *_COMMIT_FOURTH, *_COMMIT_FIFTH, *_COMMIT_SIXTH,
                                *_COMMIT_SEVENTH, *_COMMIT_EIGHTH, *_COMMIT_NINTH, *_RANK_SCALE,
-                               *_WITHDRAW, *_ROUND22, *_ROUND24)
+                               *_WITHDRAW, *_ROUND22, *_ROUND24, *_ROUND25)

@@ -205,6 +205,21 @@ _INTEREST = [
        hypothetical=True, keys=("invite you to",)),
 ]
 
+# "We want you to interview.", "We want you to come interview", "We would very much like you
+# to interview with the Calder County Family Medicine Residency". Look-alike: the day's
+# schedule, "we'd like you to interview with Dr. Patel at 10".
+_INVITE_WANT = [
+    _c("invite.want_you_to", Kind.INTERVIEW_INVITE, 1.5,
+       "program wants the applicant to interview",
+       r"\b(?:want|wants|(?:would|'d) (?:very much |really |still )?(?:like|love)) you to "
+       r"(?:come (?:and |out and |in and )?)?interview\b(?! with (?:dr\b|doctor|our (?:pd|chair|"
+       r"faculty|residents|chiefs?)|the (?:pd|chair|residents|faculty|chiefs?)|each|both|two|"
+       r"three))",
+       hypothetical=True, keys=("you to interview", "you to come interview",
+                                "you to come and interview", "you to come out and interview",
+                                "you to come in and interview")),
+]
+
 # Pre-match offer -----------------------------------------------------------------------------
 _OFFER = [
     # "we are prepared to offer you one of our PGY-1 positions", "able to offer you a spot";
@@ -263,6 +278,18 @@ _OFFER = [
        # how the program recruits, not an offer: "our program fills its positions outside"
        unless=r"\b(?:fills?|filled|recruits?|recruited|hires?|hired)\b[^.?!]{0,25}$",
        keys=("outside",)),
+    # "He still has a contract ready for you if you're willing to withdraw", "there's a
+    # position waiting for you here": a contract or post already set aside for the applicant.
+    _c("offer.ready_for_you", Kind.PRE_MATCH_OFFER, 1.2, "a contract is ready for the applicant",
+       r"\b(?:contract|agreement|position|spot|slot)s? (?:is |are )?(?:ready|waiting|drawn up|"
+       r"prepared|on the table) for you\b",
+       keys=("ready for you", "waiting for you", "drawn up for you", "prepared for you",
+             "on the table for you")),
+    # "we can send you our resident contract now, you sign it and send back"
+    _c("offer.send_contract", Kind.PRE_MATCH_OFFER, 1.2, "sends the applicant a contract to sign",
+       r"\b(?:send|give|email|e-mail|mail|forward) you (?:our|the|a|your) (?:resident |residency |"
+       r"house ?staff |employment |pgy-?1 |pgy-?2 )?(?:contract|employment agreement|offer "
+       r"letter)\b", hypothetical=True, keys=("you our", "you the", "you a", "you your")),
     _c("offer.it_to_you", Kind.PRE_MATCH_OFFER, 0.6, "offers a held position to the applicant",
        r"\boffer (?:it|this (?:position|spot|place)|the (?:position|spot|place)) to you\b|"
        r"\b(?:hold|reserve|set aside|keep)\b[^.?!]{0,30}\b(?:position|spot) (?:for you|open for yo"
@@ -364,5 +391,5 @@ _OTHER = [
 ]
 
 KIND_EXTRA: tuple[Cue, ...] = (*_REJECTION, *_WAITLIST, *_LOGISTICS, *_INTEREST, *_OFFER,
-                               *_INFO, *_UPDATE)
+                               *_INFO, *_UPDATE, *_INVITE_WANT)
 CONTEXT_EXTRA: tuple[Cue, ...] = tuple(_OTHER)

@@ -347,13 +347,16 @@ _WITHDRAW_TOPIC = _any(
     r"(?:in lieu|instead) of (?:going through |participating in |entering )?(?:the )?"
     r"(?:NRMP |Main Residency )?Match",
     r"(?:you (?:to |should |must |will |would )?|please |that you |and )(?:not|never|don't|do not) "
-    r"(?:pursue|accept|schedule|book|consider|entertain) (?:any )?(?:more |further |other )?"
+    r"(?:pursue|accept|schedule|book|consider|entertain|set up|arrange|line up|take on) (?:any )?"
+    r"(?:more |further |other )?"
     r"(?:[\w'-]+ ){0,3}(?:offers|interviews|positions)",
     r"(?:should|must|will|would) not (?:schedule|attend|accept|book)(?: or (?:schedule|attend|"
     r"accept|book))? (?:any )?(?:further|more|other|additional) (?:[\w'-]+ ){0,3}interviews",
     r"hold off on (?:scheduling|accepting|booking|pursuing|attending) (?:any )?(?:[\w'-]+ ){0,4}"
     r"(?:interviews|offers)",
-    r"(?:don't|dont|do not) bother with (?:your |the |any )?(?:[\w'-]+ ){0,3}interviews",
+    r"(?:don't|dont|do not) bother with (?:your |the |any |those |these )?(?:[\w'-]+ ){0,3}"
+    r"(?:interviews|interview (?:trips|visits|days)|(?:january|february|december|winter|other|"
+    r"remaining) (?:trips|visits))",
     rf"(?:you (?:will |would |must |should |do )?not|not to) (?:participate|take part) in {_MATCH}",
     r"(?:release|give up|decline) (?:all |any )?(?:of )?your (?:other|remaining) "
     r"(?:[\w'-]+ ){0,2}(?:interview|interviews|interview dates|invitations|offers)",
@@ -554,6 +557,8 @@ _STOP_RANK = _any(
     OPTION_RANKING,
 )
 _STOP_COMMIT = _any(
+    # a rank already made cannot be promised: "Lists are certified … Did you rank us first?"
+    r"did you (?:rank|put|list|place)",
     # "…that is lovely, but it does not change how we rank": no reward, so no bargain
     r"(?:does|do|will|would|should) not (?:change|affect|influence|alter)",
     r"(?:doesn't|don't|won't|wouldn't|shouldn't) (?:change|affect|influence|alter)",
@@ -596,6 +601,9 @@ _STOP_COMMIT = _any(
     # to go"
     r"(?:you are|you're|applicants are|you will be) (?:\w+ )?(?:committed|obligated|bound) to "
     r"(?:go|attend|train|accept|start|begin)",
+    # scheduling: "Brett will hold a slot for you until October 20" (an interview's)
+    r"(?:will|'ll|can|could|would be (?:glad|happy) to) (?:hold|reserve|save|keep) (?:a|an|the|"
+    r"this|that|your) (?:interview )?(?:slot|date|seat|time)s? for you",
     # scheduling: "please respond by Saturday so we can hold your spot" (the interview's)
     r"(?:respond|reply|rsvp|confirm|answer|let us know)\b[^.?!]{0,40}\bso (?:that )?(?:we|I) "
     r"(?:can|may|could) (?:hold|reserve|save|keep) (?:your|a|the) (?:interview )?(?:spot|slot|"

@@ -32,6 +32,11 @@ _SIG_DELIM = re.compile(r"^--\s*$")
 #: message it carries follows, new, not quoted history.
 _PHONE_SENDER = re.compile(r"^\s*\*{0,2}From\s*:\*{0,2}\s*\+?1?[\s.-]*\(?\d{3}\)?[\s.-]*\d{3}"
                            r"[\s.-]*\d{4}\b", re.I)
+#: A messaging platform's notice of a message it carries ("You have a new message in
+#: Rotunda." then "From: Becca Tran, …" / "Subject: …"): what follows is the message, new.
+_RELAY_LEAD = re.compile(r"\b(?:you (?:have|received|got) (?:a |\d+ )?new (?:text |secure |"
+                         r"direct )?messages?|sent you a (?:new |secure |direct )?message)\b",
+                         re.I)
 _BOILERPLATE = re.compile(
     r"^\s*(CONFIDENTIALITY NOTICE|This (e-?mail|message)( and any attachments)? (is|may contain|"
     r"is intended)|This message was automatically forwarded)",
@@ -94,7 +99,8 @@ def _first_break(lines: list[str]) -> int | None:
         if _RULE.match(line) and _header_block_follows(lines, i + 1):
             return i
         if _HEADER_FIELD.match(line) and line.lstrip().lower().startswith(("from:", "*from:")) \
-                and _header_block_follows(lines, i) and not _PHONE_SENDER.match(line):
+                and _header_block_follows(lines, i) and not _PHONE_SENDER.match(line) \
+                and not _RELAY_LEAD.search(" ".join(lines[max(0, i - 4):i])):
             return i
         if _attribution_at(lines, i):
             return i

@@ -131,6 +131,12 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     commitment 0.53/0.75, 0.76/0.80; withdrawal 1.00/0.45, 0.92/0.92. After the round:
     0.898, 0.928; withdrawal recall 0.90 on 75, rank 0.78/1.00 and commitment 0.79/0.95 on
     76.
+  - ``heldout78``, ``heldout79`` (round 25, 168 and 164; 78 is a DO applicant in family and
+    emergency medicine whose PDs write from their phones, 79 an IMG whose school's alumni
+    write from personal mailboxes). As first scored (after the round's first change, the
+    relayed asks): macro-F1 0.906, 0.955; rank 0.71/0.92, 1.00/0.92; commitment 0.56/0.75,
+    1.00/0.91; withdrawal 1.00/0.73, 1.00/0.92. 78 labels no plain offer with commitment.
+    After the round: 0.93, 0.97; commitment recall 1.00 on both; withdrawal 0.90 and 1.00.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -199,9 +205,13 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     0.82/1.00, commitment 0.89/1.00, withdrawal 1.00/0.92.
   - ``heldout77`` (158), scored once at the end of round 24: 0.942, linking 0.975, rank
     0.86/0.92, commitment 0.87/0.93, withdrawal 1.00/0.75.
+  - ``heldout80`` (164), scored once at the end of round 25: 0.950, linking 0.915, rank
+    0.76/1.00, commitment 0.81/0.93, withdrawal 1.00/0.75. (It was also read once inside
+    a pooled aggregate of the 27 unseen sets, mid-round, by a script that had not yet
+    been told to leave it out.)
 
-Each fresh writer still brings wordings no family covers: on the eight sets scored once,
-rank recall is 0.69–0.93, commitment recall 0.65–0.92 and withdrawal recall 0.73–1.00,
+Each fresh writer still brings wordings no family covers: on the nine sets scored once,
+rank recall is 0.69–1.00, commitment recall 0.65–0.92 and withdrawal recall 0.73–1.00,
 short of the issue's 0.95. Commitment precision is the
 weakest figure on older sets: half of these writers' offers that ask only to "sign and
 return by Friday" carry no commitment_request, while every such offer in the
@@ -284,7 +294,9 @@ BARS = {
         "rank_inquiry": (0.81, 0.75), "commitment_request": (1.0, 0.6),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.9, 0.95)}),
     "heldout27": Bars(164, 0.96, 0.97, {
-        "rank_inquiry": (0.9, 0.85), "commitment_request": (1.0, 0.7),
+        # round 25: the alumnus relaying "whether Flatlands is your number one" (h27100)
+        # is read now; the commitment it is also read as costs precision
+        "rank_inquiry": (0.9, 0.85), "commitment_request": (1.0, 0.66),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.8, 0.82)}),
     "heldout28": Bars(169, 0.92, 0.95, {
         "rank_inquiry": (0.9, 0.82), "commitment_request": (1.0, 0.64),
@@ -440,13 +452,15 @@ BARS = {
         "rank_inquiry": (0.93, 0.93), "commitment_request": (1.0, 0.56),
         "withdrawal_request": (1.0, 1.0), "response_deadline": (0.94, 0.92)}),
     "heldout73": Bars(164, 0.9, 0.95, {
-        "rank_inquiry": (1.0, 0.83), "commitment_request": (0.92, 0.44),
+        # round 25's retrained flag model reads "your word" beside a rank (h73115) as a rank
+        "rank_inquiry": (1.0, 0.76), "commitment_request": (0.92, 0.44),
         "withdrawal_request": (0.94, 0.9), "response_deadline": (0.82, 0.92)}),
     "heldout74": Bars(162, 0.92, 0.95, {
         "rank_inquiry": (1.0, 0.82), "commitment_request": (1.0, 0.89),
         "withdrawal_request": (0.92, 1.0), "response_deadline": (1.0, 0.92)}),
     "heldout75": Bars(164, 0.89, 0.97, {
-        "rank_inquiry": (1.0, 0.81), "commitment_request": (0.75, 0.52),
+        # round 25: the alumnus's relayed bargain (h75118) is read now, as a rank too
+        "rank_inquiry": (1.0, 0.76), "commitment_request": (0.75, 0.52),
         "withdrawal_request": (0.9, 1.0), "response_deadline": (0.93, 0.95)}),
     "heldout76": Bars(162, 0.92, 0.92, {
         "rank_inquiry": (1.0, 0.78), "commitment_request": (0.95, 0.79),
@@ -454,6 +468,15 @@ BARS = {
     "heldout77": Bars(158, 0.94, 0.97, {
         "rank_inquiry": (0.92, 0.85), "commitment_request": (0.92, 0.86),
         "withdrawal_request": (0.75, 1.0), "response_deadline": (0.94, 0.88)}),
+    "heldout78": Bars(168, 0.93, 0.97, {
+        "rank_inquiry": (0.92, 0.7), "commitment_request": (1.0, 0.66),
+        "withdrawal_request": (0.9, 1.0), "response_deadline": (0.88, 0.9)}),
+    "heldout79": Bars(164, 0.97, 0.96, {
+        "rank_inquiry": (1.0, 1.0), "commitment_request": (1.0, 1.0),
+        "withdrawal_request": (1.0, 1.0), "response_deadline": (0.94, 0.9)}),
+    "heldout80": Bars(164, 0.94, 0.91, {
+        "rank_inquiry": (1.0, 0.76), "commitment_request": (0.92, 0.81),
+        "withdrawal_request": (0.75, 1.0), "response_deadline": (0.97, 0.85)}),
     "heldout55": Bars(160, 0.97, 0.97, {
         "rank_inquiry": (0.88, 0.97), "commitment_request": (1.0, 0.94),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.91, 0.89)}),

@@ -1,0 +1,182 @@
+"""Round 25: families generalized from two more tuning corpora by other writers
+(tests/data/heldout78, a DO applicant in family and emergency medicine, PDs writing from
+their phones; heldout79, an IMG whose school's alumni write from personal mailboxes).
+
+A program's ask relayed by an alumnus or a resident from a personal or unknown mailbox
+("Dr. Bashir asked me to find out … whether Kittredge is your number one") is mail about
+the applicant's applications, and is linked by the physician it names. A messaging
+platform's notice ("You have a new message in Rotunda." / "From: …" / "Subject: …")
+carries the message below it, which is read, not taken for a quoted reply. Withdrawal
+traded for a place; the same bargain in Spanish; a negation that ends at "— just …";
+an interview slot held for the applicant; a rank already made, asked about after the
+lists are certified. Every text here is written for this test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mailsync.classify import classify, relayed_ask
+from mailsync.link import Linker
+from mailsync.programs import Contact, Program
+from mailsync.taxonomy import Flag, Kind
+
+from .test_classify_helpers import msg, red_flags
+
+R, C, W = Flag.RANK_INQUIRY, Flag.COMMITMENT_REQUEST, Flag.WITHDRAWAL_REQUEST
+SENDER = "mhale@brookfordhealth.org"
+SIG = "\n\nMarcus Hale, MD\nProgram Director, Emergency Medicine\nBrookford Health"
+PROGRAMS = (
+    Program(program_id="K1", name="Brookford Emergency Medicine Residency",
+            institution="Brookford Health", specialty="Emergency Medicine",
+            email_domains=("brookfordhealth.org",), pd_name="Dr. Marcus Hale",
+            pd_email="mhale@brookfordhealth.org"),
+    Program(program_id="K2", name="Linden Valley Internal Medicine Residency",
+            institution="Linden Valley Hospital", specialty="Internal Medicine",
+            email_domains=("lindenvalley.org",), pd_name="Dr. Omar Petrakis",
+            pd_email="opetrakis@lindenvalley.org"),
+)
+
+
+def _flags(body: str) -> tuple[set, list[str]]:
+    return red_flags(body + SIG, subject="Brookford EM", sender=SENDER)
+
+
+RELAY = ("Salam Yusuf,\n\nI'm Tariq, a PGY-2 in internal medicine at Linden Valley (also from "
+         "Karachi). Dr. Petrakis knows we went to the same school and he asked me to find out "
+         "from you, friend to friend, whether Linden Valley is your number one. You can just "
+         "tell me on WhatsApp, I'll pass it on.\n\nTariq")
+
+
+def test_an_alumnus_relaying_a_rank_question_from_a_personal_mailbox_is_flagged() -> None:
+    m = msg(RELAY, subject="salam + a small question", sender="tariq.malik.md@gmail.com")
+    c = classify(m, programs=PROGRAMS)
+    assert c.kind is Kind.INFO_REQUEST and R in c.flags, c.reasons
+    assert "relay.program_ask" in [r.cue for r in c.reasons]
+    link = Linker(PROGRAMS).link(m, kind=c.kind)
+    assert link.program_id == "K2" and link.reasons[0].cue == "link.body.physician"
+
+
+def test_a_relay_names_its_physician_by_surname_alone() -> None:
+    body = ("Heard you did great on Thursday. Petrakis was smiling in the hallway, which is "
+            "rare. So this is awkward, but he asked me to quietly find out where Linden Valley "
+            "is on your list.")
+    assert relayed_ask(body, frozenset({"Petrakis"})) is not None
+    assert relayed_ask(body) is None  # no physician named: nobody's ask to relay
+
+
+def test_family_asking_through_a_cousin_stays_personal() -> None:
+    body = ("Zuni jaan,\n\nNani has decided you are going to Hawaii. She asked me to find out "
+            "which hospital is number one on your list so she can start praying for it.\n\nA")
+    c = classify(msg(body, subject="Nani wants to know", sender="ayesha.r92@gmail.com"),
+                 programs=PROGRAMS)
+    assert c.kind is Kind.OTHER and not c.flags
+
+
+def test_an_alumnus_passing_on_a_bargain_makes_an_interest_signal() -> None:
+    body = ("Assalam o alaikum,\n\nI finished residency at Linden Valley in 2024. Dr. Petrakis "
+            "called me last week and asked me to reach out. He said that if you tell him "
+            "you'll rank Linden Valley first, he will take care of you on his list.\n\nKamran")
+    c = classify(msg(body, subject="a message from an old resident",
+                     sender="kamran.s@gmail.com"), programs=PROGRAMS)
+    assert c.kind is Kind.INTEREST_SIGNAL and C in c.flags, c.reasons
+
+
+def test_a_messaging_platforms_notice_is_read_below_its_header_block() -> None:
+    body = ("You have a new message in Rotunda.\n\nFrom: Becca Tran, Brookford Health - "
+            "Emergency Medicine\nSubject: Top-three confirmation\n\n  \"Hi Dr. Rana! Dr. Hale "
+            "asks everyone to confirm in writing before our rank meeting. Could you please "
+            "reply by January 31 confirming that you will rank us first?\"\n\n[ View and reply "
+            "in Rotunda ]")
+    c = classify(msg(body, subject="New message from Brookford Health",
+                     sender="no-reply@rotundagme.com"), programs=PROGRAMS)
+    assert C in c.flags and c.kind is not Kind.OTHER, c.reasons
+
+
+def test_an_outlook_quote_header_still_ends_the_new_text() -> None:
+    body = ("Thanks, see you then.\n\nFrom: Amina Rahman <amina.rahman@gmail.com>\nSent: "
+            "Monday, January 4, 2027 9:12 AM\nTo: Marcus Hale\nSubject: question\n\nWill you "
+            "rank me first if I promise to rank you first?")
+    assert not _flags(body)[0]
+
+
+@pytest.mark.parametrize(("body", "flags"), [
+    # withdrawal traded for a place
+    ("He says if you cancel your remaining interviews, he will take care of you at the rank "
+     "meeting and you can consider your place secure.", {C, W}),
+    ("If she cancels Harrow Valley and the rest of her interviews we'll put her at the top of "
+     "our list.", {C, W}),
+    # the bargain in Spanish
+    ("Si nos pones en primer lugar, te aseguro que vas a estar aquí en julio.", {C}),
+    # a negation ends where what is asked begins
+    ("It doesn't need to be fancy — just a line or two saying you'll rank Brookford first.",
+     {C}),
+    ("A quick email to him afterward promising you'll rank Brookford #1 goes a long way.", {C}),
+    # an offer whose condition is withdrawing (an offer asking a decision asks to accept it)
+    ("He still has a contract ready for you if you're willing to withdraw.", {C, W}),
+    ("Call Hollis Ridge and tell them you're out, skip it.", {W}),
+    ("Dr. Hale asked me to pass along: please don't set up any other prelim interviews in "
+     "Michigan before your interview with us.", {W}),
+    # look-alikes: an interview slot held, a rank already made
+    ("We would very much like you to interview. Tess will hold a slot for you until October "
+     "20, just let her know which date you prefer.", set()),
+    ("Lists are certified, so there's no harm in telling me now. Did you rank us first?", {R}),
+])
+def test_round25_red_flags(body: str, flags: set) -> None:
+    got, cues = _flags(body)
+    assert got == flags, cues
+
+
+@pytest.mark.parametrize("body", [
+    "We want you to come interview. Merry Beth will send the official invite tomorrow.",
+    "We want you to interview. We do it in person, Monday November 16.",
+    "We would very much like you to interview with the Brookford Emergency Medicine Residency.",
+])
+def test_a_pd_saying_we_want_you_to_interview_invites(body: str) -> None:
+    c = classify(msg("Hey Dr K,\n\n" + body + SIG, subject="interview", sender=SENDER),
+                 programs=PROGRAMS)
+    assert c.kind is Kind.INTERVIEW_INVITE, c.reasons
+
+
+def test_the_days_schedule_with_an_interviewer_is_no_invitation() -> None:
+    body = ("Your interview day is confirmed for January 12. We'd like you to interview with "
+            "Dr. Hale at 10:00 and with the chiefs at 11:00.")
+    c = classify(msg(body + SIG, subject="Re: your interview day", sender=SENDER),
+                 programs=PROGRAMS)
+    assert c.kind is Kind.INTERVIEW_LOGISTICS, c.reasons
+
+
+def test_a_contract_sent_to_sign_is_an_offer() -> None:
+    body = ("I still want you in our program. So I propose this: we can send you our resident "
+            "contract now, you sign it and send back, and we take you out of the Match. Please "
+            "answer me before February 10.")
+    c = classify(msg(body + SIG, subject="Offer before Match", sender=SENDER,
+                     date="2027-01-20T09:00:00-05:00"), programs=PROGRAMS)
+    assert c.kind is Kind.PRE_MATCH_OFFER and W in c.flags, c.reasons
+
+
+def test_a_known_programs_phone_note_is_not_taken_for_personal_mail() -> None:
+    body = ("Hey Dr K,\n\nFrank here, PD at Brookford EM. Just finished reading your app on the "
+            "couch. Loved it. We want you to come interview, Tess will send you the dates "
+            "tomorrow.\n\nFT\n\nSent from my iPhone")
+    c = classify(msg(body, subject="interview", sender=SENDER), programs=PROGRAMS)
+    assert c.kind is Kind.INTERVIEW_INVITE, c.reasons
+
+
+def test_a_physician_surname_links_only_when_one_program_has_it() -> None:
+    twins = (*PROGRAMS, Program(program_id="K3", name="Carver Surgery Residency",
+                                institution="Carver Hospital", specialty="Surgery",
+                                email_domains=("carver.org",), pd_name="Dr. Ana Petrakis"))
+    m = msg(RELAY, subject="salam", sender="tariq.malik.md@gmail.com")
+    assert Linker(PROGRAMS).link(m, kind=Kind.INFO_REQUEST).program_id == "K2"
+    assert Linker(twins).link(m, kind=Kind.INFO_REQUEST).program_id is None
+    # unclassified, a consumer mailbox's mention of a physician links nothing
+    assert Linker(PROGRAMS).link(m).program_id is None
+
+
+@pytest.mark.parametrize(("name", "surname"), [
+    ("Dr. Emilio Castellanos", "Castellanos"), ("Ana Ruiz, MD", "Ruiz"),
+    ("Doctor Li", "Li"), ("Tess Ford", ""), ("Dr.", ""),
+])
+def test_contact_physician_surname(name: str, surname: str) -> None:
+    assert Contact(role="pd", name=name, email="").physician_surname == surname

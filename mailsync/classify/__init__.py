@@ -177,10 +177,12 @@ def _relayed(result: Classification, relay: Reason) -> Classification:
 #: "El Dr. Haddad me pidió que te escribiera". A physician or a program role must be
 #: the one asking: "Nani asked me to find out which hospital is number one" is family.
 _RELAY = re.compile(
-    r"\b(?:asked|told|wanted|begged|messaged|called|texted) me to (?:\w+ly )?(?:reach out|"
+    r"\b(?:asked|told|wanted|begged|messaged|called|texted) (?:me|(?:a few|some|several|a "
+    r"couple|two|three) of us(?: alumni| residents| chiefs)?) to (?:\w+ly )?(?:reach out|"
     r"find out|ask|"
     r"get in touch|write|pass|tell|check|text|message|contact|sound you out)\b|"
     r"\b(?:he|she|they) said to tell you\b|\bme pidi[óo] que\b", re.I)
+_RELAY_KEYS = (" me to ", "said to tell", "pidió", "pidio", " ME TO ", " of us ")
 _PROGRAM_PERSON = re.compile(r"\b(?:Dr\.?|Doctor|PD|APD|program director|chair|chief)\b")
 
 
@@ -189,7 +191,10 @@ def relayed_ask(body: str, physicians: frozenset[str] = frozenset()) -> Reason |
     "someone from home" for the PD) writes about the applicant's applications, not
     personal mail (taxonomy.md): the message is read like the program's own, and its
     red flags count. The physician asking is named in the relaying sentence or the two
-    before it, as "Dr. …", by role, or by a program physician's surname."""
+    before it, as "Dr. …", by role, or by a program physician's name ("Preston asked a few
+    of us alumni to reach out")."""
+    if not any(k in body for k in _RELAY_KEYS):  # one of them is in every relay
+        return None
     m = _RELAY.search(body)
     if m is None:
         return None

@@ -522,9 +522,10 @@ _YOU_RANK_SLOT = r"(?:#\s?1|number one|no\.\s?1|first|1st|top(?: choice| pick|\s
 _NEG = re.compile(
     r"(?:\bnot\b|\bnever\b|\bno\b|n't\b|\bunable\b|\bcannot\b|\bwithout\b|\bnor\b|\bprohibit\w*|"
     r"\bforbid\w*|\brather not\b|\bno need\b|\bnobody\b|\bno-?one\b|\bno one\b)"
-    # a negation stops at "but", "however", the next clause of a list (", and return…") or
-    # what is asked instead ("It doesn't need to be fancy — just a line saying …")
-    r"(?:(?!\bbut\b|\bhowever\b|,\s*and\b|[,—–]\s*just\b| - just\b)[^.?!;])*$",
+    # a negation stops at "but", "however", the next clause of a list (", and return…"),
+    # what is asked instead ("It doesn't need to be fancy — just a line saying …") or a
+    # colon ("what nobody will tell you officially: rank us first and you're in")
+    r"(?:(?!\bbut\b|\bhowever\b|,\s*and\b|[,—–]\s*just\b| - just\b)[^.?!;:])*$",
     re.I,
 )
 _HYPOTHETICAL = re.compile(r"\b(?:if|when|whether|once|should|as|until|unless)\b[^.?!;]{0,30}"

@@ -1057,9 +1057,12 @@ _ROUND22 = [
        r"\b(?:sur|dans) (?:votre|ta) liste\b[^.!]{0,80}\?|"
        r"\b(?:vos|tes) premiers? choix\b[^.!]{0,60}\?|"
        r"\b(?:sua|tua) primeira op[cç][aã]o\b|"
+       # "¿nos vas a poner en primer lugar?"
+       r"\b(?:nos|me) (?:vas|va|van|piensas|piensa|pensás) a (?:poner|colocar|rankear|"
+       r"clasificar|elegir) (?:en |como )?(?:el )?(?:primer lugar|primero|n[uú]mero uno)\b|"
        r"خيارك الأول|مقابلات أخرى|قائمتك",
        keys=("primera opci", "lugar", "programas", "liste", "premier", "primeira op",
-             "خيارك", "مقابلات", "قائمتك")),
+             "primero", "mero uno", "خيارك", "مقابلات", "قائمتك")),
     # "Since you signaled us, I'm going to assume Kettleridge is at or near the very top of
     # your list. Correct me if I'm wrong!"
     _c("rank.assume_top", Flag.RANK_INQUIRY, 1.0, "presumes the program's place on the list",
@@ -1159,8 +1162,33 @@ _ROUND24 = [
     _c("commit.rank_first_and_reward", Flag.COMMITMENT_REQUEST, 1.0,
        "promises a reward for a first rank",
        r"\brank (?:us|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}) (?:first|#\s?1|number one|at the top),? "
-       r"and (?:there(?:'ll| will) be|you(?:'ll| will)|we(?:'ll| will)|I(?:'ll| will))\b",
+       r"and (?:there(?:'ll| will) be|you(?:'ll| will)|we(?:'ll| will)|I(?:'ll| will)|"
+       # "rank Gulfwater first and you're in"
+       r"you(?:'re| are) (?:in|golden|set)\b|it(?:'s| is) yours)\b",
        keys=("rank ",)),
+]
+
+# Round 26: a favour for the partner in a couples match, or any help, for a first rank: "if
+# Lone Oak is your number one, we'll pull strings for Owen with Dr. Harwell in psych", "If
+# Pelican Crescent ends up at the top of your list, I'll make sure our friends over in
+# psychiatry take a very serious look at Owen". (Gladness is no benefit: "if we're your #1,
+# we'd be thrilled" stays a rank question.)
+_ROUND26 = [
+    _c("commit.reciprocity_favor", Flag.COMMITMENT_REQUEST, 1.0,
+       "ties a favour to being ranked first",
+       r"\bif (?:[\w'&.-]+ ){0,3}(?:(?:is|are|'s|'re|ends? up|winds? up|comes? out)(?: as| at)? "
+       r"(?:the )?(?:your|ur) (?:number one|#\s?1|no\.? ?1|first choice|top choice)|(?:is|are|'s|"
+       r"'re|ends? up|winds? up) at the (?:very )?top of (?:your|ur) (?:rank )?list)\b"
+       r"[^.?!]{0,30}?,? (?:then )?(?:I|we|he|she)(?:'ll| will| can| could)\b"
+       r"(?! (?:be (?:thrilled|happy|delighted|glad|honou?red|excited)|love|let you know))"
+       r" (?:\w+ )?(?:make sure|pull (?:some )?strings|take care|see to it|put in a (?:good )?word|"
+       r"look after|help|push|advocate|fight|talk to|call|get|do (?:everything|what)|move)",
+       keys=("your number one", "your #", "your no", "your first choice", "your top choice",
+             "top of your", "ur number one", "ur #", "top of ur")),
+    # "P.S. Are we top 3 for y'all? Be honest"
+    _c("rank.are_we_top_n", Flag.RANK_INQUIRY, 1.0, "asks whether it is in the top few",
+       r"\bare we (?:in )?(?:your |ur )?top (?:\d|two|three|four|five)\b[^.?!]{0,30}\?",
+       keys=("are we",)),
 ]
 
 # Round 25: withdrawal as an offer's condition and as a call to another program. (Asking
@@ -1186,4 +1214,4 @@ _ROUND25 = [
 FLAG_EXTRA: tuple[Cue, ...] = (*_RANK, *_RANK_MORE, *_RANK_THIRD, *_COMMIT, *_COMMIT_MORE,
                                *_COMMIT_THIRD, *_COMMIT_FOURTH, *_COMMIT_FIFTH, *_COMMIT_SIXTH,
                                *_COMMIT_SEVENTH, *_COMMIT_EIGHTH, *_COMMIT_NINTH, *_RANK_SCALE,
-                               *_WITHDRAW, *_ROUND22, *_ROUND24, *_ROUND25)
+                               *_WITHDRAW, *_ROUND22, *_ROUND24, *_ROUND25, *_ROUND26)

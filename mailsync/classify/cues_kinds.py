@@ -206,18 +206,24 @@ _INTEREST = [
 ]
 
 # "We want you to interview.", "We want you to come interview", "We would very much like you
-# to interview with the Calder County Family Medicine Residency". Look-alike: the day's
+# to interview with the Calder County Family Medicine Residency", "we would love for you to
+# interview at Cumberland Ridge". Look-alike: the day's
 # schedule, "we'd like you to interview with Dr. Patel at 10".
 _INVITE_WANT = [
     _c("invite.want_you_to", Kind.INTERVIEW_INVITE, 1.5,
        "program wants the applicant to interview",
-       r"\b(?:want|wants|(?:would|'d) (?:very much |really |still )?(?:like|love)) you to "
+       r"\b(?:want|wants|(?:would|'d) (?:very much |really |still )?(?:like|love)(?: for)?) you to "
        r"(?:come (?:and |out and |in and )?)?interview\b(?! with (?:dr\b|doctor|our (?:pd|chair|"
        r"faculty|residents|chiefs?)|the (?:pd|chair|residents|faculty|chiefs?)|each|both|two|"
        r"three))",
-       hypothetical=True, keys=("you to interview", "you to come interview",
+       hypothetical=True, keys=("you to interview", "you to come interview", "for you to",
                                 "you to come and interview", "you to come out and interview",
                                 "you to come in and interview")),
+    # "Would you be willing to interview with us by video?"
+    _c("invite.willing", Kind.INTERVIEW_INVITE, 1.5, "asks whether the applicant will interview",
+       r"\b(?:would|could|will) you be (?:willing|able|available|interested|free) to (?:come "
+       r"(?:and )?)?interview with us\b",
+       keys=("interview with us",)),
 ]
 
 # Pre-match offer -----------------------------------------------------------------------------

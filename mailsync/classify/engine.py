@@ -62,7 +62,8 @@ _TOPIC = fast_regex(
     r"interested|level of interest|consideration|considered|track|sponsorship|cv|resume|"
     r"curriculum vitae|publications?|letters? of recommendation|references|career goals|"
     r"career plans|fellowship|couples match|start date|background check|immunizations?|"
-    r"titers?|vaccinations?|BLS|ACLS|permanent resident|green card|work authori[sz]ation)\b")
+    r"titers?|vaccinations?|BLS|ACLS|permanent resident|green card|work authori[sz]ation|"
+    r"(?:AAMC|ERAS|NRMP) (?:ID|number))\b")
 _FOOTER = re.compile(r"\b(?:receiving|received|getting) this\b|\bbecause (?:a|the) program\b", re.I)
 _ANAPHOR = re.compile(r"\b(?:it|this|these|them|the following)\b|\bwith:\s*$", re.I)
 _ASK = re.compile(r"\?|\blet (?:us|me) know\b|\breply\b|\btell (?:us|me)\b|\bwould like to know\b|"

@@ -601,9 +601,10 @@ _STOP_COMMIT = _any(
     # to go"
     r"(?:you are|you're|applicants are|you will be) (?:\w+ )?(?:committed|obligated|bound) to "
     r"(?:go|attend|train|accept|start|begin)",
-    # scheduling: "Brett will hold a slot for you until October 20" (an interview's)
+    # scheduling: "Brett will hold a slot for you until October 20", "We will hold your slot
+    # once you reply" (an interview's)
     r"(?:will|'ll|can|could|would be (?:glad|happy) to) (?:hold|reserve|save|keep) (?:a|an|the|"
-    r"this|that|your) (?:interview )?(?:slot|date|seat|time)s? for you",
+    r"this|that|your) (?:interview )?(?:slot|date|seat|time)s?\b",
     # scheduling: "please respond by Saturday so we can hold your spot" (the interview's)
     r"(?:respond|reply|rsvp|confirm|answer|let us know)\b[^.?!]{0,40}\bso (?:that )?(?:we|I) "
     r"(?:can|may|could) (?:hold|reserve|save|keep) (?:your|a|the) (?:interview )?(?:spot|slot|"

@@ -206,6 +206,14 @@ def _ruled(result: Classification) -> bool:
             for r in result.reasons))
 
 
+def _warm_invitation(result: Classification, kind: Kind) -> bool:
+    """A PD's long, warm letter that invites ("we would very much like to invite you to
+    interview") reads to the model like a personal note; taxonomy.md's precedence keeps
+    it an invitation. (On the tuning corpora every such change of the model was wrong.)"""
+    return kind is Kind.INTEREST_SIGNAL and result.kind is Kind.INTERVIEW_INVITE and any(
+        r.cue.startswith("invite.") for r in result.reasons)
+
+
 def combine(result: Classification, view: View, msg: ParsedMessage | None = None, *,
             model: KindModel | None = None, rules_sure: float = RULES_SURE,
             model_sure: float = MODEL_SURE) -> Classification:
@@ -227,7 +235,7 @@ def combine(result: Classification, view: View, msg: ParsedMessage | None = None
     probs = m.probabilities(sum(known))
     kind = max(m.kinds, key=lambda k: (probs[k], -k.precedence))
     p = probs[kind]
-    if kind is result.kind or p < model_sure:
+    if kind is result.kind or p < model_sure or _warm_invitation(result, kind):
         return result
     words = ", ".join(m.top_features(feats, kind))
     reason = Reason(cue=_CUE, detail=f"learned kind model: {kind.value} p={p:.2f} "

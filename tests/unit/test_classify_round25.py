@@ -180,3 +180,70 @@ def test_a_physician_surname_links_only_when_one_program_has_it() -> None:
 ])
 def test_contact_physician_surname(name: str, surname: str) -> None:
     assert Contact(role="pd", name=name, email="").physician_surname == surname
+
+
+# Round 26 (tests/data/heldout81, a couples-match applicant; heldout82, HTML, forms and long
+# letters): a favour for the partner traded for a first rank, "rank X first and you're in",
+# a rank question in Spanish or as "top 3", alumni asked as a group to reach out, and
+# invitations the learned model took for personal notes.
+@pytest.mark.parametrize(("body", "flags"), [
+    ("Real talk: if Brookford is your number one, we'll pull strings for Owen with Dr. Harwell "
+     "in psych.", {C}),
+    ("P.S. If Brookford ends up at the top of your list, I'll make sure our friends in "
+     "psychiatry take a very serious look at Owen.", {C}),
+    ("Here's what nobody will tell you officially: rank Brookford first and you're in.", {C}),
+    ("Bueno, ya te lo pregunto directo: ¿nos vas a poner en primer lugar?", {R}),
+    ("P.S. Are we top 3 for y'all? Be honest", {R}),
+    # gladness is no favour: the question stays a rank question
+    ("If Brookford is your number one, we'll be thrilled to hear it. Where do we stand on "
+     "your rank list?", {R}),
+    ("Please let me know which date you prefer. We will hold your slot once you reply.", set()),
+])
+def test_round26_red_flags(body: str, flags: set) -> None:
+    got, cues = _flags(body)
+    assert got == flags, cues
+
+
+def test_alumni_asked_as_a_group_relay_their_pds_words() -> None:
+    body = ("Hey Yusuf,\n\nKendall here. I finished at Linden Valley in 2021 and I'm on faculty "
+            "there now. Omar asked a few of us alumni to reach out to applicants we liked. "
+            "Here's what nobody will tell you officially: rank Linden Valley first and you're "
+            "in.\n\nKV")
+    c = classify(msg(body, subject="from a fellow Texan", sender="kvaughn.md@gmail.com"),
+                 programs=PROGRAMS)
+    assert c.kind is Kind.INTEREST_SIGNAL and C in c.flags, c.reasons
+
+
+@pytest.mark.parametrize("body", [
+    # a long, warm letter that invites is an invitation (taxonomy precedence)
+    "I don't usually write these myself. I read your application on Sunday afternoon with the "
+    "wood stove going, and I found that I wanted to write to you directly. You wrote about "
+    "your grandfather's village and the woman who walked eleven kilometres with a feverish "
+    "child; I grew up forty miles from the nearest paved road and I know that walk. So: we "
+    "would very much like to invite you to interview with Brookford Emergency Medicine. We "
+    "are a small program, four residents a year, and a clinic that sees ranchers and "
+    "retirees who say they came for the trout and stayed for the doctors. Whatever you "
+    "decide, thank you for applying to a place most people have to find on a map.",
+    "My name is Loretta Kincaid. I'm the program director of Brookford Rural Family "
+    "Medicine, a new residency in eastern Kentucky that received initial ACGME accreditation "
+    "this spring. Because our accreditation came after the NRMP's deadlines, we are not "
+    "participating in the Match this year; we will fill our first class directly. We found "
+    "your application through a shared IMG applicant pool, and your rural camp work jumped "
+    "off the page. Would you be willing to interview with us by video? I'm free most weekday "
+    "mornings Eastern time in December. Wes, our coordinator, can set it up.",
+    "I read your personal statement twice and wanted you to hear it from me: we would love "
+    "for you to interview at Brookford.",
+])
+def test_invitations_in_a_pds_own_words(body: str) -> None:
+    c = classify(msg("Dear Dr. Rahman,\n\n" + body + SIG, subject="From Brookford",
+                     sender=SENDER), programs=PROGRAMS)
+    assert c.kind is Kind.INTERVIEW_INVITE, c.reasons
+
+
+def test_asking_for_a_partners_aamc_id_is_an_info_request() -> None:
+    body = ("You are confirmed for Thursday, December 3. One more thing: is your partner "
+            "applying to our psychiatry program? If so, could you send me his full name and "
+            "AAMC ID?")
+    c = classify(msg(body + SIG, subject="RE: Interview Invitation", sender=SENDER),
+                 programs=PROGRAMS)
+    assert c.kind is Kind.INFO_REQUEST, c.reasons

@@ -137,6 +137,11 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     relayed asks): macro-F1 0.906, 0.955; rank 0.71/0.92, 1.00/0.92; commitment 0.56/0.75,
     1.00/0.91; withdrawal 1.00/0.73, 1.00/0.92. 78 labels no plain offer with commitment.
     After the round: 0.93, 0.97; commitment recall 1.00 on both; withdrawal 0.90 and 1.00.
+  - ``heldout81``, ``heldout82`` (round 26, 162 and 169; 81 is a couples-match applicant
+    whose programs trade favours for the partner, 82 HTML mail, forms, long letters and
+    Hinglish). As first scored (82 after the round's first changes): macro-F1 0.914, 0.930;
+    rank 0.92/0.86, 0.92/1.00; commitment 1.00/0.83, 0.67/1.00; withdrawal 1.00/1.00 on
+    both. After the round: 0.946, 0.940; every red flag 1.00/1.00 on 81.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -209,8 +214,10 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     0.76/1.00, commitment 0.81/0.93, withdrawal 1.00/0.75. (It was also read once inside
     a pooled aggregate of the 27 unseen sets, mid-round, by a script that had not yet
     been told to leave it out.)
+  - ``heldout83`` (163), scored once at the end of round 26: 0.959, linking 0.982, rank
+    0.75/1.00, commitment 0.52/0.92, withdrawal 1.00/1.00.
 
-Each fresh writer still brings wordings no family covers: on the nine sets scored once,
+Each fresh writer still brings wordings no family covers: on the ten sets scored once,
 rank recall is 0.69–1.00, commitment recall 0.65–0.92 and withdrawal recall 0.73–1.00,
 short of the issue's 0.95. Commitment precision is the
 weakest figure on older sets: half of these writers' offers that ask only to "sign and
@@ -282,7 +289,9 @@ BARS = {
         "rank_inquiry": (0.91, 0.85), "commitment_request": (0.81, 0.56),
         "withdrawal_request": (0.95, 0.68), "response_deadline": (0.87, 0.9)}),
     "heldout23": Bars(162, 0.9, 0.95, {
-        "rank_inquiry": (0.85, 0.85), "commitment_request": (0.9, 0.58),
+        # round 26: the flag model retrained on the changed kinds (invitations, relays) adds
+        # one commitment fewer and one false one more here
+        "rank_inquiry": (0.85, 0.85), "commitment_request": (0.81, 0.56),
         "withdrawal_request": (0.95, 0.95), "response_deadline": (0.87, 0.85)}),
     "heldout24": Bars(168, 0.94, 0.96, {
         "rank_inquiry": (0.85, 0.9), "commitment_request": (0.88, 0.57),
@@ -398,7 +407,8 @@ BARS = {
         "rank_inquiry": (0.97, 0.83), "commitment_request": (1.0, 1.0),
         "withdrawal_request": (0.78, 0.97), "response_deadline": (0.94, 0.9)}),
     "heldout56": Bars(167, 0.95, 0.97, {
-        "rank_inquiry": (0.75, 0.82), "commitment_request": (0.91, 1.0),
+        # round 26's retrained flag model: one rank question fewer (precision 0.82 → 0.81)
+        "rank_inquiry": (0.75, 0.81), "commitment_request": (0.91, 1.0),
         "withdrawal_request": (0.85, 0.97), "response_deadline": (0.93, 0.95)}),
     "heldout54": Bars(162, 0.95, 0.98, {
         "rank_inquiry": (0.9, 0.58), "commitment_request": (0.95, 0.62),
@@ -472,8 +482,18 @@ BARS = {
         "rank_inquiry": (0.92, 0.7), "commitment_request": (1.0, 0.66),
         "withdrawal_request": (0.9, 1.0), "response_deadline": (0.88, 0.9)}),
     "heldout79": Bars(164, 0.97, 0.96, {
-        "rank_inquiry": (1.0, 1.0), "commitment_request": (1.0, 1.0),
+        # round 26's retrained flag model reads one note's thanks as a commitment (h79164)
+        "rank_inquiry": (1.0, 1.0), "commitment_request": (1.0, 0.95),
         "withdrawal_request": (1.0, 1.0), "response_deadline": (0.94, 0.9)}),
+    "heldout81": Bars(162, 0.94, 0.97, {
+        "rank_inquiry": (1.0, 1.0), "commitment_request": (1.0, 1.0),
+        "withdrawal_request": (1.0, 1.0), "response_deadline": (0.86, 0.93)}),
+    "heldout82": Bars(169, 0.93, 0.97, {
+        "rank_inquiry": (1.0, 0.92), "commitment_request": (1.0, 0.7),
+        "withdrawal_request": (1.0, 1.0), "response_deadline": (0.91, 0.86)}),
+    "heldout83": Bars(163, 0.95, 0.98, {
+        "rank_inquiry": (1.0, 0.75), "commitment_request": (0.91, 0.52),
+        "withdrawal_request": (1.0, 1.0), "response_deadline": (0.92, 0.95)}),
     "heldout80": Bars(164, 0.94, 0.91, {
         "rank_inquiry": (1.0, 0.76), "commitment_request": (0.92, 0.81),
         "withdrawal_request": (0.75, 1.0), "response_deadline": (0.97, 0.85)}),

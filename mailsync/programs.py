@@ -31,15 +31,26 @@ class Contact:
     email: str
 
     @property
-    def physician_surname(self) -> str:
-        """"Dr. Emilio Castellanos" or "Ana Ruiz, MD" → "Castellanos", "Ruiz": how mail
-        names a program's physicians ("Dr. Castellanos asked me to reach out"); "" for a
-        contact who is not written as a physician."""
+    def physician_names(self) -> tuple[str, ...]:
+        """How mail names this contact when they are a physician: the surname, then the
+        given name when written ("Dr. Emilio Castellanos" → ("Castellanos", "Emilio"),
+        "Ana Ruiz, MD" → ("Ruiz", "Ana")), as in "Dr. Castellanos asked me to reach out"
+        or "Emilio asked a few of us to write"; () for a contact not written as one."""
         name = self.name.strip()
         if not _DOCTOR.match(name) and not _DEGREE.search(name):
-            return ""
-        words = name.split(",", 1)[0].split()
-        return words[-1] if len(words) >= 2 else ""
+            return ()
+        words = [w for w in name.split(",", 1)[0].split()
+                 if w.rstrip(".").lower() not in ("dr", "doctor")]
+        if not words or (len(words) == 1 and _DOCTOR.match(name) is None):
+            return ()  # "Ruiz, MD" alone is too little to find in a letter
+        given = words[0] if len(words) >= 2 else ""
+        return (words[-1], given) if len(given) >= 3 and given[0].isupper() else (words[-1],)
+
+    @property
+    def physician_surname(self) -> str:
+        """The surname of :attr:`physician_names`, or ""."""
+        names = self.physician_names
+        return names[0] if names else ""
 
 
 _DOCTOR = re.compile(r"(?:Dr\.?|Doctor)\s")

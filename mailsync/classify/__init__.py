@@ -179,16 +179,15 @@ def _relayed(result: Classification, relay: Reason) -> Classification:
 _RELAY = re.compile(
     r"\b(?:asked|told|wanted|begged|messaged|called|texted) (?:me|(?:a few|some|several|a "
     r"couple|two|three) of us(?: alumni| residents| chiefs)?) to (?:\w+ly )?(?:reach out|"
-    r"find out|ask|"
-    r"get in touch|write|pass|tell|check|text|message|contact|sound you out)\b|"
+    r"find out|ask|get in touch|write|pass|tell|check|text|message|contact|sound you out)\b|"
     r"\b(?:he|she|they) said to tell you\b|\bme pidi[óo] que\b", re.I)
 _RELAY_KEYS = (" me to ", "said to tell", "pidió", "pidio", " ME TO ", " of us ")
 _PROGRAM_PERSON = re.compile(r"\b(?:Dr\.?|Doctor|PD|APD|program director|chair|chief)\b")
 
 
 def relayed_ask(body: str, physicians: frozenset[str] = frozenset()) -> Reason | None:
-    """A personal or unknown mailbox passing on a program's ask (an alumnus or resident writing as
-    "someone from home" for the PD) writes about the applicant's applications, not
+    """A personal or unknown mailbox passing on a program's ask (an alumnus or a resident
+    writing as "someone from home" for the PD) writes about the applicant's applications, not
     personal mail (taxonomy.md): the message is read like the program's own, and its
     red flags count. The physician asking is named in the relaying sentence or the two
     before it, as "Dr. …", by role, or by a program physician's name ("Preston asked a few
@@ -205,7 +204,7 @@ def relayed_ask(body: str, physicians: frozenset[str] = frozenset()) -> Reason |
     if not _PROGRAM_PERSON.search(window) and not any(
             name in window for name in physicians):
         return None
-    return Reason(cue="relay.program_ask", detail="a personal mailbox passes on a program's "
+    return Reason(cue="relay.program_ask", detail="someone outside the program passes on its "
                   "ask", span=body[start:end].strip()[:160])
 
 

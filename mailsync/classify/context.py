@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mailsync.message import ParsedMessage
-from mailsync.programs import Contact, Program
+from mailsync.programs import Program
 
 NATIONAL_DOMAINS = ("aamc.org", "nrmp.org", "ecfmg.org", "intealth.org", "fsmb.org",
                     "usmle.org", "nbme.org", "nbome.org")
@@ -177,7 +177,7 @@ class ProgramIndex:
 
     contacts: dict[str, frozenset[tuple[str, bool]]]
     domains: dict[str, frozenset[tuple[str, bool]]]
-    #: the surnames of the programs' physicians, as written ("Petrenko")
+    #: the programs' physicians' surnames and given names, as written ("Petrenko")
     physicians: frozenset[str] = frozenset()
 
     @classmethod
@@ -194,7 +194,7 @@ class ProgramIndex:
         return cls({k: frozenset(v) for k, v in contacts.items()},
                    {k: frozenset(v) for k, v in domains.items()},
                    frozenset(n for p in programs for c in p.all_contacts
-                             for n in _physician_names(c)))
+                             for n in c.physician_names))
 
     def _facts(self, address: str, domain: str) -> frozenset[tuple[str, bool]]:
         """The sender's programs (contact first, then domain)."""
@@ -222,17 +222,6 @@ class ProgramIndex:
 
     def knows(self, address: str, domain: str) -> bool:
         return bool(self._facts(address, domain)) or address in self.contacts
-
-
-def _physician_names(contact: Contact) -> tuple[str, ...]:
-    """How mail may name a program physician: "Dr. Preston Hale" → ("Hale", "Preston")."""
-    surname = contact.physician_surname
-    if not surname:
-        return ()
-    words = [w for w in contact.name.split(",", 1)[0].split()
-             if w.rstrip(".").lower() not in ("dr", "doctor")]
-    given = words[0] if len(words) >= 2 else ""
-    return (surname, given) if len(given) >= 3 and given[0].isupper() else (surname,)
 
 
 _INDEXES: dict[int, tuple[Sequence[Program], int, ProgramIndex]] = {}

@@ -1183,8 +1183,9 @@ _ROUND26 = [
        r"(?! (?:be (?:thrilled|happy|delighted|glad|honou?red|excited)|love|let you know))"
        r" (?:\w+ )?(?:make sure|pull (?:some )?strings|take care|see to it|put in a (?:good )?word|"
        r"look after|help|push|advocate|fight|talk to|call|get|do (?:everything|what)|move)",
-       keys=("your number one", "your #", "your no", "your first choice", "your top choice",
-             "top of your", "ur number one", "ur #", "top of ur")),
+       keys=("your number one", "your #", "your no.", "your no1", "your no 1",
+             "your first choice", "your top choice", "top of your", "ur number one", "ur #",
+             "top of ur")),
     # "P.S. Are we top 3 for y'all? Be honest"
     _c("rank.are_we_top_n", Flag.RANK_INQUIRY, 1.0, "asks whether it is in the top few",
        r"\bare we (?:in )?(?:your |ur )?top (?:\d|two|three|four|five)\b[^.?!]{0,30}\?",

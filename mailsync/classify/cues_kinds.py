@@ -216,7 +216,8 @@ _INVITE_WANT = [
        r"(?:come (?:and |out and |in and )?)?interview\b(?! with (?:dr\b|doctor|our (?:pd|chair|"
        r"faculty|residents|chiefs?)|the (?:pd|chair|residents|faculty|chiefs?)|each|both|two|"
        r"three))",
-       hypothetical=True, keys=("you to interview", "you to come interview", "for you to",
+       hypothetical=True, keys=("you to interview", "you to come interview", "love for you to",
+                                "like for you to",
                                 "you to come and interview", "you to come out and interview",
                                 "you to come in and interview")),
     # "Would you be willing to interview with us by video?"

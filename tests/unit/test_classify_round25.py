@@ -174,12 +174,15 @@ def test_a_physician_surname_links_only_when_one_program_has_it() -> None:
     assert Linker(PROGRAMS).link(m).program_id is None
 
 
-@pytest.mark.parametrize(("name", "surname"), [
-    ("Dr. Emilio Castellanos", "Castellanos"), ("Ana Ruiz, MD", "Ruiz"),
-    ("Doctor Li", "Li"), ("Tess Ford", ""), ("Dr.", ""),
+@pytest.mark.parametrize(("name", "names"), [
+    ("Dr. Emilio Castellanos", ("Castellanos", "Emilio")), ("Ana Ruiz, MD", ("Ruiz", "Ana")),
+    ("Doctor Li", ("Li",)), ("Dr. Jo Li", ("Li",)), ("Tess Ford", ()), ("Dr.", ()),
+    ("Ruiz, MD", ()),
 ])
-def test_contact_physician_surname(name: str, surname: str) -> None:
-    assert Contact(role="pd", name=name, email="").physician_surname == surname
+def test_contact_physician_names(name: str, names: tuple[str, ...]) -> None:
+    contact = Contact(role="pd", name=name, email="")
+    assert contact.physician_names == names
+    assert contact.physician_surname == (names[0] if names else "")
 
 
 # Round 26 (tests/data/heldout81, a couples-match applicant; heldout82, HTML, forms and long

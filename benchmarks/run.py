@@ -26,7 +26,8 @@ UNSEEN = tuple(HERE.parent / "tests" / "data" / name
                             "heldout32", "heldout35", "heldout38", "heldout41", "heldout44",
                             "heldout47", "heldout50", "heldout53", "heldout56",
                             "heldout59", "heldout62", "heldout65", "heldout68", "heldout71",
-                            "heldout74", "heldout77", "heldout80", "heldout83"))
+                            "heldout74", "heldout77", "heldout80", "heldout83",
+                            "heldout86"))
 
 
 def main() -> int:

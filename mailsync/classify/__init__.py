@@ -137,10 +137,11 @@ def classify(
     offered = any(h.cue.startswith("offer.") for h in hits)
     no_offer = after_match or (not offered and (past or _invited(hits)))
     combined = model.combine(result, view, msg)
-    # The model reads words, not asks: a known program's mail whose cues say what it is
-    # (an invitation dashed off from a phone, a bargain in Spanish) stays about the
-    # applicant's applications, as does a relayed ask; only the rules' fallbacks may go.
-    sure = relay is not None or (ctx.program and result.confidence >= _RULES_KNOW)
+    # The model reads words, not asks: a known program's mail whose cues say what it is or
+    # find a red flag (an invitation dashed off from a phone, a bargain in Spanish) stays
+    # about the applicant's applications, as does a relayed ask.
+    sure = relay is not None or (ctx.program and (result.confidence >= _RULES_KNOW
+                                                  or bool(result.flags & RED_FLAGS)))
     if not (no_offer and combined.kind is Kind.PRE_MATCH_OFFER) \
             and not (combined.kind is Kind.OTHER and sure):
         result = combined

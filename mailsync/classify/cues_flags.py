@@ -226,6 +226,9 @@ _COMMIT = [
        r"accept|choose|sign)\b|\bconfirm (?:that )?you(?:'ll| will| would| plan to| intend to)? "
        r"(?:rank|put|list|place) us\b|\bpromise (?:me|us)\b|\b(?:your|a) commitment (?:to (?:us|"
        r"our|rank|join|come|match)|that)\b",
+       # an apology for such pressure asks nothing: "I want to apologize if anyone from our
+       # program made you feel you needed to promise us something"
+       unless=r"\b(?:made|make|making) you feel\b[^.?!]*$|\bapologi[sz]e (?:if|that|for)\b",
        keys=("to know", "to hear", "assurance", "confirmation", "your word", "confirm",
              "promise", "commitment")),
     # "Rank us first and you will match", "ranking us first guarantees you a spot",
@@ -289,8 +292,9 @@ _RANK_THIRD = [
 #: The blank is possessive (``_{2,}+``): giving underscores back never helps a match, and
 #: trying it made a ruled form line cost a thousand times the rest of the cue.
 _CHECKBOX_RANK = (
-    r"(?:\[ ?\]|☐|□|_{2,}+)[ \t]*(?:I (?:intend|plan|will|promise|commit|am committed|agree) to "
-    r"(?:rank|list|place|put)\b[^\n]{0,60}\b(?:first|#\s?1|number one|top)|[^\n]{0,60}\bwill be "
+    r"(?:\[ ?\]|☐|□|_{2,}+)[ \t]*(?:I (?:(?:intend|plan|will|promise|commit|am committed|agree) "
+    r"to|will|shall) (?:rank|list|place|put)\b[^\n]{0,60}\b(?:first|#\s?1|number one|top)|"
+    r"[^\n]{0,60}\bwill be "
     r"ranked (?:first|#\s?1|number one|1st)\b)")
 _CHECKBOX_KEYS = ("[", "☐", "□", "__")
 #: A statement in the applicant's voice for the applicant to sign (a letter of intent): "1.
@@ -463,7 +467,11 @@ _COMMIT_THIRD = [
     _c("withdraw.proof", Flag.WITHDRAWAL_REQUEST, 1.0, "asks for proof of a Match withdrawal",
        r"\b(?:NRMP|Match) withdrawal (?:confirmation|proof|screenshot|letter|receipt|notice)\b|"
        r"\b(?:proof|confirmation|screenshot|evidence) (?:of|that) (?:your |you )?(?:NRMP |Match )?"
-       r"withdr[ae]w", neg_window=8),
+       r"withdr[ae]w|"
+       # "a screenshot from the NRMP R3 system showing that your Match registration has been
+       # withdrawn"
+       r"\b(?:screenshot|proof|confirmation|evidence|pdf)\b[^.?!\n]{0,80}\b(?:registration|"
+       r"application|name) (?:has been|was|is) withdrawn\b", neg_window=8),
     # the same form asks the applicant to disclose the rank
     _c("rank.intent_checkbox", Flag.RANK_INQUIRY, 1.0,
        "a form asks the applicant to tick how they will rank the program",
@@ -1150,8 +1158,8 @@ _ROUND24 = [
     _c("withdraw.no_more_interviews", Flag.WITHDRAWAL_REQUEST, 1.0,
        "asks the applicant to take no more interviews",
        r"\b(?:don't|do not) (?:take|schedule|accept|book|do|attend|go to) any (?:more|further|"
-       r"other) interviews\b",
-       negatable=False, keys=("more interviews", "further interviews", "other interviews")),
+       r"other) (?:[\w'-]+ ){0,3}interviews\b",
+       negatable=False, keys=("don't", "do not")),
     # "ok be honest are we #1 or #2 for u"
     _c("rank.are_we_one_or_two", Flag.RANK_INQUIRY, 1.0, "asks whether it is first",
        r"\bare we (?:your )?(?:#\s?1|number one|no\.? ?1|first)(?: or (?:#\s?\d|number two|"
@@ -1192,6 +1200,41 @@ _ROUND26 = [
        keys=("are we",)),
 ]
 
+# Round 27: the same asks in Portuguese and Spanish: "me promete uma coisa: coloca o
+# Ostrander em primeiro", "onde mais você entrevistou?", "cancela las otras entrevistas que te
+# quedan", "no hace falta que sigas entrevistando". Their negations are not English ones:
+# "no te voy a preguntar … ni dónde más entrevistaste".
+_NEGATED_FOREIGN = r"\b(?:no|nunca|jam[aá]s|n[aã]o|nem|ni|ne|jamais)\b[^.?!]{0,60}$"
+_ROUND27 = [
+    _c("commit.promise_foreign", Flag.COMMITMENT_REQUEST, 1.0,
+       "asks for a promise of a first rank (Portuguese, Spanish)",
+       r"\b(?:me promete|prom[eé]teme|promete-me|me prometes|me prometa)\b[^?!]{0,80}?"
+       r"\b(?:primeiro|primer lugar|primero|n[uú]mero (?:um|uno))\b|"
+       r"\b(?:coloca|coloque|p[oõ]e|ponha|pon|ponga|ponnos|p[oó]nganos) (?:o |a |al |el |la |"
+       r"nos )?(?:[\w'-]+ ){0,3}(?:em|en|como) (?:primeiro|primer lugar|primero|primeira "
+       r"op[çc][aã]o|n[uú]mero (?:um|uno))\b",
+       unless=_NEGATED_FOREIGN,
+       keys=("me promete", "prométeme", "prometeme", "promete-me", "me prometes", "me prometa",
+             "primeiro", "primer lugar", "primero", "primeira op", "mero um", "mero uno")),
+    _c("rank.where_else_foreign", Flag.RANK_INQUIRY, 1.0,
+       "asks where else the applicant interviewed (Portuguese, Spanish)",
+       r"\b(?:onde|d[oó]nde|en qu[eé]) (?:mais|m[aá]s|otros (?:lugares|programas)) (?:voc[eê] |"
+       r"usted )?(?:entrevistou|aplicou|entrevistaste|aplicaste|te entrevistaste|postulaste|"
+       r"tem entrevistas|tienes entrevistas)\b",
+       unless=_NEGATED_FOREIGN,
+       keys=("onde mais", "donde más", "dónde más", "donde mas", "dónde mas", "en qué otros",
+             "en que otros")),
+    _c("withdraw.cancel_foreign", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "asks to cancel other interviews (Spanish, Portuguese, French)",
+       r"\bcancel(?:a|ar|e|em|ar) (?:las |tus |todas las |as |suas |todas as )?(?:otras |dem[aá]s |"
+       r"outras |demais )?entrevistas\b|\bno (?:hace falta|necesitas|tienes) que sigas "
+       r"entrevistando\b|\bn[aã]o precisa (?:mais )?(?:continuar|seguir) (?:fazendo )?"
+       r"entrevistas\b|"
+       r"\bannul(?:ez|er) (?:vos |tes |les )?autres entretiens\b",
+       unless=r"\b(?:nunca|jam[aá]s|n[aã]o|nem|ni|jamais)\b[^.?!]{0,60}$",
+       keys=("entrevistas", "entrevistando", "autres entretiens")),
+]
+
 # Round 25: withdrawal as an offer's condition and as a call to another program. (Asking
 # whether the applicant also applies in another specialty is no rank question in the
 # development corpus, d099, whatever one writer thought.)
@@ -1215,4 +1258,5 @@ _ROUND25 = [
 FLAG_EXTRA: tuple[Cue, ...] = (*_RANK, *_RANK_MORE, *_RANK_THIRD, *_COMMIT, *_COMMIT_MORE,
                                *_COMMIT_THIRD, *_COMMIT_FOURTH, *_COMMIT_FIFTH, *_COMMIT_SIXTH,
                                *_COMMIT_SEVENTH, *_COMMIT_EIGHTH, *_COMMIT_NINTH, *_RANK_SCALE,
-                               *_WITHDRAW, *_ROUND22, *_ROUND24, *_ROUND25, *_ROUND26)
+                               *_WITHDRAW, *_ROUND22, *_ROUND24, *_ROUND25, *_ROUND26,
+                               *_ROUND27)

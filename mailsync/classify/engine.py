@@ -248,7 +248,9 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES, reading: Reading | 
 #: that we are your first choice?", "Can we count on you to rank us first?".
 _PROMISE = re.compile(r"\b(?:in writing|promis\w*|commit\w*|count on|assur\w*|your word|"
                       r"pledge|guarantee|(?:prepared|willing|ready) to (?:rank|list|put|place)|"
-                      r"affirm|attest|certify|once you let (?:us|me) know|"
+                      r"affirm|attest|certify|(?:once|if) you let (?:us|me|him|her) know|"
+                      # the reward named: "…is your top pick, you're basically in"
+                      r"you(?:'re| are) (?:basically |pretty much |as good as )?in|"
                       r"(?:confident|sure|certain) you(?:'ll| will) (?:be )?match\w*)\b", re.I)
 
 
@@ -875,8 +877,9 @@ _POLICY_FRAME = re.compile(
     r"request|require|pressure|expect)(?:s|ed|ing)?\b(?:(?!\bbut\b|\bhowever\b)[^.?!;])*$|"
     r"\bif (?:(?:a|any|the|another|one of your) (?:residency )?(?:program|program director|PD|"
     r"interviewer|faculty member|resident)s?|anyone|anybody|someone|somebody|they)"
-    # "If a program that participates in the Match asks you to…"
-    r"(?: (?:that|which|who)(?: [\w'-]+){1,6}?)? (?:ever )?"
+    # "If a program that participates in the Match asks you to…", "If anyone claiming to
+    # speak for our program asks how you plan to rank us"
+    r"(?: (?:that|which|who|claiming|purporting|pretending)(?: [\w'-]+){1,6}?)? (?:ever )?"
     r"(?:asks?|says?|tells?|wants?|offers?|requires?|"
     r"pressures?|requests?)\b[^.?!;]*$|"
     r"\bapologi[sz]e for (?:the|my|our|an?|that) (?:\w+ ){0,2}(?:message|e-?mail|note|question|"

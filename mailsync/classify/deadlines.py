@@ -86,6 +86,8 @@ _ACTION_SRC = (
     r"upload|decide|decision|certify|certified|hold|held|expires?|expiring|expiry|valid|"
     r"need|claim|lapse|fill (?:in|out)|(?:remains?|stays?|is|will be) open|"
     r"deadline|due|know|prefer(?:ence)?|assure|assurance|commit|give (?:you|her|him) until|"
+    # an offer kept open: "I'm happy to extend the offer until Monday, January 25"
+    r"extend(?:ed|ing)? (?:the |this |our |my |your )offer|"
     r"(?:get|have|send) (?:[\w#]+ ){0,4}(?:to|back to) (?:me|us|her|him))\b")
 _TIE = re.compile(
     r"(?:\bby\b|\buntil\b|\bno later than\b|\bthrough\b|\bbefore\b|\blatest by\b|:|"

@@ -249,6 +249,7 @@ def collect_hits(view: View, cues: Iterable[Cue] = ALL_CUES, reading: Reading | 
 _PROMISE = re.compile(r"\b(?:in writing|promis\w*|commit\w*|count on|assur\w*|your word|"
                       r"pledge|guarantee|(?:prepared|willing|ready) to (?:rank|list|put|place)|"
                       r"affirm|attest|certify|(?:once|if) you let (?:us|me|him|her) know|"
+                      r"goes a (?:very |really )?long way|"
                       # the reward named: "…is your top pick, you're basically in"
                       r"you(?:'re| are) (?:basically |pretty much |as good as )?in|"
                       r"(?:confident|sure|certain) you(?:'ll| will) (?:be )?match\w*)\b", re.I)
@@ -536,6 +537,9 @@ def _frame_hits(body: str, spans: tuple[tuple[int, int], ...] | None,
     """
     have = {h.target for h in hits if isinstance(h.target, Flag)}
     deals = [h.span for h in hits if h.target is Flag.COMMITMENT_REQUEST]
+    # "I would ask that you not take further interviews elsewhere": the other programs are
+    # what to give up, not something asked about (as frames.py decides for its own finds)
+    drops = [h.span for h in hits if h.target is Flag.WITHDRAWAL_REQUEST and h.where == where]
     out: list[Hit] = []
     spans = spans or ((0, len(body)),)
     for n in _frame_candidates(body, spans, have, src):
@@ -548,6 +552,9 @@ def _frame_hits(body: str, spans: tuple[tuple[int, int], ...] | None,
             # Rank words in a sentence a commitment cue read as a bargain are its terms, not
             # a question; a question about other programs beside it still is one.
             if flag in have or (flag is Flag.RANK_INQUIRY and bargain and not OTHERS.search(topic)):
+                continue
+            if flag is Flag.RANK_INQUIRY and OTHERS.search(topic) and any(
+                    d and d in sentence for d in drops):
                 continue
             have.add(flag)
             out.append(_frame_hit(flag, topic, sentence, where))
@@ -874,7 +881,8 @@ _POLICY_FRAME = re.compile(
     r"(?! (?:feels?|gets?|is|was|will (?:feel|be|get)) (?:\w+ )?(?:blindsided|surprised|caught|"
     r"confused|worried|off guard)\b)"
     r"(?:(?!\bbut\b|\bhowever\b)[^.?!;]){0,90}\b(?:ask|inquire|"
-    r"request|require|pressure|expect)(?:s|ed|ing)?\b(?:(?!\bbut\b|\bhowever\b)[^.?!;])*$|"
+    r"request|require|pressure|expect|solicit)(?:s|ed|ing)?\b(?:(?!\bbut\b|\bhowever\b)"
+    r"[^.?!;])*$|"
     r"\bif (?:(?:a|any|the|another|one of your) (?:residency )?(?:program|program director|PD|"
     r"interviewer|faculty member|resident)s?|anyone|anybody|someone|somebody|they)"
     # "If a program that participates in the Match asks you to…", "If anyone claiming to

@@ -355,7 +355,8 @@ _WITHDRAW_TOPIC = _any(
     r"hold off on (?:scheduling|accepting|booking|pursuing|attending) (?:any )?(?:[\w'-]+ ){0,4}"
     r"(?:interviews|offers|invitations)",
     # "cancel your Gulf Meridian and Bellmore interviews" (not the program's own)
-    r"cancel(?:ling|ing)? (?:your|ur) (?:[\w'&.-]+ ){1,4}interviews\b(?! (?:with us|here|at our))",
+    r"cancel(?:ling|ing)? (?:your|ur) (?:[\w'&.-]+ ){1,4}interviews?\b(?! (?:with us|here|at our|"
+    r"date|time|slot|day))",
     r"(?:don't|dont|do not) bother with (?:your |the |any |those |these )?(?:[\w'-]+ ){0,3}"
     r"(?:interviews|interview (?:trips|visits|days)|(?:january|february|december|winter|other|"
     r"remaining) (?:trips|visits))",
@@ -419,6 +420,12 @@ _WITHDRAW_TOPIC = _any(
     r"(?:the |your |ur )?)?(?:other |remaining |residency |pending |ERAS )*applications",
     r"(?:release|waiver) from (?:your |the )?(?:Match|NRMP) (?:commitment|agreement|contract)",
     r"let (?:your |ur |the |all |all of )?(?:other |remaining )?(?:[\w'-]+ ){0,2}interviews go",
+    # "you would be well within your rights to let the others go"
+    r"let (?:the |all the )?others go\b",
+    # an invitation's terms: "accept this invitation only if you will not be interviewing
+    # with other Transitional Year programs in Illinois"
+    r"(?:only if|provided(?: that)?|as long as) you (?:will |are )?not (?:be )?interview(?:ing)? "
+    r"(?:with|at) (?:any )?other",
     rf"have you (?:already )?withdrawn (?:your (?:name|registration|application) )?from {_MATCH}",
     # "…interviews on your calendar for late January. I'd encourage you to cancel those"
     r"(?:interviews|visits|trips)\b[^?!]{0,160}?\b(?:cancel|drop|skip|release|decline)"

@@ -308,3 +308,48 @@ def test_a_program_note_in_spanish_with_a_withdrawal_ask_is_not_other() -> None:
             "Aquí tienes casa y tienes un programa que te quiere.\n\nBesitos,\nIleana")
     c = classify(msg(body, subject="¡Hola desde Caguas!", sender=SENDER), programs=PROGRAMS)
     assert c.kind is not Kind.OTHER and W in c.flags, c.reasons
+
+
+# Round 28 (tests/data/heldout87, an IMG from Ghana in IM and pediatrics; heldout88, a DO
+# in EM and anesthesiology).
+@pytest.mark.parametrize(("body", "flags"), [
+    ("Totally casual question: did you interview at Mercy Children's or any of the Kansas "
+     "City programs too?", {R}),
+    ("We are pleased to invite you to interview on January 14. We ask that you accept this "
+     "invitation only if you will not be interviewing with other Transitional Year programs "
+     "in Illinois this season.", {W}),
+    ("If Brookford already feels like home, you would be well within your rights to let the "
+     "others go and save yourself the money.", {W}),
+    ("Honest advice: if you're still on the fence, cancel your Grand Rapids interview.", {W}),
+    ("If you are serious about Brookford, I would ask that you not take further preliminary "
+     "medicine interviews elsewhere this season.", {W}),
+    ("If you can tell Dr. Hale that Brookford is your #1, it goes a very long way here.", {C}),
+    ("Tried calling twice. I need to know by Friday whether you're in. Yes or no is fine.",
+     {C}),
+    ("If Brookford is at the very top of your list, you can be sure there will be a spot "
+     "here for you.", {C}),
+    ("If you cancel the interviews you still have on the books and tell me Brookford is "
+     "first, you're ours.", {C, W}),
+    ('Haven\'t heard back. Committee meets soon. Reply with one word, "committed," and '
+     "you're in.", {C}),
+    ("The Chair hereby requests that the Applicant disclose, in writing, the relative "
+     "position that the Applicant presently intends to assign to the Program on the "
+     "Applicant's rank order list.", {R}),
+    # look-alikes: the program's own interview day; a statement that nobody will solicit
+    ("If you need to cancel your interview day, just let Tess know.", set()),
+    ("The Department shall not solicit, and no member of its faculty acting on its behalf "
+     "shall solicit, any representation from an applicant concerning the applicant's "
+     "intended ranking of the Program.", set()),
+])
+def test_round28_red_flags(body: str, flags: set) -> None:
+    got, cues = _flags(body)
+    assert got == flags, cues
+
+
+def test_an_offer_kept_open_until_a_date_sets_a_deadline() -> None:
+    body = ("Of course. Thank you for asking rather than rushing. I'm happy to extend the offer "
+            "until Monday, January 25 at 5:00 PM Central.")
+    c = classify(msg(body + SIG, subject="RE: Offer of a PGY-1 position", sender=SENDER,
+                     date="2027-01-18T09:00:00-06:00"), programs=PROGRAMS)
+    assert c.kind is Kind.PRE_MATCH_OFFER and Flag.RESPONSE_DEADLINE in c.flags, c.reasons
+    assert C in c.flags  # an offer that asks for a decision asks to accept it

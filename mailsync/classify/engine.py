@@ -35,7 +35,7 @@ from mailsync.classify.cues import (
     literal_prefixes,
     negated,
 )
-from mailsync.classify.frames import OPTION_RANKING, OTHERS, frame_matches
+from mailsync.classify.frames import ASKER_CLAUSE, OPTION_RANKING, OTHERS, frame_matches
 from mailsync.classify.text import sentence_at, sentences
 from mailsync.labels import Reason
 from mailsync.taxonomy import RED_FLAGS, Flag, Kind
@@ -885,9 +885,7 @@ _POLICY_FRAME = re.compile(
     r"[^.?!;])*$|"
     r"\bif (?:(?:a|any|the|another|one of your) (?:residency )?(?:program|program director|PD|"
     r"interviewer|faculty member|resident)s?|anyone|anybody|someone|somebody|they)"
-    # "If a program that participates in the Match asks you to…", "If anyone claiming to
-    # speak for our program asks how you plan to rank us"
-    r"(?: (?:that|which|who|claiming|purporting|pretending)(?: [\w'-]+){1,6}?)? (?:ever )?"
+    + ASKER_CLAUSE + r" (?:ever )?"
     r"(?:asks?|says?|tells?|wants?|offers?|requires?|"
     r"pressures?|requests?)\b[^.?!;]*$|"
     r"\bapologi[sz]e for (?:the|my|our|an?|that) (?:\w+ ){0,2}(?:message|e-?mail|note|question|"

@@ -466,10 +466,13 @@ _NOT_ASKED = (r"(?:do not|don't|never|cannot|can't|won't|will not|not (?:allowed
               r"may not|are prohibited from|(?:instructed|told|trained|asked|reminded|required) "
               r"not to|stopped) (?:\w+ ){0,3}?(?:ask|inquire|request|require)")
 #: Advice about what to do when someone asks: "If anyone asks you to commit, …".
+#: Who the asker is, between "if anyone" and "asks": "If a program that participates in the
+#: Match asks you to…", "If anyone claiming to speak for our program asks how you plan to
+#: rank us" (shared with the cues' policy frame in engine.py).
+ASKER_CLAUSE = r"(?: (?:that|which|who|claiming|purporting|pretending)(?: [\w'-]+){1,6}?)?"
 _IF_ASKED = (r"if (?:(?:a|any|the|another|one of your) (?:residency )?(?:program|program director|"
-             r"PD|interviewer)s?|anyone|anybody|someone|somebody)"
-             r"(?: (?:that|which|who|claiming|purporting|pretending)(?: [\w'-]+){1,6}?)? "
-             r"(?:ever )?(?:asks?|says?|tells?|wants?|pressures?|offers?|requires?)")
+             r"PD|interviewer)s?|anyone|anybody|someone|somebody)" + ASKER_CLAUSE +
+             r" (?:ever )?(?:asks?|says?|tells?|wants?|pressures?|offers?|requires?)")
 #: "Nobody here will ever ask you to…", "no member of our faculty should ask".
 _NOBODY_ASKS = (r"(?:nobody|no one|no (?:member|person|faculty|staff|resident|program|"
                 r"interviewer)s?|none of (?:our|the|its|their) [\w'-]+)"

@@ -82,6 +82,13 @@ _SIGNOFF = re.compile(r"^\s*(?:best|regards|sincerely|thanks|thank you|warm(?:ly
                       r"regards|best regards|cheers|respectfully|with (?:warm )?regards|"
                       r"with best wishes|all the best|take care|yours)\b[^\n]{0,30}$", re.I | re.M)
 FUZZY_MIN = 88.0
+#: Before a name, words that disown it: a look-alike institution's disclaimer.
+_DISOWNED = re.compile(r"\b(?:not|nor|never been|no longer) (?:\w+ )?(?:affiliated|associated|"
+                       r"connected|related) (?:in any way )?(?:with|to)\s+(?:the\s+)?$|"
+                       r"\b(?:unaffiliated with|no (?:affiliation|connection|relation) (?:with|to)|"
+                       r"not to be confused with|not part of|independent (?:of|from))"
+                       r"\s+(?:the\s+)?$",
+                       re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +299,10 @@ class Linker:
     def _confirm_institution(self, text: str, m: re.Match[str]) -> str | None:
         """The institution named at the hit: its acronym exactly, or its full name matching
         the text from the hit on ("Greyhaven Regional Medical Center" is not "Greyhaven
-        University Hospital")."""
+        University Hospital"). A name disowned in its own sentence ("is not affiliated with
+        Ashgrove University Medical Center") names a look-alike's neighbour, not the sender."""
+        if _DISOWNED.search(text, max(0, m.start() - 60), m.start()):
+            return None
         for inst in self._keys.get(m.group(0).lower(), ()):
             if m.group(0) == _acronym(inst):
                 return inst

@@ -124,7 +124,8 @@ def classify(
     terms = 0 if ctx.institutional else len(residency_terms(f"{view.subject}\n{view.body}",
                                                             most=engine.OFF_TOPIC_EVIDENCE))
     best = max(engine.kind_scores(hits).values(), default=0.0)
-    gate = engine.other_gate(hits, ctx, terms, bool(parts.forwarded), best, view.body)
+    gate = engine.other_gate(hits, ctx, terms, bool(parts.forwarded), best, view.body,
+                             relayed=relay is not None)
     if gate is not None:
         result = Classification(kind=Kind.OTHER, confidence=0.8 if gate.cue != "other.off_topic"
                                 else 0.6, reasons=(gate,))
@@ -153,9 +154,12 @@ def classify(
         result = flag_model.add_flags(result, view, msg, past_match_day=past,
                                       outside_match=past or _outside_match(hits, ctx, programs))
         if not past:
-            result = _offer_asks_acceptance(result, hits)
+            result = _offer_asks_acceptance(result, hits, view.body, msg.date)
     if ctx.national:
         result = _from_rule_keeper(result, ctx.address)
+    elif not ctx.program and relay is None and result.flags & RED_FLAGS \
+            and _ADVISOR.search(view.body[-_SIGNATURE:]):
+        result = _from_advisor(result)
     if relay is not None:
         result = _relayed(result, relay)
     return _apply_feedback(result, msg, feedback)
@@ -240,15 +244,24 @@ def _not_a_residency_position(result: Classification, hits: list[engine.Hit],
                   "position", span=post.group(0))
 
 
-def _offer_asks_acceptance(result: Classification, hits: list[engine.Hit]) -> Classification:
+def _offer_asks_acceptance(result: Classification, hits: list[engine.Hit], body: str,
+                           sent: datetime | None) -> Classification:
     """An offer of a position before Match Day asks the applicant to accept it, which
     taxonomy.md counts as a commitment request ("asks for a promise or commitment ... to
     accept, to commit early"), however kindly it is put: the development corpus labels
     every such offer so, the off-cycle vacancy that says going through the Match "is
     completely fine" (d134) included. Whether the offer is written to be signed, answered
-    or merely considered, the reply must stay non-binding until the applicant decides."""
+    or merely considered, the reply must stay non-binding until the applicant decides.
+
+    Not so an offer that asks nothing before the Match: one whose every deadline falls on
+    or after Match Day, or that says so ("there is no decision to make now", "the letter
+    would not need to be signed until after Match Day", "accepting does not require you to
+    withdraw from the Match"), as research positions beside a residency application do."""
     if result.kind is not Kind.PRE_MATCH_OFFER or Flag.COMMITMENT_REQUEST in result.flags \
             or not result.flags & {Flag.RESPONSE_DEADLINE, Flag.WITHDRAWAL_REQUEST}:
+        return result
+    if Flag.WITHDRAWAL_REQUEST not in result.flags and (
+            _NO_DECISION_BEFORE_MATCH.search(body) or _answered_after_match(result, sent)):
         return result
     offer = next((h for h in hits if h.cue.startswith("offer.")), None)
     why = Reason(cue="commit.offer_acceptance", detail="an offer of a position before Match "
@@ -258,6 +271,44 @@ def _offer_asks_acceptance(result: Classification, hits: list[engine.Hit]) -> Cl
                           deadlines=result.deadlines)
 
 
+#: An offer that asks for no decision before the Match (see _offer_asks_acceptance).
+_NO_DECISION_BEFORE_MATCH = re.compile(
+    r"\bno decision (?:to make|is needed|needed|is required|required)\b|"
+    r"\b(?:do not|don't|no need to|need not) sign (?:anything|it|this|the (?:letter|offer|"
+    r"contract|agreement))(?: \w+)? (?:now|yet|until|before)\b|"
+    r"\bnot (?:need|have) to be (?:signed|accepted|returned) (?:until|before) (?:after )?"
+    r"(?:the )?match\b|"
+    r"\b(?:does not|doesn't|do not|don't|will not|won't|would not|never) (?:require|ask|need|"
+    r"expect) (?:you )?(?:to )?withdraw", re.I)
+
+
+def _answered_after_match(result: Classification, sent: datetime | None) -> bool:
+    """Every deadline found falls on or after Match Day of the season the mail was sent in."""
+    if sent is None or not result.deadlines:
+        return False
+    match_day = third_friday_of_march(match_year_for(sent))
+    return all(datetime.fromisoformat(d.when).date() >= match_day for d in result.deadlines)
+
+
+#: The applicant's own school signing: "Career Advisor, General Surgery", "Office of
+#: Student Affairs". An advisor may ask anything about the list (policy.md binds programs).
+_ADVISOR = re.compile(r"\b(?:career|faculty|specialty|residency|match|academic|student|"
+                      r"applicant) advis(?:e|o)r\b|\b(?:office of )?student affairs\b|"
+                      r"\bdean of students\b|\bcareer advising\b|\badvising (?:office|dean)\b",
+                      re.I)
+#: How far from the end of the new text a signature is looked for.
+_SIGNATURE = 400
+
+
+def _from_advisor(result: Classification) -> Classification:
+    """An advisor at the applicant's school (no program's sender) asks about the list to
+    help, not to pressure: the red flags are dropped, with a reason."""
+    kept = tuple(r for r in result.reasons if not r.cue.startswith(_RED_CUES))
+    why = Reason(cue="sender.advisor", detail="the applicant's school advising, not a program",
+                 span="")
+    return replace(result, flags=result.flags - RED_FLAGS, reasons=(*kept, why))
+
+
 #: The reasons a red flag carries: its cues, its frames and the learned flag model.
 _RED_CUES = ("rank.", "commit.", "withdraw.", "frame.", "model.flag")
 
@@ -265,17 +316,18 @@ _RED_CUES = ("rank.", "commit.", "withdraw.", "frame.", "model.flag")
 def _from_rule_keeper(result: Classification, address: str) -> Classification:
     """NRMP, ERAS and ECFMG explain the Match rules ("you must withdraw before the
     deadline if you accept a position outside the Match"); they never ask for a rank,
-    a promise or a withdrawal, and never offer a position. Their wording of the rules
+    a promise or a withdrawal, never offer a position and never signal interest (their
+    reminders quote "we will rank you highly" as what binds nobody). Their wording of the rules
     trips the red-flag cues, so those conclusions are dropped, with a reason.
 
     What they do ask for (a questionnaire in the sponsorship portal, a document to upload)
     is the portal notice taxonomy.md names ``admin_notice``, not a program's
     ``info_request``: no corpus labels a national service's mail an info request."""
     red = result.flags & RED_FLAGS
-    to_admin = result.kind in (Kind.PRE_MATCH_OFFER, Kind.INFO_REQUEST)
+    to_admin = result.kind in (Kind.PRE_MATCH_OFFER, Kind.INFO_REQUEST, Kind.INTEREST_SIGNAL)
     if not red and not to_admin:
         return result
-    dropped = (*_RED_CUES, *(("offer.", "info.") if to_admin else ()))
+    dropped = (*_RED_CUES, *(("offer.", "info.", "interest.") if to_admin else ()))
     kept = tuple(r for r in result.reasons if not r.cue.startswith(dropped))
     why = Reason(cue="sender.rule_keeper", detail="a national Match service states the rules "
                  "and runs the portals; it asks nothing of a program's kind", span=address)

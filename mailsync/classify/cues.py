@@ -892,7 +892,9 @@ _UPDATE = [
 _OTHER = [
     _c("other.marketing", "ctx.other", 1.0, "marketing or promotion",
        r"% off\b|\buse code\b|\bpromo(?:tion)? code\b|\bat checkout\b|\bget the deal\b|"
-       r"\bbook a free consultation\b|\blimited[- ]time\b|\bclaim my offer\b|\bregister free\b|"
+       r"\bbook a free consultation\b|\blimited[- ]time\b(?! to (?:accept|respond|reply|confirm|"
+       r"book|schedule|sign up|choose|select|claim (?:a|your) (?:date|slot|spot)))|"
+       r"\bclaim my offer\b|\bregister free\b|"
        r"\bfree webinar\b|\bthis week only\b|\blowest price\b|\bsign-?on bonus\b|"
        r"\b(?:special|exclusive) offer\b|\(reg\.? \$|\breg\. \$"),
     _c("other.subscription", "ctx.other", 1.4, "third-party subscription footer",
@@ -973,6 +975,11 @@ _RANK = [
               r"\b(?:letting (?:us|me|him|her|them) know|telling (?:us|me|him|her))\b[^.?!]{0,40}$|"
               # subjunctive, after the fact: "if we were your top choice, we are honored"
               r"\bif (?:we|it|this program|our program) (?:were|was)\s*$|"
+              # the terms of accepting, not a question: "By accepting this invitation, you
+              # are confirming that KPUH will be one of your top choices"
+              r"\bby \w+ing\b[^.?!]{0,60}\byou(?:'re| are)? (?:confirming|affirming|agreeing|"
+              r"certifying|acknowledging|indicating|confirm|affirm|agree|certify|acknowledge|"
+              r"indicate)\b[^.?!]{0,60}$|"
               # a choice among the program's own options: "tell us which of the two (sites)
               # would be your first choice"
               r"\bwhich (?:one )?of (?:the|these|those|our) (?:two|three|four|five|\d|sites|"

@@ -302,7 +302,10 @@ _CHECKBOX_KEYS = ("[", "☐", "□", "__")
 #: will not accept an interview or position with another neurology program". The program
 #: never speaks so of itself; quoted replies of the applicant are not read.
 _DECLARED_RANK = (
-    r"\bI (?:intend|plan|will|promise|commit|agree) to (?:rank|list|place|put)\b[^\n.]{0,60}\b"
+    # "… I agree to cancel any remaining preliminary surgery interviews and to rank Juniper
+    # Coast first."
+    r"\bI (?:intend|plan|will|promise|commit|agree) to (?:[^\n.]{0,100}?\band to )?(?:rank|list|"
+    r"place|put)\b[^\n.]{0,60}\b"
     r"(?:as my )?(?:first|#\s?1|number one|top)\b|\bwill be ranked (?:as )?my (?:first|#\s?1|"
     r"number one|1st|top)\b")
 _DECLARED_NOT_ELSEWHERE = (
@@ -1275,6 +1278,58 @@ _ROUND27 = [
        keys=("entrevistas", "entrevistando", "autres entretiens")),
 ]
 
+# Round 29: "you'll rank us first, right?"; "reply to me confirming that Ashgrove is where
+# you intend to do your preliminary year".
+_ROUND29 = [
+    _c("rank.tag_question", Flag.RANK_INQUIRY, 1.0,
+       "asks the applicant to confirm how they will rank the program",
+       r"\byou(?:'ll| will| are going to|'re going to|'re gonna| are gonna|'d| would)? (?:be )?"
+       r"rank(?:ing)? (?:us|[\w'&-]+(?: [\w'&-]+){0,2}) (?:first|#\s?1|number one|no\.? ?1|"
+       r"at the top|highly|high|in your top (?:three|3|five|5))\b[^.?!\n]{0,20}, (?:right|yes|"
+       r"correct|yeah|no|eh|ok|okay|na)\s?\?",
+       keys=("right", "yes", "correct", "yeah", "no", "eh", "ok", "na")),
+    _c("commit.confirm_intent", Flag.COMMITMENT_REQUEST, 1.0,
+       "asks the applicant to confirm they will train at the program",
+       r"\b(?:confirm|confirming|confirms|assure|assuring|state|stating|tell (?:me|us)|telling "
+       r"(?:me|us))(?: to (?:me|us))?(?: in writing)? that (?:(?:[\w'&.-]+ ){1,4}(?:is|will be) "
+       r"(?:where|the (?:place|program|one)(?: where| that)?) you(?:'ll| will| would)? (?:intend|"
+       r"plan|want|are going|will|'d like|would like) to|you (?:intend|plan|will|are going|want) "
+       r"to (?:come here|join us|train (?:here|with us)|(?:do|spend) your [\w-]+ (?:year )?"
+       r"(?:here|with us)|match (?:here|with us)))",
+       keys=("confirm", "assur", "state", "stating", "tell", "telling")),
+    # "By accepting this invitation, you are confirming that KPUH will be one of your top
+    # choices": accepting made a declaration of rank
+    _c("commit.by_accepting_you_declare", Flag.COMMITMENT_REQUEST, 1.0,
+       "makes accepting a declaration that the program ranks at the top",
+       r"\bby (?:accepting|confirming|scheduling|booking|choosing|selecting|signing|replying|"
+       r"returning)\b[^.?!]{0,60}\byou(?:'re| are)? (?:confirming|affirming|agreeing|certifying|"
+       r"acknowledging|indicating|stating|confirm|affirm|agree|certify|acknowledge|indicate|"
+       r"state)\b[^.?!]{0,60}\b(?:your|their) (?:top|first|#\s?1|number one)",
+       keys=("by accepting", "by confirming", "by scheduling", "by booking", "by choosing",
+             "by selecting", "by signing", "by replying", "by returning")),
+    # "If you have, and you are committed to spending your prelim year with us, I'm
+    # comfortable ranking you at the top of our prelim list."
+    _c("commit.if_committed_reward", Flag.COMMITMENT_REQUEST, 1.0,
+       "rewards a commitment with a place on the list",
+       r"\bif\b[^.?!]{0,30}?\byou(?:'re| are) (?:truly |really |fully |genuinely )?committed to"
+       r"\b[^.?!]{0,60}?,? (?:I|we|he|she)(?:'m| am|'ll| will|'d| would|'re| are| can)\b"
+       r"[^.?!]{0,40}?\b(?:rank(?:ing)? (?:you|her|him)|comfortable|happy to|make sure|see to it|"
+       r"put(?:ting)? (?:you|her|him)|take care)",
+       keys=("committed to",)),
+    # "You rank us 1, we rank you to match."; "If Ifeoluwa commits to ranking Tamarind Hill
+    # first, I will make sure she is ranked to match."
+    _c("commit.rank_for_rank", Flag.COMMITMENT_REQUEST, 1.0,
+       "trades the applicant's first rank for the program's",
+       r"\byou rank us (?:#\s?)?(?:1|1st|first|number one|no\.? ?1|at the top)\b[^.?!]{0,6}?"
+       r"[,;:–—-]+\s*(?:and )?(?:we|I)(?:'ll| will)? rank you (?:to match|first|#\s?1|at the top|"
+       r"high)|"
+       r"\bif (?:you|she|he|[\w'-]+) (?:commits?|promises?|agrees?|pledges?) to (?:rank(?:ing)?|"
+       r"put(?:ting)?|list(?:ing)?) [^.?!]{0,40}?\b(?:first|#\s?1|number one|at the top)\b"
+       r"[^.?!]{0,40}?\b(?:I|we|he|she|they)(?:'ll| will| can| would)\b[^.?!]{0,40}?\b(?:make "
+       r"sure|see to it|guarantee|ensure|rank)",
+       keys=("you rank us", "commit", "promise", "agree", "pledge")),
+]
+
 # Round 25: withdrawal as an offer's condition and as a call to another program. (Asking
 # whether the applicant also applies in another specialty is no rank question in the
 # development corpus, d099, whatever one writer thought.)
@@ -1299,4 +1354,4 @@ FLAG_EXTRA: tuple[Cue, ...] = (*_RANK, *_RANK_MORE, *_RANK_THIRD, *_COMMIT, *_CO
                                *_COMMIT_THIRD, *_COMMIT_FOURTH, *_COMMIT_FIFTH, *_COMMIT_SIXTH,
                                *_COMMIT_SEVENTH, *_COMMIT_EIGHTH, *_COMMIT_NINTH, *_RANK_SCALE,
                                *_WITHDRAW, *_ROUND22, *_ROUND24, *_ROUND25, *_ROUND26,
-                               *_ROUND27)
+                               *_ROUND27, *_ROUND29)

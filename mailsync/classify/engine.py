@@ -890,6 +890,12 @@ _POLICY_FRAME = re.compile(
     r"pressures?|requests?)\b[^.?!;]*$|"
     r"\bapologi[sz]e for (?:the|my|our|an?|that) (?:\w+ ){0,2}(?:message|e-?mail|note|question|"
     r"request|letter)\b[^.?!;]*$|"
+    # "I want to apologize if one of our residents asked you where else you interviewed"
+    r"\b(?:apologi[sz]e|sorry)\b (?:if|that)\b[^.?!;]{0,80}\b(?:asked|asking|pressed|pressured|"
+    r"questioned)\b[^.?!;]*$|"
+    # the questions as a topic: "questions about where you will rank a program … are not
+    # questions you are obligated to answer"
+    r"\bquestions? (?:about|like|such as|regarding|on) [^.?!;]{0,60}$|"
     r"\bnot affected by (?:anything|what) you (?:tell|share|say)\b[^.?!;]*$|"
     # "NRMP rules prohibit programs from asking where else you interviewed"
     r"\b(?:prohibit|prohibits|prohibited|forbid|forbids|forbidden|bar|bars|barred|ban|bans|"
@@ -1061,8 +1067,9 @@ OFF_TOPIC_EVIDENCE = 2
 
 
 def other_gate(hits: list[Hit], ctx: SenderContext, terms: int, forwarded: bool,
-               best: float, body: str = "") -> Reason | None:
-    """A reason to label the message ``other``, or None when it is residency mail."""
+               best: float, body: str = "", relayed: bool = False) -> Reason | None:
+    """A reason to label the message ``other``, or None when it is residency mail.
+    ``relayed``: the mail passes on a program's ask (a parent may relay a PD's question)."""
     scam = [h for h in hits if h.cue.startswith("other.scam")
             and not (ctx.program and h.cue == "other.scam_account")]
     if scam:
@@ -1072,6 +1079,10 @@ def other_gate(hits: list[Hit], ctx: SenderContext, terms: int, forwarded: bool,
     if ctx.personal:
         return Reason(cue="other.personal", detail="personal mailbox, not a program or service",
                       span=ctx.address)
+    family = None if relayed or not body else _FAMILY_VOICE.search(body)
+    if family is not None:
+        return Reason(cue="other.family", detail="family writing, not a program",
+                      span=" ".join(family.group(0).split()))
     peer = _PEER_VOICE.search(body.lower()) if body else None  # on every unknown sender
     if peer is not None and not _PROGRAM_VOICE.search(body):
         return Reason(cue="other.peer", detail="another applicant telling of their own season",
@@ -1103,6 +1114,13 @@ _PEER_VOICE = fast_regex(
     r"\bi (?:just )?certified\b|\b(?:had|did) my interview|\bmy (?:own )?(?:interview day|"
     r"rank list|first invite)|\b(?:a|the|my|one) (?:pd|program director|coordinator)\b"
     r"[^.?!\n]{0,40}\b(?:asked|told|emailed|wrote to|sent) me\b")
+#: Family writing from a mailbox no record knows ("Hi sweetie, … Love, Mom"): a parent's
+#: question about the list is no program's.
+_FAMILY_VOICE = re.compile(
+    r"^[ \t]*(?:love|hugs|xoxo|lots of love|all our love),?[ \t]*\n?[ \t]*(?:mom|mum|dad|mama|"
+    r"papa|mommy|daddy|ammi|abbu|amma|appa|grandma|grandpa|nana|nani|auntie?|uncle|mamá|papá|"
+    r"mãe|pai)\b|^[ \t]*(?:hi|hey|dear|my) (?:sweetie|honey|sweetheart|beta|darling|kiddo|baby|"
+    r"pumpkin)\b", re.I | re.M)
 #: A program speaking of itself.
 _PROGRAM_VOICE = re.compile(r"\b(?:our (?:program|residency|residents|interview|faculty|"
                             r"selection committee|coordinator)|we are pleased|we would like to|"

@@ -197,6 +197,23 @@ def _outside_offer(flag: Flag, sentence: str, outside_match: bool) -> bool:
             and (outside_match or _OUTSIDE.search(low) is not None))
 
 
+#: "does not require you to withdraw", "you do NOT need to withdraw", "we will never ask
+#: you to cancel": the leave word taken back.
+_NEGATED_LEAVE = re.compile(r"\b(?:not|never|no need to|n't)\b(?: [\w']+){0,4} ?$")
+
+
+def _leave_only_negated(sentence: str) -> bool:
+    """The sentence names leaving the Match or other interviews only to say it is not asked
+    for; the model, which reads words, takes it for the ask itself."""
+    low = sentence.lower()
+    found = False
+    for m in _LEAVE.finditer(low):
+        found = True
+        if not _NEGATED_LEAVE.search(low, max(0, m.start() - 40), m.start()):
+            return False
+    return found
+
+
 def add_flags(result: Classification, view: View, msg: ParsedMessage | None = None, *,
               model: FlagModel | None = None, outside_match: bool = False,
               past_match_day: bool = False) -> Classification:
@@ -225,6 +242,9 @@ def add_flags(result: Classification, view: View, msg: ParsedMessage | None = No
             skip = retracted_sentences(view.body) if skip is None else skip
             if span in skip:
                 p, span = m.best(view, result.kind, scorer, skip)
+        if scorer.flag is Flag.WITHDRAWAL_REQUEST and p >= scorer.threshold \
+                and _leave_only_negated(span):
+            p, span = m.best(view, result.kind, scorer, (skip or frozenset()) | {span})
         if p >= scorer.threshold and not _outside_offer(scorer.flag, span, outside_match) \
                 and not (scorer.flag is Flag.RANK_INQUIRY and looks_alike(scorer.flag, span)):
             added.append(scorer.flag)

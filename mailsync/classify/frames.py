@@ -230,7 +230,7 @@ _COMMIT_TOPIC = _any(
     r"make us your (?:top|first|#\s?1|number[- ]one)",
     r"(?:put|confirm|state|commit) (?:it |this |that )?in writing", r"in writing that",
     r"(?:are|is|be|being) (?:truly |fully |really )?committed to "
-    r"(?:coming|joining|training|us|our)",
+    r"(?:coming|joining|training|spending|doing|starting|matching|us|our)",
     r"(?:know|tell (?:me|us)|confirm|say)(?: that)? (?:we're|we are|we'd be|we would be|we will be)"
     r" (?:your|their) (?:first|top|#\s?1|number one|1st)",
     r"(?:know|tell (?:me|us)|confirm|say)(?: that)? (?:we're|we are) (?:number one|#\s?1|first|"
@@ -241,7 +241,8 @@ _COMMIT_TOPIC = _any(
     r"(?:know|tell (?:me|us|her|him|them)|told (?:me|us)|confirm|say|saying|stating|attest|"
     r"attests|certify|declare)"
     r"(?:,[^,]{0,30},| in (?:your|their|the) (?:reply|response|email|answer))?(?: that)? "
-    r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:is|would be|will be) "
+    # "to know whether Wexford-Hale is your first choice" asks the rank, not a promise
+    r"(?!(?:whether|if)\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:is|would be|will be) "
     r"(?:one of )?(?:your|their) (?:first|top|#\s?1|number one|1st|choice)",
     # "applicants who can confirm that Lowcountry is in their top three"
     r"(?:confirm|attest|certify|declare)s? that [A-Z][\w'-]+(?: [A-Z][\w'-]+)? (?:is|will be|"
@@ -547,6 +548,13 @@ _STOP_RANK = _any(
     _NOBODY_ASKS, _IF_ASKED,
     r"apologi[sz]e for (?:the|my|our|an?|that) (?:\w+ ){0,2}(?:message|e-?mail|note|question|"
     r"request|letter)",
+    # the program's own meeting, list and places: "Q: When is your rank meeting?" (an
+    # applicant's question in an FAQ), "we hold our top spots for people who…"
+    r"your rank(?:ing)? (?:meeting|committee|day|process|session|conference)s?",
+    r"(?:our|the program's|its) top (?:spots?|positions?|tier|group|slots?|places?)",
+    # a form's fields: "Preferred name and pronouns"
+    r"preferred (?:name|pronouns?|first name|nickname|contact|e-?mail|phone|method|language|"
+    r"title|mailing)",
     # reported or thanked for, not asked: "thank you for telling us we're your #1"
     r"(?:thank you|thanks|grateful|thrilled|delighted|honou?red|touched)(?: so much| very much)? "
     r"(?:for|to (?:hear|know|learn|read))",

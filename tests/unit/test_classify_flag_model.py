@@ -133,6 +133,15 @@ def test_mail_without_topic_words_is_skipped() -> None:
                                                            ).values())
 
 
+def test_threshold_is_fitted_in_half_hundredths() -> None:
+    # precision 1.0 from 0.985 up, 0.5 below it: the lowest threshold that keeps 0.9 is
+    # 0.985, which 0.01 steps would have rounded up to 0.99
+    preds = [(0.99, True, False), (0.986, True, False), (0.982, False, False),
+             (0.981, False, False)]
+    assert trainer.fit_threshold(preds, precision=0.9) == 0.985
+    assert trainer.fit_threshold([(0.999, False, False)], precision=0.9) == 0.995
+
+
 def test_training_is_deterministic() -> None:
     rows = [(flag_model.sentence_features(s, Kind.PRE_MATCH_OFFER), y) for s, y in (
         ("please withdraw from the match", True), ("you must withdraw from the match", True),

@@ -27,7 +27,8 @@ UNSEEN = tuple(HERE.parent / "tests" / "data" / name
                             "heldout47", "heldout50", "heldout53", "heldout56",
                             "heldout59", "heldout62", "heldout65", "heldout68", "heldout71",
                             "heldout74", "heldout77", "heldout80", "heldout83",
-                            "heldout86", "heldout89", "heldout92"))
+                            "heldout86", "heldout89", "heldout92",
+                            "heldout95"))
 
 
 def main() -> int:

@@ -614,10 +614,13 @@ _COMMIT_SIXTH = [
              "promising that", "pledging that")),
     _c("commit.reserved_for_first", Flag.COMMITMENT_REQUEST, 1.0,
        "keeps something for applicants who will rank the program first",
-       r"\b(?:reserve[sd]?|limit(?:ed)?|open|only|restricted)\b[^.?!]{0,40}\b(?:for|to) "
+       # "we're offering interviews to applicants who are prepared to rank Pell River highly"
+       r"\b(?:reserve[sd]?|limit(?:ed)?|open|only|restricted|offering|offer|extend(?:ing)?)\b"
+       r"[^.?!]{0,40}\b(?:for|to) "
        r"(?:candidates|applicants|those|people|interviewees) who (?:intend|plan|will|are going|are "
-       r"planning) to rank (?:us|[\w'./&-]+(?: [\w'./&-]+){0,3}) (?:first|#\s?1|number one|at the "
-       r"top|highly|high)\b", keys=("who intend", "who plan", "who will", "who are")),
+       r"planning|are prepared|are willing|are ready) to rank "
+       r"(?:us|[\w'./&-]+(?: [\w'./&-]+){0,3}) (?:first|#\s?1|number one|at the top|highly|high)\b",
+       keys=("who intend", "who plan", "who will", "who are")),
     _c("commit.tell_us_and_you_are_in", Flag.COMMITMENT_REQUEST, 1.0,
        "trades a place for a declaration",
        r"\btell (?:me|us) (?:that )?(?:we(?:'re| are)|[\w'./&-]+(?: [\w'./&-]+){0,2} is) "
@@ -1297,6 +1300,21 @@ _ROUND29 = [
        r"to (?:come here|join us|train (?:here|with us)|(?:do|spend) your [\w-]+ (?:year )?"
        r"(?:here|with us)|match (?:here|with us)))",
        keys=("confirm", "assur", "state", "stating", "tell", "telling")),
+    # an interview day's terms: "Applicants who choose this day agree to rank Ironwood Bay #1
+    # and to cancel their other OB/GYN interviews"
+    _c("withdraw.agree_to_cancel", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "makes cancelling other interviews the terms of an agreement",
+       r"\b(?:agrees?|agreeing|commits?|committing|promises?|pledges?) to (?:[^.?!]{0,60}?\band )?"
+       r"(?:to )?(?:cancel|withdraw from|decline|drop|forgo|forego) (?:all |any )?(?:of )?(?:their|"
+       r"your|his|her) (?:other|remaining|outstanding)\b[^.?!]{0,40}\binterviews?\b",
+       keys=("cancel", "withdraw from", "decline", "drop", "forgo", "forego")),
+    # "if you had to choose today between Harrowgate and the other programs you've seen,
+    # where would we land for you?"
+    _c("rank.where_would_we_land", Flag.RANK_INQUIRY, 1.0,
+       "asks where the program would land among the applicant's choices",
+       r"\bwhere (?:would|do|does|will) (?:we|[\w'&-]+(?: [\w'&-]+){0,2}) (?:land|fall|stand|come "
+       r"out|end up)\b(?: for you| on your list| among| in your)",
+       keys=("where would", "where do", "where does", "where will")),
     # "By accepting this invitation, you are confirming that KPUH will be one of your top
     # choices": accepting made a declaration of rank
     _c("commit.by_accepting_you_declare", Flag.COMMITMENT_REQUEST, 1.0,

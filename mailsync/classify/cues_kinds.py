@@ -303,6 +303,12 @@ _OFFER = [
        r"u)"
        r"\b|\b(?:hold|reserve|keep) (?:yours|your (?:spot|position|place|offer))\b",
        keys=("offer", "hold", "reserve", "set aside", "keep")),
+    # a military or outside-the-Match selection: "Following up on your selection for
+    # Pediatrics at Fort Calloway AMC … To lock in the position I still need …"
+    _c("offer.lock_in", Kind.PRE_MATCH_OFFER, 1.2, "asks what secures a position selected for",
+       r"\b(?:lock in|secure|finali[sz]e) (?:the|your) (?:pgy-?\d |residency |training )?"
+       r"position\b|\byour selection for (?:[\w&/-]+ ){1,3}at\b",
+       keys=("lock in", "secure", "finaliz", "finalis", "selection for")),
 ]
 
 # Info request --------------------------------------------------------------------------------

@@ -35,7 +35,13 @@ from mailsync.classify.cues import (
     literal_prefixes,
     negated,
 )
-from mailsync.classify.frames import ASKER_CLAUSE, OPTION_RANKING, OTHERS, frame_matches
+from mailsync.classify.frames import (
+    ASKER_CLAUSE,
+    OPTION_RANKING,
+    OTHERS,
+    applicants_question,
+    frame_matches,
+)
 from mailsync.classify.text import sentence_at, sentences
 from mailsync.labels import Reason
 from mailsync.taxonomy import RED_FLAGS, Flag, Kind
@@ -495,6 +501,14 @@ def _cue_hits(view: View, cues: tuple[Cue, ...], reading: Reading | None = None
     return [found[i] for i in sorted(found)], r.body, r.att
 
 
+#: What phishing always asks for: a click, a login, a password, a payment. A domain that
+#: borrows a national service's name ("nrmp-r3-verify.com") is phishing when it asks so;
+#: one that only informs ("your rank order list was certified") is read as any mail.
+_CALL_TO_ACTION = re.compile(
+    r"verif|log ?in|sign ?in|click|password|credential|suspend|payment|\bpay\b|\bfees?\b|"
+    r"\bupdate your|confirm your|https?://|www\.|button|portal|secure|\blink\b", re.I)
+
+
 #: The cues that can send mail from a sender who is no institution to ``other`` before
 #: anything else is read (see :func:`early_other`).
 CONTEXT_ONLY: tuple[Cue, ...] = tuple(c for c in ALL_CUES if c.target == "ctx.other")
@@ -509,7 +523,7 @@ def early_other(view: View, ctx: SenderContext, reading: Reading | None = None
     independent of the others)."""
     if ctx.institutional:
         return None
-    if ctx.impostor:
+    if ctx.impostor and _CALL_TO_ACTION.search(view.body):
         return Reason(cue="other.scam.impostor_domain", detail="a look-alike of a national "
                       "Match service's domain", span=ctx.domain)
     hits, _, _ = _cue_hits(view, CONTEXT_ONLY, reading)
@@ -866,7 +880,8 @@ def _acceptable(cue: Cue, text: str, start: int, end: int, i: int) -> bool:
     if cue.hypothetical and hypothetical(prefix):
         return False
     if isinstance(cue.target, Flag):
-        return not _told_not_asked(prefix) and not under_rule_header(text, start)
+        return not _told_not_asked(prefix) and not under_rule_header(text, start) \
+            and not applicants_question(text, start)
     return not (isinstance(cue.target, Kind) and _FOOTER.search(text[start:end]))
 
 
@@ -1113,7 +1128,12 @@ _PEER_VOICE = fast_regex(
     r"\bi (?:got|had|have) (?:my|an?|the|another|two|three) (?:first )?(?:interview|invite)|"
     r"\bi (?:just )?certified\b|\b(?:had|did) my interview|\bmy (?:own )?(?:interview day|"
     r"rank list|first invite)|\b(?:a|the|my|one) (?:pd|program director|coordinator)\b"
-    r"[^.?!\n]{0,40}\b(?:asked|told|emailed|wrote to|sent) me\b")
+    r"[^.?!\n]{0,40}\b(?:asked|told|emailed|wrote to|sent) me\b|"
+    # "For me it's Orland Heights #1", "my number one is …", "I'm ranking Thornwood first"
+    # (not a chief's "I matched here as my #1", nor a form's "1 = X will be my #1")
+    r"\bfor me,? it'?s\b[^.?!\n]{0,40}(?:#\s?1|number one|first)|"
+    r"\bmy (?:own )?(?:#\s?1|number one|no\.? ?1|top (?:choice|pick|three)) (?:is|was|right now)\b|"
+    r"\bi(?:'m| am) (?:ranking|putting) [^.?!\n]{1,40}(?:first|#\s?1|number one|at the top)")
 #: Family writing from a mailbox no record knows ("Hi sweetie, … Love, Mom"): a parent's
 #: question about the list is no program's.
 _FAMILY_VOICE = re.compile(

@@ -35,7 +35,7 @@ from pathlib import Path
 import ahocorasick
 
 from mailsync.classify.engine import View, retracted_sentences
-from mailsync.classify.frames import looks_alike
+from mailsync.classify.frames import applicants_question, looks_alike
 from mailsync.classify.text import sentences
 from mailsync.labels import Classification, Reason
 from mailsync.message import ParsedMessage
@@ -214,6 +214,13 @@ def _leave_only_negated(sentence: str) -> bool:
     return found
 
 
+def _applicants_line(view: View, sentence: str) -> bool:
+    """The sentence sits on a line of the applicant's question (an FAQ's "Q:", a quoted
+    line answered between): the model reads the sentence without its line's lead."""
+    i = view.body.find(sentence)
+    return applicants_question(sentence) or (i >= 0 and applicants_question(view.body, i))
+
+
 def add_flags(result: Classification, view: View, msg: ParsedMessage | None = None, *,
               model: FlagModel | None = None, outside_match: bool = False,
               past_match_day: bool = False) -> Classification:
@@ -244,6 +251,8 @@ def add_flags(result: Classification, view: View, msg: ParsedMessage | None = No
                 p, span = m.best(view, result.kind, scorer, skip)
         if scorer.flag is Flag.WITHDRAWAL_REQUEST and p >= scorer.threshold \
                 and _leave_only_negated(span):
+            p, span = m.best(view, result.kind, scorer, (skip or frozenset()) | {span})
+        if p >= scorer.threshold and _applicants_line(view, span):
             p, span = m.best(view, result.kind, scorer, (skip or frozenset()) | {span})
         if p >= scorer.threshold and not _outside_offer(scorer.flag, span, outside_match) \
                 and not (scorer.flag is Flag.RANK_INQUIRY and looks_alike(scorer.flag, span)):

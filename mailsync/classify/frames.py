@@ -766,6 +766,21 @@ def _addressed(flag: Flag, direct: bool, group: bool) -> bool:
 
 _QUOTED = re.compile(r"^\s*(?:>|\||On .{5,80} wrote:)")
 
+#: The applicant's own question in a program's FAQ or Q&A ("Q: Will anyone ask me where else
+#: I interviewed?", '"Is it OK to tell you that Calloway is my #1?"', or quoted with ">" in
+#: an answer written between the applicant's lines): a line led by "Q:" or ">",
+#: or a quoted one-sentence question in the first person (not a voicemail's transcript).
+#: The program answers it; it asks nothing.
+_FAQ_QUESTION = re.compile(
+    r"[ \t]*(?:>|Q(?:uestion)?\s*\d{0,2}\s*[:.)]|[\"“][^\"”\n.!]{0,160}\b(?:I|my|me|I'm|I've)\b"
+    r"[^\"”\n.!]{0,160}\?)")
+
+
+def applicants_question(text: str, start: int = 0) -> bool:
+    """Whether the line holding offset ``start`` of ``text`` is an FAQ's question in the
+    applicant's voice (see _FAQ_QUESTION)."""
+    return bool(_FAQ_QUESTION.match(text, text.rfind("\n", 0, start) + 1))
+
 
 def _ask_of(rx: re.Pattern[str]) -> tuple[bool, tuple[_Words, ...]]:
     r"""(whether a question mark alone is an ask, the word alternations) of an ask pattern
@@ -796,7 +811,7 @@ def looks_alike(flag: Flag, sentence: str) -> bool:
 
 def frame_matches(sentence: str) -> list[tuple[Flag, str]]:
     """The flags whose frame this one sentence completes, each with the topic it matched."""
-    if _QUOTED.match(sentence):
+    if _QUOTED.match(sentence) or _FAQ_QUESTION.match(sentence):
         return []
     direct = bool(_YOU.search(sentence) or _WILL_ASK_EACH.search(sentence))
     group = not direct and bool(_ASK_THAT_ALL.search(sentence) or _WHO.search(sentence))

@@ -1,7 +1,8 @@
-"""Round 29: families generalized from two more tuning corpora by other writers
+"""Rounds 29 and 30: families generalized from four more tuning corpora by other writers
 (tests/data/heldout90, an IMG from Pakistan in psychiatry and neurology whose programs write
 from shared mailboxes, phones and SMS gateways; heldout91, a US applicant in general surgery
-among sports-talk PDs, voicemail transcripts, newsletters, family and advisors).
+among sports-talk PDs, voicemail transcripts, newsletters, family and advisors; heldout93 and
+94, described at round 30's tests below).
 
 A tag question ("you'll rank us first, right?"); "confirming that Ashgrove is where you
 intend to do your preliminary year"; a form's box that pledges a first rank after other
@@ -138,3 +139,57 @@ def test_a_look_alike_that_disowns_a_program_is_not_linked_to_it() -> None:
     named = msg("Thank you for applying to Ashgrove University Medical Center's prelim program.",
                 subject="Interview", sender="surgery@ashgroveregional.org")
     assert Linker(programs).link(named, kind=Kind.INTERVIEW_INVITE).program_id == "A1"
+
+
+# Round 30 (heldout93, an IMG from India in internal and family medicine, with programs'
+# FAQs and resident ambassadors; heldout94, a DO in OB/GYN and pediatrics, with military and
+# other positions outside the Match): an FAQ's questions in the applicant's voice, a
+# coordinator's answers between the applicant's quoted lines, a friend's own ranking, an
+# interview day whose terms are a first rank and cancelled interviews, interviews offered
+# to applicants "prepared to rank us highly", "where would we land for you?".
+@pytest.mark.parametrize(("body", "flags"), [
+    ("Applicants who choose this day agree to rank Corvin #1 and to cancel their other "
+     "psychiatry interviews scheduled after November 18.", {C, W}),
+    ("We're offering interviews to applicants who are prepared to rank Corvin highly if the "
+     "day goes well. When you book, please include a line confirming that.", {C}),
+    ("If you had to choose today between Corvin and the other programs you've seen, where "
+     "would we land for you?", {R}),
+    # look-alikes: the applicant's questions, answered
+    ("Applicant FAQ\n\nQ: Will anyone ask me where else I applied, or how I plan to rank "
+     "Corvin?\nA: No. NRMP rules do not allow it.", set()),
+    ("You asked, we answered.\n\n\"Is it OK to tell you that Corvin is my #1?\"\nYou may "
+     "tell us anything you like, but you never have to.", set()),
+    ("Great questions, answers below.\n> 2. Will the faculty ask which other programs I'm "
+     "considering?\nNo, our faculty don't ask that.", set()),
+])
+def test_round30_red_flags(body: str, flags: set) -> None:
+    got, cues = _flags(body)
+    assert got == flags, cues
+
+
+def test_a_friend_telling_her_own_ranking_asks_no_program_question() -> None:
+    body = ("Meena,\n\nOk I need to think out loud. How are you ranking Lake Ambrose vs "
+            "Thornwood? For me it's Orland Heights #1, then the Baltimore one.\n\nD")
+    c = classify(msg(body, subject="ranking brain dump", sender="divya.n@quillpost.com"))
+    assert c.kind is Kind.OTHER and not c.flags, c.reasons
+
+
+def test_a_lookalike_domain_that_only_informs_is_read_not_called_phishing() -> None:
+    notice = ("Dear Camille,\n\nThis confirms that your rank order list for the 2027 Main "
+              "Residency Match was certified on February 28, 2027.\n\nNational Resident "
+              "Matching Program")
+    c = classify(msg(notice, subject="Rank order list certified", sender="noreply@nrmp-r3.org"))
+    assert c.kind is Kind.ADMIN_NOTICE, c.reasons
+    phish = notice + "\n\nVerify your account within 24 hours: https://nrmp-r3.org/login"
+    c = classify(msg(phish, subject="Rank order list certified", sender="noreply@nrmp-r3.org"))
+    assert c.kind is Kind.OTHER and c.reasons[0].cue == "other.scam.impostor_domain"
+
+
+def test_a_military_selection_to_lock_in_is_an_offer_not_recruiting() -> None:
+    body = ("Ms. Brandt,\n\nFollowing up on your selection for Pediatrics at Fort Calloway AMC. "
+            "To lock in the position I still need your signed acceptance and a screenshot of "
+            "your NRMP withdrawal confirmation by Wednesday 16 Dec.\n\nSFC Daniel Pruett\n"
+            "Medical Recruiter, U.S. Army Recruiting")
+    c = classify(msg(body, subject="Fort Calloway selection", sender="dpruett@recruiting.army.mil",
+                     date="2026-12-01T09:00:00-06:00"))
+    assert c.kind is Kind.PRE_MATCH_OFFER and W in c.flags, c.reasons

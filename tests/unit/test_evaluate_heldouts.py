@@ -165,6 +165,14 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     1.00/1.00, 1.00/0.91. Both writers give a research position outside the Match that
     asks no decision before Match Day no commitment; 91 gives none to the offers that ask
     for a withdrawal (4 of its 7 offers).
+  - ``heldout93``, ``heldout94`` (round 30, 168 and 163; 93 is an IMG from India in internal
+    and family medicine, with programs' FAQs, resident ambassadors and chats pasted from
+    WhatsApp, 94 a DO in OB/GYN and pediatrics, with military and other positions outside
+    the Match and an NRMP written from ``nrmp-r3.org``). As first scored: macro-F1 0.903,
+    0.898; linking 0.970, 0.969; rank P/R 0.63/0.86, 1.00/0.93; commitment 0.50/0.85,
+    0.94/0.94; withdrawal 0.85/0.92, 0.91/0.83. After the round: 0.911, 0.925; linking
+    0.976, 0.963; rank 0.93/0.93, 1.00/0.93; commitment 0.55/0.92, 0.94/1.00; withdrawal
+    0.85/0.92, 0.92/1.00. 93 gives 2 of its 8 offers a commitment.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -245,8 +253,10 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     0.61/0.92, commitment 0.48/0.83, withdrawal 0.85/1.00.
   - ``heldout92`` (169), scored once at the end of round 29: 0.944, linking 0.935, rank
     0.85/0.89, commitment 0.83/0.91, withdrawal 1.00/0.91.
+  - ``heldout95`` (165), scored once at the end of round 30: 0.986, linking 0.982, rank
+    1.00/1.00, commitment 1.00/1.00, withdrawal 0.82/0.90.
 
-Each fresh writer still brings wordings no family covers: on the thirteen sets scored once,
+Each fresh writer still brings wordings no family covers: on the fourteen sets scored once,
 rank recall is 0.69–1.00, commitment recall 0.65–0.92 and withdrawal recall 0.73–1.00,
 short of the issue's 0.95. Commitment precision is the
 weakest figure on older sets: half of these writers' offers that ask only to "sign and
@@ -536,6 +546,15 @@ BARS = {
     "heldout92": Bars(169, 0.94, 0.93, {
         "rank_inquiry": (0.89, 0.85), "commitment_request": (0.9, 0.83),
         "withdrawal_request": (0.9, 1.0), "response_deadline": (0.97, 0.94)}),
+    "heldout93": Bars(168, 0.91, 0.97, {
+        "rank_inquiry": (0.92, 0.92), "commitment_request": (0.92, 0.54),
+        "withdrawal_request": (0.91, 0.84), "response_deadline": (0.98, 0.9)}),
+    "heldout94": Bars(163, 0.92, 0.96, {
+        "rank_inquiry": (0.92, 1.0), "commitment_request": (1.0, 0.94),
+        "withdrawal_request": (1.0, 0.92), "response_deadline": (0.88, 0.93)}),
+    "heldout95": Bars(165, 0.98, 0.98, {
+        "rank_inquiry": (1.0, 1.0), "commitment_request": (1.0, 1.0),
+        "withdrawal_request": (0.81, 0.9), "response_deadline": (0.93, 0.95)}),
     "heldout89": Bars(165, 0.91, 0.96, {
         "rank_inquiry": (0.91, 0.61), "commitment_request": (0.83, 0.47),
         "withdrawal_request": (1.0, 0.84), "response_deadline": (0.94, 0.85)}),

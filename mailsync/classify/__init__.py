@@ -158,7 +158,7 @@ def classify(
     if ctx.national:
         result = _from_rule_keeper(result, ctx.address)
     elif not ctx.program and relay is None and result.flags & RED_FLAGS \
-            and _ADVISOR.search(view.body[-_SIGNATURE:]):
+            and _ADVISOR.search(_own_text(msg, parts)[-_SIGNATURE:]):
         result = _from_advisor(result)
     if relay is not None:
         result = _relayed(result, relay)
@@ -183,8 +183,10 @@ def _relayed(result: Classification, relay: Reason) -> Classification:
 #: the one asking: "Nani asked me to find out which hospital is number one" is family.
 _RELAY = re.compile(
     r"\b(?:asked|told|wanted|begged|messaged|called|texted) (?:me|(?:a few|some|several|a "
-    r"couple|two|three) of us(?: alumni| residents| chiefs)?) to (?:\w+ly )?(?:reach out|"
-    r"find out|ask|get in touch|write|pass|tell|check|text|message|contact|sound you out)\b|"
+    r"couple|two|three) of us(?: alumni| residents| chiefs)?) to (?:\w+ly |sort of |kind of |"
+    r"just )?(?:reach out|find out|ask|get in touch|write|pass|tell|check|text|message|contact|"
+    # "Dr. Hutchens asked me to sort of feel things out with the Egyptian applicants"
+    r"sound (?:you|things|it) out|feel (?:you|things|it) out)\b|"
     r"\b(?:he|she|they) said to tell you\b|\bme pidi[óo] que\b", re.I)
 _RELAY_KEYS = (" me to ", "said to tell", "pidió", "pidio", " ME TO ", " of us ")
 _PROGRAM_PERSON = re.compile(r"\b(?:Dr\.?|Doctor|PD|APD|program director|chair|chief)\b")
@@ -298,6 +300,15 @@ _ADVISOR = re.compile(r"\b(?:career|faculty|specialty|residency|match|academic|s
                       re.I)
 #: How far from the end of the new text a signature is looked for.
 _SIGNATURE = 400
+
+
+def _own_text(msg: ParsedMessage, parts: Parts) -> str:
+    """The sender's own words with their signature (which the cues' text drops after
+    "-- "): the raw text above any quoted history."""
+    raw = msg.text or ""
+    quoted = parts.quoted.strip()[:80]
+    cut = raw.find(quoted) if quoted else -1
+    return raw[:cut] if cut > 0 else raw
 
 
 def _from_advisor(result: Classification) -> Classification:

@@ -975,6 +975,9 @@ _RANK = [
               r"\b(?:letting (?:us|me|him|her|them) know|telling (?:us|me|him|her))\b[^.?!]{0,40}$|"
               # subjunctive, after the fact: "if we were your top choice, we are honored"
               r"\bif (?:we|it|this program|our program) (?:were|was)\s*$|"
+              # a demand, not a question: "What we ask in return is … that Cedar Hollow be
+              # your first pair"
+              r"\bthat (?:[\w'&.-]+ ){1,3}be\s*$|"
               # the terms of accepting, not a question: "By accepting this invitation, you
               # are confirming that KPUH will be one of your top choices"
               r"\bby \w+ing\b[^.?!]{0,60}\byou(?:'re| are)? (?:confirming|affirming|agreeing|"

@@ -1281,6 +1281,11 @@ _ROUND27 = [
        keys=("entrevistas", "entrevistando", "autres entretiens")),
 ]
 
+_PUT_YOU_DOWN = (
+    r"\b(?:can|could|may|shall|should) (?:I|we) (?:put|mark|count|list|note|write) you(?: down)? "
+    r"(?:as|for) (?:ranking|putting|listing|having) (?:us|[\w'&-]+(?: [\w'&-]+){0,2}) (?:#\s?1|"
+    r"first|number one|no\.? ?1|at the top|in your top)")
+
 # Round 29: "you'll rank us first, right?"; "reply to me confirming that Ashgrove is where
 # you intend to do your preliminary year".
 _ROUND29 = [
@@ -1308,6 +1313,30 @@ _ROUND29 = [
        r"(?:to )?(?:cancel|withdraw from|decline|drop|forgo|forego) (?:all |any )?(?:of )?(?:their|"
        r"your|his|her) (?:other|remaining|outstanding)\b[^.?!]{0,40}\binterviews?\b",
        keys=("cancel", "withdraw from", "decline", "drop", "forgo", "forego")),
+    # Round 31: "we ask that people who accept an interview with us not go on to interview
+    # at the other Houston-area EM programs"
+    _c("withdraw.ask_not_elsewhere", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "asks the applicant not to interview at other programs",
+       r"\b(?:ask|request|require|expect)(?:s|ed)? (?:that )?(?:you|people|applicants|candidates|"
+       r"interviewees|those|everyone)(?: who [^.?!]{0,60}?)? (?:not|never|do not|don't) "
+       r"(?:go on to |also |then )?(?:interview|apply|accept (?:interviews|offers)) (?:at|with|to|"
+       r"from) (?:the |any )?other\b", negatable=False,
+       keys=("ask", "request", "require", "expect")),
+    # "So can I put you down as ranking us #1?" asks the rank and a declaration of it
+    _c("rank.put_you_down", Flag.RANK_INQUIRY, 1.0,
+       "asks to record the applicant as ranking the program first",
+       _PUT_YOU_DOWN, keys=("put you", "mark you", "count you", "list you", "note you",
+                            "write you")),
+    _c("commit.put_you_down", Flag.COMMITMENT_REQUEST, 1.0,
+       "asks to record the applicant as ranking the program first",
+       _PUT_YOU_DOWN, keys=("put you", "mark you", "count you", "list you", "note you",
+                            "write you")),
+    # a form's field: "Other program pairs we are ranking (optional, for coordination): ____"
+    _c("rank.form_other_programs", Flag.RANK_INQUIRY, 1.0,
+       "a form asks which other programs the applicant ranks",
+       r"\bother (?:[\w-]+ ){0,2}programs?(?: pairs?)? (?:you are|you're|we are|we're|i am|i'm) "
+       r"(?:ranking|considering|interviewing (?:at|with)|applying to)\b[^\n]{0,60}(?::|_{3,})",
+       keys=("other",)),
     # "if you had to choose today between Harrowgate and the other programs you've seen,
     # where would we land for you?"
     _c("rank.where_would_we_land", Flag.RANK_INQUIRY, 1.0,
@@ -1344,8 +1373,13 @@ _ROUND29 = [
        r"\bif (?:you|she|he|[\w'-]+) (?:commits?|promises?|agrees?|pledges?) to (?:rank(?:ing)?|"
        r"put(?:ting)?|list(?:ing)?) [^.?!]{0,40}?\b(?:first|#\s?1|number one|at the top)\b"
        r"[^.?!]{0,40}?\b(?:I|we|he|she|they)(?:'ll| will| can| would)\b[^.?!]{0,40}?\b(?:make "
-       r"sure|see to it|guarantee|ensure|rank)",
-       keys=("you rank us", "commit", "promise", "agree", "pledge")),
+       r"sure|see to it|guarantee|ensure|rank)|"
+       # "If she has us first we'll move her up."
+       r"\bif (?:you|she|he|they) (?:has|have|puts?|ranks?|lists?) us (?:first|#\s?1|number one|"
+       r"at the top)\b[^.?!]{0,20}?\b(?:we|I)(?:'ll| will| can)\b[^.?!]{0,20}?\b(?:move|rank|put|"
+       r"bump|push) (?:you|her|him|them) (?:up|higher|to the top|first)",
+       keys=("you rank us", "commit", "promise", "agree", "pledge", "has us", "have us",
+             "puts us", "put us", "ranks us", "rank us", "lists us", "list us")),
 ]
 
 # Round 25: withdrawal as an offer's condition and as a call to another program. (Asking

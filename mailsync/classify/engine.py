@@ -908,6 +908,9 @@ _POLICY_FRAME = re.compile(
     # "I want to apologize if one of our residents asked you where else you interviewed"
     r"\b(?:apologi[sz]e|sorry)\b (?:if|that)\b[^.?!;]{0,80}\b(?:asked|asking|pressed|pressured|"
     r"questioned)\b[^.?!;]*$|"
+    # a list of what the program will not do: "What we won't do: ask how you plan to rank us."
+    r"\bwhat (?:we|I|our (?:program|faculty|interviewers))(?: will|'ll)? (?:won't|will not|don't|"
+    r"do not|never|cannot|can't) (?:do|ask)\b[^.?!;]{0,10}:[^.?!;]*$|"
     # the questions as a topic: "questions about where you will rank a program … are not
     # questions you are obligated to answer"
     r"\bquestions? (?:about|like|such as|regarding|on) [^.?!;]{0,60}$|"

@@ -843,18 +843,19 @@ def frame_matches(sentence: str) -> list[tuple[Flag, str]]:
 
 
 #: An ask that the applicant *not* do the topic: the opposite of the frame's request.
-_ASK_NOT = re.compile(r"\b(?:ask|request|urge|prefer)(?:s|ed)? (?:that )?(?:you|applicants|"
+_ASK_NOT = re.compile(r"\b(?:ask|request|urge|prefer)(?:s|ed)? (?:that )?(?:you|applicants|people|"
+                      r"those|everyone|interviewees|"
                       # "we ask that applicants who accept an interview with us not interview
                       # with the other programs in the area": a withdrawal ask, not a rank one
                       r"candidates)(?: who [^.?!]{0,60}?)? (?:not|never|do not|don't)\b[^.?!]*$")
 
 
 #: A commitment topic that names a rank position: asked about, it is a rank question.
-_POSITION = re.compile(r"rank|(?:be )?at the top|first on|#|number one|say (?:that )?(?:we're|"
-                       r"we are)")
+_POSITION = re.compile(r"rank|(?:(?:is|are|be|being) )?(?:at the top|first on)|#|number one|"
+                       r"say (?:that )?(?:we're|we are)")
 #: "let me know if you're going to be ranking us first": a question whether, not a demand.
 _WHETHER = re.compile(r"\b(?:know|tell (?:me|us)|ask(?:ing)?|wonder\w*|curious|check|find out|"
-                      r"hear)\b[^,;.?!]{0,15}\b(?:if|whether)\b[^,;.?!]*$")
+                      r"hear|sense|idea)\b[^,;.?!]{0,15}\b(?:if|whether)\b[^,;.?!]*$")
 
 
 def _frame_matches_plain(sentence: str, direct: bool, group: bool) -> list[tuple[Flag, str]]:

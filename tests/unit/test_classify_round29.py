@@ -1,4 +1,4 @@
-"""Rounds 29 and 30: families generalized from four more tuning corpora by other writers
+"""Rounds 29 to 31: families generalized from four more tuning corpora by other writers
 (tests/data/heldout90, an IMG from Pakistan in psychiatry and neurology whose programs write
 from shared mailboxes, phones and SMS gateways; heldout91, a US applicant in general surgery
 among sports-talk PDs, voicemail transcripts, newsletters, family and advisors; heldout93 and
@@ -193,3 +193,29 @@ def test_a_military_selection_to_lock_in_is_an_offer_not_recruiting() -> None:
     c = classify(msg(body, subject="Fort Calloway selection", sender="dpruett@recruiting.army.mil",
                      date="2026-12-01T09:00:00-06:00"))
     assert c.kind is Kind.PRE_MATCH_OFFER and W in c.flags, c.reasons
+
+
+# Round 31 (heldout97, a couples match in emergency and internal medicine): an invitation's
+# terms that the applicant not interview elsewhere; a couples form's field for the other
+# pairs ranked; "What we won't do: ask how you plan to rank us"; a specialty advisor's
+# warning, signed below "-- ".
+@pytest.mark.parametrize(("body", "flags"), [
+    ("We ask that people who accept an interview with us not go on to interview at the other "
+     "Houston-area EM programs.", {W}),
+    ("Couples statement (return by Friday):\nOther program pairs we are ranking (optional, for "
+     "coordination): ____________", {R}),
+    ("COUPLES FAQ: we coordinate interview days. What we won't do: ask how you plan to rank "
+     "us.", set()),
+])
+def test_round31_red_flags(body: str, flags: set) -> None:
+    got, cues = _flags(body)
+    assert got == flags, cues
+
+
+def test_an_advisors_warning_signed_below_the_delimiter_is_no_ask() -> None:
+    body = ("Maren,\n\nPrograms will ask if you are couples matching. Some will also ask where "
+            "else you applied or how you will rank them. That is not fine; tell me if it "
+            "happens.\n\nOmar\n--\nOmar Fairweather, MD\nEM Clerkship Director and Specialty "
+            "Advisor\nHarrow Valley University School of Medicine")
+    c = classify(msg(body, subject="Re: couples strategy", sender="ofairweather@hvu-som.edu"))
+    assert not c.flags & {R, C, W}, c.reasons

@@ -34,6 +34,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from mailsync.classify.cues import negated
 from mailsync.classify.engine import View, retracted_sentences
 from mailsync.classify.frames import applicants_question, looks_alike
 from mailsync.classify.text import sentences
@@ -197,11 +198,6 @@ def _outside_offer(flag: Flag, sentence: str, outside_match: bool) -> bool:
             and (outside_match or _OUTSIDE.search(low) is not None))
 
 
-#: "does not require you to withdraw", "you do NOT need to withdraw", "we will never ask
-#: you to cancel": the leave word taken back.
-_NEGATED_LEAVE = re.compile(r"\b(?:not|never|no need to|n't)\b(?: [\w']+){0,4} ?$")
-
-
 def _leave_only_negated(sentence: str) -> bool:
     """The sentence names leaving the Match or other interviews only to say it is not asked
     for; the model, which reads words, takes it for the ask itself."""
@@ -209,7 +205,8 @@ def _leave_only_negated(sentence: str) -> bool:
     found = False
     for m in _LEAVE.finditer(low):
         found = True
-        if not _NEGATED_LEAVE.search(low, max(0, m.start() - 40), m.start()):
+        # "does not require you to withdraw", "you do NOT need to withdraw"
+        if not negated(low[:m.start()], 40):
             return False
     return found
 

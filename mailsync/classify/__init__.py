@@ -160,9 +160,20 @@ def classify(
     elif not ctx.program and relay is None and result.flags & RED_FLAGS \
             and _ADVISOR.search(_own_text(msg, parts)[-_SIGNATURE:]):
         result = _from_advisor(result)
-    if relay is not None:
-        result = _relayed(result, relay)
+    result = _relayed(result, relay) if relay is not None else _red_flag_ask(result)
     return _apply_feedback(result, msg, feedback)
+
+
+def _red_flag_ask(result: Classification) -> Classification:
+    """No kind cue and no learned opinion, but a red-flag ask ("she'd like you to cancel your
+    remaining FM interviews and reply here to confirm"): a request put to the applicant,
+    not a notice. Decided last, so that the learned models read the kind the cues gave."""
+    if result.kind is not Kind.ADMIN_NOTICE or not result.flags & RED_FLAGS \
+            or not result.reasons or result.reasons[0].cue != "fallback":
+        return result
+    why = Reason(cue="fallback.red_flag_ask", detail="residency mail whose one cue is a "
+                 "red-flag ask: it asks something of the applicant")
+    return replace(result, kind=Kind.INFO_REQUEST, reasons=(why, *result.reasons[1:]))
 
 
 def _relayed(result: Classification, relay: Reason) -> Classification:

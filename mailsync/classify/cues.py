@@ -975,6 +975,9 @@ _RANK = [
               r"\b(?:letting (?:us|me|him|her|them) know|telling (?:us|me|him|her))\b[^.?!]{0,40}$|"
               # subjunctive, after the fact: "if we were your top choice, we are honored"
               r"\bif (?:we|it|this program|our program) (?:were|was)\s*$|"
+              # a wish: "I hope you get your first choice", "good luck matching at your #1"
+              r"\b(?:hope|hoping|wish|wishing|luck)\b[^.?!]{0,30}\b(?:get|gets|match|matches|"
+              r"matching|land|lands|end up|ends up|at|into|with|in)\s*$|"
               # a demand, not a question: "What we ask in return is … that Cedar Hollow be
               # your first pair"
               r"\bthat (?:[\w'&.-]+ ){1,3}be\s*$|"
@@ -1020,7 +1023,8 @@ _COMMIT = [
        r"\bgive (?:me|us) your word\b|\byour (?:word|promise|commitment) that you\b|"
        r"\bconfirm(?:ing)? that\b[^.?!]{0,60}\b(?:intend to|plan to|will|would|are going to) rank"
        r"\b|"
-       r"\bletter of commitment\b|\bneed (?:your|a) (?:commitment|yes)\b|\bneed a yes from you\b|"
+       r"\bletter of commitment\b|\bneed (?:your|a) (?:commitment|yes)\b(?!\s*(?:/|or)\s*no\b)|"
+       r"\bneed a yes from you\b|"
        r"\b(?:commit|pledge|promise) (?:to (?:rank|us|our|accept)|that you)\b|"
        r"\bcommit(?:ment)? (?:early|now|before)\b"),
     _c("commit.accept_offer", Flag.COMMITMENT_REQUEST, 1.0, "asks the applicant to accept or sign",

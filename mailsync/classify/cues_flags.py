@@ -198,7 +198,10 @@ _COMMIT = [
     # "a verbal commitment". Look-alike: "programs may not ask for a commitment" (negated).
     _c("commit.ask_commit", Flag.COMMITMENT_REQUEST, 1.0, "asks the applicant to commit",
        r"\b(?:whether|if) you (?:intend|plan|are (?:willing|able|ready|prepared)|would be willing|"
-       r"will|can|could) (?:to )?commit\b|\b(?:can|will|would|could) you (?:commit|promise|pledge|"
+       r"will|can|could) (?:to )?commit\b|"
+       # relayed: "Ask him whether he's prepared to commit to Grantham."
+       r"\b(?:whether|if) (?:he|she|they)(?:'s|'re| is| are| would be) (?:willing|able|ready|"
+       r"prepared) to commit\b|\b(?:can|will|would|could) you (?:commit|promise|pledge|"
        r"guarantee)\b|\b(?:are you|you're) (?:willing|ready|prepared|able) to (?:commit|promise|"
        r"pledge)\b|\bcan (?:we|I) count on you\b(?! to (?:join|attend|make it)\b(?! (?:us|our "
        r"(?:program|team|family)) (?:in|for|next)))|\bcount on you to rank\b|"
@@ -886,9 +889,11 @@ _COMMIT_EIGHTH = [
     _c("commit.if_high_on_list_say_so", Flag.COMMITMENT_REQUEST, 1.0,
        "asks the applicant to say so if the program is high on their list",
        r"\bif (?:we(?:'re| are)|(?:[\w'&-]+ ){1,3}is) (?:high|first|at the top|near the top|#\s?1|"
-       r"number one) (?:on|of) your (?:rank )?list\b[^.?!]{0,40}?\b(?:let (?:me|us|him|her|them) "
+       r"number one|up (?:near|at) the top)(?: (?:on|of) your (?:rank )?list\b)?[^.?!]{0,40}?\b"
+       r"(?:let (?:me|us|him|her|them) "
        r"know|tell (?:me|us|him|her|them)|say so|drop (?:me|us|him|her) a line)\b",
-       keys=("high on your", "first on your", "top of your", "#1 on your", "one on your")),
+       keys=("high on your", "first on your", "top of your", "#1 on your", "one on your",
+             "near the top", "at the top")),
     # "let her know if we're your first choice, and she'll look after you"
     _c("commit.say_if_first_and_well_care", Flag.COMMITMENT_REQUEST, 1.0,
        "trades care for word that the program is first",
@@ -1177,11 +1182,13 @@ _ROUND24 = [
     # the global health track."
     _c("commit.rank_first_and_reward", Flag.COMMITMENT_REQUEST, 1.0,
        "promises a reward for a first rank",
-       r"\brank (?:us|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}) (?:first|#\s?1|number one|at the top),? "
-       r"and (?:there(?:'ll| will) be|you(?:'ll| will)|we(?:'ll| will)|I(?:'ll| will)|"
-       # "rank Gulfwater first and you're in"
+       r"\b(?:rank|put|list) (?:us|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}) (?:first|#\s?1|number one|"
+       r"at the top),? and (?:there(?:'ll| will) be|you(?:'ll| will)|we(?:'ll| will)|"
+       r"I(?:'ll| will)|"
+       # "rank Gulfwater first and you're in", "put Tamarind Coast first, and you will be a
+       # Tamarind Coast resident in July"
        r"you(?:'re| are) (?:in|golden|set)\b|it(?:'s| is) yours)\b",
-       keys=("rank ",)),
+       keys=("rank ", "put ", "list ")),
 ]
 
 # Round 26: a favour for the partner in a couples match, or any help, for a first rank: "if
@@ -1286,6 +1293,12 @@ _PUT_YOU_DOWN = (
     r"(?:as|for) (?:ranking|putting|listing|having) (?:us|[\w'&-]+(?: [\w'&-]+){0,2}) (?:#\s?1|"
     r"first|number one|no\.? ?1|at the top|in your top)")
 
+_IF_SERIOUS_CANCEL = (
+    r"\bif you(?:'re| are) (?:really |truly |actually )?(?:serious|committed|sure|all in)"
+    r"(?: about| on| to)? (?:us|[\w'&-]+(?: [\w'&-]+){0,2})?\b[^.?!]{0,15}?[,:;–—-]\s*(?:then )?"
+    r"(?:go (?:ahead and )?)?(?:cancel|withdraw from|decline|drop|skip|call off|back out of|"
+    r"pull out of)\b")
+
 # Round 29: "you'll rank us first, right?"; "reply to me confirming that Ashgrove is where
 # you intend to do your preliminary year".
 _ROUND29 = [
@@ -1313,6 +1326,67 @@ _ROUND29 = [
        r"(?:to )?(?:cancel|withdraw from|decline|drop|forgo|forego) (?:all |any )?(?:of )?(?:their|"
        r"your|his|her) (?:other|remaining|outstanding)\b[^.?!]{0,40}\binterviews?\b",
        keys=("cancel", "withdraw from", "decline", "drop", "forgo", "forego")),
+    # Round 32: "Can you confirm that you will rank St. Brigid's first?", "if you can confirm
+    # that you'll rank our preliminary year first": asked, the confirmation reveals the rank
+    # (4 of 5 such sentences in the tuning sets are labelled rank and commitment both).
+    _c("rank.confirm_you_will_rank", Flag.RANK_INQUIRY, 1.0,
+       "asks the applicant to confirm how they will rank the program",
+       r"\b(?:(?:can|could|would|will) you |if you (?:can |could )?)(?:please )?confirm(?: to "
+       r"(?:me|us))? (?:that )?you(?:'ll| will| are going to|'re going to) (?:be )?rank(?:ing)?\b",
+       keys=("confirm",)),
+    # texts and voicemails: "asked the chiefs to get a feel for who has us at #1 before the
+    # rank meeting... so are we??"; "where Brookhollow falls for you. You know, are we up
+    # there at the top."
+    _c("rank.who_has_us_first", Flag.RANK_INQUIRY, 1.0,
+       "asks to learn which applicants rank the program first",
+       r"\b(?:feel|sense|idea|know|find out|figure out|check|see|gauge|get a read on) (?:for |on )?"
+       r"who (?:has|have|had|is putting|puts|ranks|is ranking|will rank)(?: us| [\w'&-]+)? "
+       r"(?:at |as )?(?:#\s?1|first|number one|no\.? ?1|at the top)\b",
+       keys=("who has", "who have", "who had", "who is putting", "who puts", "who ranks",
+             "who is ranking", "who will rank")),
+    _c("rank.where_we_fall", Flag.RANK_INQUIRY, 1.0,
+       "asks where the program falls among the applicant's choices",
+       r"\bwhere (?!you\b)(?:we|[\w'&-]+(?: [\w'&-]+){0,2}) (?:falls?|lands?|stands?|sits?|fits?) "
+       r"(?:for you|on your (?:list|rank)|in your (?:list|rank|order|mind|plans))\b",
+       keys=("fall", "land", "stand", "sit", "fits")),
+    # "Just curious what the conflict is — another interview? Which program? Dr. Burkhalter
+    # likes to know who we're up against"
+    _c("rank.who_we_are_up_against", Flag.RANK_INQUIRY, 1.0,
+       "asks which programs the applicant weighs against this one",
+       r"\b(?:know|hear|see|sense|idea|find out|learn|curious|understand)\b[^.?!]{0,20}\bwho "
+       r"(?:we(?:'re| are)|we'll be|we will be|we're going to be) (?:up against|competing "
+       r"(?:with|against))\b|\banother interview\?\s*(?:which|what|where)(?: one| program| "
+       r"place)?\?",
+       keys=("up against", "competing with", "competing against", "another interview?")),
+    _c("rank.are_we_at_the_top", Flag.RANK_INQUIRY, 1.0,
+       "asks whether the program is at the top of the applicant's list",
+       r"\bare we (?:up )?(?:there )?(?:at|near|toward|towards) the top\b",
+       keys=("are we",)),
+    # "if you're serious about us, cancel Grantham and Cedar Marsh"
+    _c("withdraw.if_serious_cancel", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "makes cancelling other programs the proof of a commitment",
+       _IF_SERIOUS_CANCEL, negatable=False, keys=("serious", "committed", "sure about", "all in")),
+    _c("commit.if_serious_cancel", Flag.COMMITMENT_REQUEST, 1.0,
+       "asks for proof of a commitment by cancelling other programs",
+       _IF_SERIOUS_CANCEL, negatable=False, keys=("serious", "committed", "sure about", "all in")),
+    # "If we are at the top of your list, let me know, and I'll make sure our list reflects
+    # that": the bargain's condition asks where the program stands (7 of 9 such sentences in
+    # the tuning sets are labelled rank and commitment both); kept through the bargain drop
+    _c("rank.if_first_tell_me", Flag.RANK_INQUIRY, 1.0,
+       "asks to be told whether the program is first, with a bargain",
+       r"\bif (?:we(?:'re| are)|[\w'&-]+(?: [\w'&-]+){0,2} is) (?:(?:up )?(?:at|near) the top"
+       r"(?: of your (?:[\w-]+ )?list)?|your (?:#\s?1|number one|no\.? ?1|first choice|top choice|"
+       r"first)|(?:#\s?1|number one|"
+       r"first) (?:on|for) you)\b[^.?!]{0,25}?\b(?:let (?:me|us) know|tell (?:me|us)|say so)\b",
+       keys=("if we", "if ")),
+    # "offering interview days to applicants who are willing to confirm, in their reply to
+    # this email, that Kingsford will be in their top three"
+    _c("commit.confirm_we_will_be_top", Flag.COMMITMENT_REQUEST, 1.0,
+       "asks for a statement that the program will be among the applicant's top choices",
+       r"\b(?:confirm|state|affirm|certify|promise|assure (?:us|me))(?:,? in [^,.?!]{0,40},)? that "
+       r"(?:we|[\w'&.-]+(?: [\w'&.-]+){0,3}) (?:will|would|is going to) be (?:in |among |at )?"
+       r"(?:their|your|his|her) (?:top|first|#\s?1|number one|no\.? ?1)\b",
+       keys=("confirm", "state", "affirm", "certify", "promise", "assure")),
     # Round 31: "we ask that people who accept an interview with us not go on to interview
     # at the other Houston-area EM programs"
     _c("withdraw.ask_not_elsewhere", Flag.WITHDRAWAL_REQUEST, 1.0,

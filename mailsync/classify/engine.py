@@ -406,11 +406,17 @@ def matched_here(hits: list[Hit]) -> bool:
     return any(h.cue == "admin.matched_here" for h in hits)
 
 
+#: Rank cues that stand inside a bargain or a demand: "If we are at the top of your list,
+#: let me know, and I'll make sure …" asks where the program stands as well.
+_RANK_IN_BARGAIN = frozenset({"rank.if_first_tell_me"})
+
+
 def _drop_rank_within(hits: list[Hit], spans: list[str]) -> list[Hit]:
     """``hits`` without the body's rank hits that lie inside one of ``spans``."""
     if not spans:
         return hits
     return [h for h in hits if not (h.target is Flag.RANK_INQUIRY and h.where == "body"
+                                    and h.cue not in _RANK_IN_BARGAIN
                                     and any(h.span in p for p in spans))]
 
 
@@ -587,6 +593,7 @@ _LEAD_ASK = re.compile(r"\b(?:send|provide|list|share|tell|include|answer|reply|
                        r"asking|would like|need|find out|know|wonder\w*|curious)\b", re.I)
 #: A numbered or bulleted item: "2) any other programs that have invited you;".
 _ITEM = re.compile(r"\s*(?:[-•*]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s")
+_NUMBER_ONLY = re.compile(r"\s*\(?\d{1,2}[.)]\s*")
 
 
 def _listed_frame_hits(body: str, spans: tuple[tuple[int, int], ...], have: set,
@@ -597,19 +604,26 @@ def _listed_frame_hits(body: str, spans: tuple[tuple[int, int], ...], have: set,
     raised yet."""
     out = []
     lead: tuple[int, int] | None = None
+    numbered = False  # the item's number was cut off as a sentence of its own ("1.")
     for start, end in spans:
         text = body[start:end]
         if text.rstrip().endswith(":"):
             lead = (start, end) if end - start <= 300 and _LEAD_ASK.search(text) else None
             continue
-        if lead is None or not _ITEM.match(text):
+        if lead is not None and _NUMBER_ONLY.fullmatch(text):
+            numbered = True
+            continue
+        if lead is None or not (numbered or _ITEM.match(text)):
             lead = None
             continue
+        own, numbered = numbered, False
         if under_rule_header(body, start):
             continue  # "a program may NOT: - ask you where else you interviewed"
         pair = " ".join(f"{body[lead[0]:lead[1]]} {text}".split())
         for flag, topic in frame_matches(pair):
-            if flag not in have:
+            # an item whose number stood alone must hold the topic itself: the lead-in's
+            # "everyone we might rank" is the program's list, not the item's question
+            if flag not in have and (not own or topic in " ".join(text.split())):
                 have.add(flag)
                 out.append(_frame_hit(flag, topic, pair, where))
     return out
@@ -745,7 +759,7 @@ def _drop_rank_in_demand(hits: list[Hit], body: str,
         return hits
     out = []
     for h in hits:
-        if h.target is Flag.RANK_INQUIRY and h.where == "body":
+        if h.target is Flag.RANK_INQUIRY and h.where == "body" and h.cue not in _RANK_IN_BARGAIN:
             pos = body.find(h.span)
             s, e = sentence_at(body, spans, max(pos, 0))
             sentence = body[s:e]
@@ -915,6 +929,12 @@ _POLICY_FRAME = re.compile(
     # questions you are obligated to answer"
     r"\bquestions? (?:about|like|such as|regarding|on) [^.?!;]{0,60}$|"
     r"\bnot affected by (?:anything|what) you (?:tell|share|say)\b[^.?!;]*$|"
+    # asked not to tell: "Please don't send us your rank intentions or a list of where else
+    # you're interviewing", "I'd rather you didn't tell me where we land on your list"
+    r"\b(?:please )?(?:don't|do not|never) (?:send|share|tell|give|disclose|e-?mail|forward) "
+    r"(?:us|me|him|her|them|anyone)\b[^.?!;]{0,80}$|"
+    r"\b(?:rather|prefer)(?: that)? you (?:didn't|did not|don't|do not|not|wouldn't) (?:tell|send|"
+    r"share|say|disclose)\b[^.?!;]{0,80}$|"
     # "NRMP rules prohibit programs from asking where else you interviewed"
     r"\b(?:prohibit|prohibits|prohibited|forbid|forbids|forbidden|bar|bars|barred|ban|bans|"
     r"banned)\b[^.?!;]{0,40}\b(?:ask|inquir|request|requir|pressur)\w*\b[^.?!;]*$", re.I)

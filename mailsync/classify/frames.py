@@ -217,6 +217,10 @@ _RANK_TOPIC = _any(
 )
 
 _COMMIT_TOPIC = _any(
+    # a list's item to confirm: "confirm two things: 1. That Delta Pines will be among the top
+    # three programs on your rank list"
+    r"(?:will|would) be (?:in|among) (?:the |your |their )?top (?:\d|two|three|four|five|few|"
+    r"handful)\b(?: [\w-]+)? (?:programs? )?(?:on|of) (?:your|their) (?:rank(?:ing)? )?list",
     # "a short note confirming you won't be ranking other prelim programs"
     r"(?:confirm\w*|promis\w*|assur\w*|stat\w*|saying) (?:to (?:us|me) )?(?:that )?you "
     r"(?:won't|will not|wouldn't|would not|aren't|are not) (?:be )?(?:rank\w*|list\w*) "
@@ -322,8 +326,19 @@ _WITHDRAW_TOPIC = _any(
     r"(?:remove|take) yourself (?:out )?(?:of|from) (?:the )?(?:[\w'-]+ ){0,4}(?:Match|NRMP)",
     r"(?:withdraw|deactivate|cancel) (?:your )?(?:NRMP |Match )?registration",
     r"clear (?:your|their|ur) (?:calendar|schedule)s? of (?:other|any other|all other)",
-    r"let go of (?:the rest of |all |any )?(?:of )?(?:your|ur|the) (?:remaining |other )?"
+    r"let go of (?:the rest of |all |any )?(?:of )?(?:your |ur |the )?(?:remaining |other )?"
     r"(?:[\w'-]+ ){0,3}interview(?:s| dates| slots| days)",
+    # "he said you don't need to do the Aldergrove interview next week", "there is no need to
+    # go to the rest of her interviews"
+    r"(?:don't|do not|doesn't|does not|no) need to (?:do|go to|attend|keep|bother with|fly to|"
+    r"travel to) (?:the |your |that |those |the rest of (?:your|her|his|their) )(?:[\w'-]+ ){0,3}"
+    r"interviews?\b(?! (?:day|dinner|social|tour|reception|lunch|in person|itself))",
+    # "I would ask you to release those remaining dates so other applicants can have them"
+    r"release (?:those|these|your|the|any|all) (?:remaining|other|outstanding) (?:[\w'-]+ ){0,2}"
+    r"(?:dates|slots|spots|interviews)",
+    # "please don't go on interviewing at the other Great Basin programs"
+    r"(?:don't|do not|not to|not) (?:go on|keep on|keep|continue) (?:interviewing|to interview) "
+    r"(?:at|with) (?:the |any )?other",
     r"take (?:your|ur) name out of (?:the )?(?:national |nrmp |main )?(?:algorithm|match|"
     r"matching)",
     r"(?:cancel|clear|drop)(?:ling|ing)? (?:whatever|everything|anything|all)(?: else)?(?: that)?"
@@ -367,6 +382,9 @@ _WITHDRAW_TOPIC = _any(
     r"(?:cancel|decline|withdraw from) (?:all |any )?(?:of )?(?:your )?"
     r"(?:other|remaining|upcoming|further) (?:[\w'-]+ ){0,3}(?:interviews|visits|trips|"
     r"interview dates)",
+    # "applicants who are serious about Pemberton should cancel the conflicting interview"
+    r"(?:cancel|decline|drop|skip)(?:ling|ing|led|ped|s)? (?:the|their|your|ur|any) (?:conflicting|"
+    r"competing|clashing) (?:[\w'-]+ ){0,2}interviews?",
     r"(?:stop|stops|stopped|stopping) interviewing",
     r"(?:do not|don't|not to|not) (?:schedule|book|accept|attend|pursue|take)(?: or (?:schedule|"
     r"book|accept|attend|pursue|take))? (?:any )?interviews "
@@ -400,7 +418,8 @@ _WITHDRAW_TOPIC = _any(
     r"hold off on (?:any |all )?(?:further|more|other|additional|remaining) (?:[\w'-]+ ){0,2}"
     r"interviews",
     r"interviews\b[^.?!]{0,120}\b(?:(?:not|n't) (?:schedule|attend|book|go to|keep)|cancel|drop|"
-    r"skip|let go of)(?:ling|ing|ped)? (?:them|those|the rest)",
+    r"skip|let go of)(?:ling|ing|ped)? (?:them|those|the rest)|interviews\b[^.?!]{0,120}\blet "
+    r"(?:them|those|the rest) go\b",
     r"(?:tell|let|inform|notify) (?:the |your |ur )?other (?:programs|places|schools|hospitals)"
     r"(?: know)? (?:that )?(?:you(?:'re| are)?|ur|u're|u are) (?:going|settled|committed|coming|"
     r"choosing|done|taken)",
@@ -445,8 +464,9 @@ _WITHDRAW_TOPIC = _any(
 # Addressed to the applicant: "you", or a polite imperative ("Please sign…").
 _YOU = re.compile(_any(r"you", r"your", r"yours", r"you're", r"you've", r"you'll", r"u", r"ur",
                         r"(?:each|every) (?:[\w-]+ )?(?:candidate|applicant|interviewee)",
-                        r"(?:ask|asks|asking|require|requires) (?:all )?(?:candidates|"
-                        r"applicants|invitees|interviewees)",
+                        r"(?:ask|asks|asking|require|requires) (?:that )?(?:all )?(?:our |the )?"
+                        r"(?:candidates|applicants|invitees|interviewees)(?! (?:not|never|do "
+                        r"not|don't)\b)",
                         r"(?:applicants|candidates) (?:are requested|are asked|list|provide|"
                         r"send|share|indicate|disclose)").pattern
                   # an imperative opening the sentence or a clause: "…this morning, please
@@ -551,6 +571,20 @@ _STOP_RANK = _any(
     # the program's own meeting, list and places: "Q: When is your rank meeting?" (an
     # applicant's question in an FAQ), "we hold our top spots for people who…"
     r"your rank(?:ing)? (?:meeting|committee|day|process|session|conference)s?",
+    # an ask not to tell: "we ask that you not send us statements about how you plan to
+    # rank us" (a yes/no question, "Need a yes/no by 12/1", asks no promise either)
+    r"(?:ask|request|prefer|urge)(?:s|ed)? (?:that )?(?:you|applicants|candidates|interviewees) "
+    r"(?:not|never|do not|don't) (?:send|share|tell|disclose|e-?mail|write|contact|reveal|"
+    r"communicate)",
+    # not asked, not wanted: "I'd rather you didn't tell me where we land on your list", "We
+    # are not asking, and do not want to know, how you plan to rank us"
+    r"(?:rather|prefer)(?: that)? you (?:didn't|did not|don't|do not|not|wouldn't) (?:tell|send|"
+    r"share|say|disclose)",
+    r"(?:we're|we are|i'm|i am|nobody is|no one is) not asking\b",
+    r"(?:do not|don't|does not|doesn't) (?:want|need) to know",
+    # the meeting as a deadline: "I'd like his answer before the rank meeting on Feb 8"
+    r"(?:answer|reply|response|decision) (?:from (?:you|him|her|them) )?(?:before|by|ahead of|"
+    r"prior to) (?:the|our) rank(?:ing)? (?:meeting|committee)",
     r"(?:our|the program's|its) top (?:spots?|positions?|tier|group|slots?|places?)",
     # a form's fields: "Preferred name and pronouns"
     r"preferred (?:name|pronouns?|first name|nickname|contact|e-?mail|phone|method|language|"
@@ -592,6 +626,10 @@ _STOP_RANK = _any(
     OPTION_RANKING,
 )
 _STOP_COMMIT = _any(
+    # dates to choose: "reply with your first and second choices by Friday so I can hold
+    # your spot"
+    r"your (?:first|top|1st) (?:and|&|or) (?:second|backup|2nd) (?:choices?|preferences?|dates?|"
+    r"picks?)",
     # a place kept open, asking nothing: "the job is yours for as long as you need it"
     r"(?:is|are) yours for as long as you",
     # a rank already made cannot be promised: "Lists are certified … Did you rank us first?"
@@ -699,7 +737,8 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "commit", "promis", "assur", "guarante", "pledge", "your word", "verbal", "rank",
         "put us", "puts us", "putting us", "make us your", "in writing", "your first",
         "their first", "your top", "their top", "#", "number one", "your 1st", "their 1st",
-        "your choice", "their choice", "yes from you", "first on", "at the top of",
+        "your choice", "their choice", "yes from you", "first on", "at the top of", "be among",
+        "be in the top", "be at the top",
         "is yours", "of intent", "intent to accept", "intent form", "protected", "reserve",
         "hold ", "save ", "secure ", "lock", "of agreement", "count on you", "where you want to",
         "sure", "certain", "all in", "accepting", "the same for us", "finali", "told me",
@@ -727,7 +766,8 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "other places", "other schools", "other hospitals", "let the other", "let your other",
         "let ur other", "let other", "stop looking", "quit looking", "done with",
         "off the interview", "turn down", "turned down", "turning down", "turns down",
-        "releas"),
+        "releas", "need to do", "need to go to", "need to attend", "need to keep",
+        "need to bother", "need to fly", "need to travel"),
 }
 
 FRAMES: tuple[tuple[Flag, re.Pattern[str], re.Pattern[str], re.Pattern[str] | None], ...] = (

@@ -137,7 +137,7 @@ def test_a_look_alike_that_disowns_a_program_is_not_linked_to_it() -> None:
     m = msg(body, subject="Interview invitation", sender="surgery@ashgroveregional.org")
     assert Linker(programs).link(m, kind=Kind.INTERVIEW_INVITE).program_id is None
     named = msg("Thank you for applying to Ashgrove University Medical Center's prelim program.",
-                subject="Interview", sender="surgery@ashgroveregional.org")
+                subject="Interview", sender="surgery@northfieldhealth.org")
     assert Linker(programs).link(named, kind=Kind.INTERVIEW_INVITE).program_id == "A1"
 
 

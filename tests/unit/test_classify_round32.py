@@ -1,0 +1,175 @@
+"""Round 32: families generalized from two more tuning corpora by other writers
+(tests/data/heldout99, a Filipino IMG in family and internal medicine whose coordinators
+write in a hurry from phones, in reply chains and forwards between staff; heldout100, a US
+senior in orthopaedic surgery among away-rotation mentors, second looks, texts and
+voicemail transcripts).
+
+A phone service's notice of a text or voicemail is residency mail, and what the transcript
+asks is read ("who has us at #1", "where Brookhollow falls for you", "if you're serious
+about us, cancel Grantham"); a contact named in full links it. A question that asks to
+confirm a rank; the bargain "if we are at the top of your list, let me know"; a group asked
+to hold off or cancel ("our interviewees", "applicants who are serious about us"); a
+relayed "whether he's prepared to commit". Look-alikes: a wish ("I hope you get your first
+choice"), a yes/no question ("Need a yes/no by 12/1"), an ask not to send statements about
+rank, a rank meeting named as a deadline, a look-alike institution whose domain spells a
+program's name. Every text here is written for this test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mailsync.classify import classify
+from mailsync.link import Linker
+from mailsync.programs import Contact, Program
+from mailsync.taxonomy import Flag, Kind
+
+from .test_classify_helpers import msg, red_flags
+
+R, C, W = Flag.RANK_INQUIRY, Flag.COMMITMENT_REQUEST, Flag.WITHDRAWAL_REQUEST
+SENDER = "tmarsh@quillbrookhealth.org"
+SIG = "\n\nTessa Marsh\nProgram Coordinator, Family Medicine Residency\nQuillbrook Health"
+
+
+def _flags(body: str) -> tuple[set, list[str]]:
+    return red_flags(body + SIG, subject="Quillbrook FM", sender=SENDER)
+
+
+@pytest.mark.parametrize(("body", "flags"), [
+    ("Could you confirm that you will rank Quillbrook first? Dr. Ames asked me to check.",
+     {R, C}),
+    ("We'd love to have you. If we are at the top of your list, let me know, and I'll make "
+     "sure our list reflects that.", {R, C}),
+    ("P.S. Dr. Ames asks that our interviewees hold off on booking any other Ohio FM "
+     "interviews until after their day with us.", {W}),
+    ("Jan 14 is full. Dr. Ames said applicants who are serious about Quillbrook should cancel "
+     "the conflicting interview, not ours.", {W}),
+    ("Sure, we can move you. Just curious what the conflict is. Another interview? Which "
+     "program? Dr. Ames likes to know who we're up against.", {R}),
+    ("We are offering interview days to applicants who are willing to confirm, in their reply, "
+     "that Quillbrook will be in their top three programs.", {C}),
+    ("Please reach out to him. Ask him whether he's prepared to commit to Quillbrook.", {C}),
+    # look-alikes
+    ("Our list is finished and you're ranked highly. I know FM is your goal, and I hope you "
+     "get your first choice.", set()),
+    ("Separate question: do you want to be considered for our prelim year too? Need a yes/no "
+     "by 12/1.", set()),
+    ("Our faculty will not contact applicants about rank lists, and we ask that you not send "
+     "us statements about how you plan to rank us.", set()),
+])
+def test_round32_red_flags(body: str, flags: set) -> None:
+    got, cues = _flags(body)
+    assert got == flags, cues
+
+
+@pytest.mark.parametrize(("subject", "sender", "body", "flags"), [
+    ("New voicemail from (804) 555-0161", "voicemail@callnest.example",
+     'Transcript: "Hey, this is Gideon Farraday at Brookhollow. I\'d really like to hear '
+     'where Brookhollow falls for you. You know, are we up there at the top. Give me a call."',
+     {R}),
+    ("Text message from (303) 555-0192", "sms-forward@textrelay.example",
+     '"hey it\'s Luke, one of the chiefs. Dr Haas asked the chiefs to get a feel for who has '
+     'us at #1 before the rank meeting... so are we??"', {R}),
+    ("Text message from (208) 555-0170", "sms-forward@textrelay.example",
+     '"Wade Kessler from Juniper Falls. Going to be blunt: if you\'re serious about us, cancel '
+     'Grantham and Cedar Marsh. We will take care of you here."', {C, W}),
+])
+def test_a_phone_services_transcript_is_residency_mail(subject: str, sender: str, body: str,
+                                                       flags: set) -> None:
+    c = classify(msg(body, subject=subject, sender=sender))
+    assert c.kind is not Kind.OTHER and c.flags & {R, C, W} == flags, c.reasons
+
+
+def test_a_red_flag_with_no_kind_cue_is_a_request() -> None:
+    body = ("hi Dr M, Dr A asked me to follow up on your chat yesterday: she'd like you to "
+            "cancel your remaining FM interviews and just reply here to confirm once that's "
+            "done. thx!")
+    c = classify(msg(body, subject="RE: your visit", sender=SENDER, in_reply_to="<a@b>"))
+    assert c.kind is Kind.INFO_REQUEST and W in c.flags, c.reasons
+
+
+BROOK = Program(program_id="B1", name="Brookhollow Orthopaedic Surgery Residency",
+                institution="Brookhollow Health", specialty="Orthopaedic Surgery",
+                email_domains=("brookhollowhealth.org",), pd_name="Dr. Gideon Farraday",
+                contacts=(Contact(role="pd", name="Dr. Gideon Farraday",
+                                  email="gfarraday@brookhollowhealth.org"),))
+HARROW = Program(program_id="H1", name="Harrowgate Medical Center Orthopaedic Surgery Residency",
+                 institution="Harrowgate Medical Center", specialty="Orthopaedic Surgery",
+                 email_domains=("harrowgatemc.org",))
+
+
+def test_a_contact_named_in_full_links_a_relayed_voicemail() -> None:
+    body = ('Transcript: "Hey Owen, this is Gideon Farraday, hope you\'re surviving January. '
+            'Where do we fall for you? Call me back."')
+    m = msg(body, subject="New voicemail from (804) 555-0161", sender="voicemail@callnest.example")
+    link = Linker((BROOK, HARROW)).link(m, kind=Kind.INFO_REQUEST)
+    assert link.program_id == "B1", link.reasons
+
+
+def test_a_domain_that_spells_a_programs_name_is_a_look_alike() -> None:
+    body = ("HARROWGATE REGIONAL HOSPITAL\nOrthopaedic Surgery Residency, Evansville\n\nJoin "
+            "our residents for a Meet the Residents night at Harrowgate Orthopaedic Surgery.")
+    m = msg(body, subject="Meet the Residents night", sender="ortho@harrowgateregional.org")
+    assert Linker((BROOK, HARROW)).link(m, kind=Kind.PROGRAM_UPDATE).program_id is None
+    named = msg("Thank you for applying to Harrowgate Medical Center Orthopaedic Surgery.",
+                subject="Interview", sender="invites@slotwise.example")
+    assert Linker((BROOK, HARROW)).link(named, kind=Kind.INTERVIEW_INVITE).program_id == "H1"
+
+
+# Round 33 (heldout102, a Brazilian IMG in anesthesiology, whose alumni contact relays programs
+# in Portuguese and English and whose mentor writes up her calls; heldout103, a DO in family
+# medicine among rural programs' long-winded PDs, newsletters and surveys).
+@pytest.mark.parametrize(("body", "flags"), [
+    ("Dr. Ames asks every invited applicant to reply and confirm two things:\n\n1. That "
+     "Quillbrook will be among the top three programs on your rank list, and\n2. That you "
+     "plan to practice in the region.", {C}),
+    ("Once you've seen us twice, please don't go on interviewing at the other Great Basin "
+     "programs.", {W}),
+    ("If you still have interviews on the calendar in Nevada, I would ask you to let them go.",
+     {W}),
+    ("There is one thing we ask: please let go of any interviews you still have scheduled.",
+     {W}),
+    ("If Quillbrook is where you want to be, I would ask you to release those remaining dates "
+     "so other applicants can have them.", {W}),
+    ("He said you don't need to do the Aldergrove interview next week. Palavras dele.", {W}),
+    ("I want you to know where things stand: put Quillbrook first, and you will be a "
+     "Quillbrook resident in July.", {C}),
+    ("If we're up near the top, tell me, and I'll see to it you're one of ours come Match Day.",
+     {R, C}),
+    # look-alikes
+    ("You don't owe me a reply, and I'd rather you didn't tell me where we land on your list.",
+     set()),
+    ("Please don't send us your rank intentions or a list of where else you're interviewing; "
+     "we don't ask for that.", set()),
+    ("We are not asking, and do not want to know, how you plan to rank us.", set()),
+    ("Please reply with your first and second choices by Friday, October 9 so I can hold your "
+     "spot.", set()),
+    ("Our GME office is getting visa paperwork ready for everyone we might rank, and asked me "
+     "to collect two things:\n\n  1. Your passport expiration date\n  2. Your visa status",
+     set()),
+])
+def test_round33_red_flags(body: str, flags: set) -> None:
+    got, cues = _flags(body)
+    assert got == flags, cues
+
+
+def test_a_physician_named_by_surname_tells_apart_programs_sharing_a_coordinator() -> None:
+    shared = "ksorensen@larkspur.example"
+    main = Program(program_id="L1", name="Larkspur Family Medicine Residency",
+                   institution="Larkspur Health", specialty="Family Medicine",
+                   track="Categorical", email_domains=("larkspur.example",),
+                   pd_name="Dr. Delbert Amundsen", coordinator_email=shared)
+    rural = Program(program_id="L2", name="Larkspur Family Medicine Rural Track (Broken Bow)",
+                    institution="Larkspur Health", specialty="Family Medicine",
+                    track="Rural Track", email_domains=("larkspur.example",),
+                    pd_name="Dr. Ruth Kimbrough", coordinator_email=shared)
+    body = ("Hi Student Doctor Holcomb,\n\nThank you for applying to Larkspur Family Medicine. "
+            "Dr. Amundsen asked me to make sure you got a personal invitation. Please reply with "
+            "your preferred date.\n\nWelcome!\nKaylee\n\nKaylee Sorensen, C-TAGME\nResidency "
+            "Coordinator\nLarkspur Family Medicine\nLarkspur Health\n"
+            "2200 N. Webb Rd, Grand Island, NE 68803\n(308) 555-0124")
+    m = msg(body, subject="Interview invitation", sender=shared)
+    assert Linker((main, rural)).link(m, kind=Kind.INTERVIEW_INVITE).program_id == "L1"
+    unnamed = msg(body.replace("Dr. Amundsen asked me", "We wanted"), subject="Interview "
+                  "invitation", sender=shared)
+    assert Linker((main, rural)).link(unnamed, kind=Kind.INTERVIEW_INVITE).program_id is None

@@ -160,6 +160,10 @@ def classify(
     elif not ctx.program and relay is None and result.flags & RED_FLAGS \
             and _ADVISOR.search(_own_text(msg, parts)[-_SIGNATURE:]):
         result = _from_advisor(result)
+    elif ctx.program and ctx.address not in program_index(programs).contacts \
+            and not _PROGRAM_MAILBOX.search(ctx.address.partition("@")[0]) \
+            and _ADVISOR.search(_own_text(msg, parts)[-_SIGNATURE:]):
+        result = _from_school_office(result)
     result = _relayed(result, relay) if relay is not None else _red_flag_ask(result)
     return _apply_feedback(result, msg, feedback)
 
@@ -329,6 +333,22 @@ def _from_advisor(result: Classification) -> Classification:
     why = Reason(cue="sender.advisor", detail="the applicant's school advising, not a program",
                  span="")
     return replace(result, flags=result.flags - RED_FLAGS, reasons=(*kept, why))
+
+
+def _from_school_office(result: Classification) -> Classification:
+    """The applicant's own medical school writing from the university's domain, which a
+    program of the same university shares ("Office of Student Affairs", osa@calderbrook.edu
+    beside Calderbrook Psychiatry's records): the school's advising, not the program's mail.
+    In the tuning sets 11 of 12 such mails are linked to no program and none carries a red
+    flag; most are labelled ``other``."""
+    kept = tuple(r for r in result.reasons if not r.cue.startswith(_RED_CUES))
+    why = Reason(cue="sender.school_office", detail="the applicant's school, writing from a "
+                 "domain a program shares; not the program's mail", span="")
+    return replace(result, kind=Kind.OTHER, flags=result.flags - RED_FLAGS, reasons=(*kept, why))
+
+
+#: A program's own mailbox on a shared university domain ("psychresidency@", "gme@").
+_PROGRAM_MAILBOX = re.compile(r"residen|gme|program|fellow|intern|match|recruit", re.I)
 
 
 #: The reasons a red flag carries: its cues, its frames and the learned flag model.

@@ -295,11 +295,18 @@ _RANK_THIRD = [
 #: The blank is possessive (``_{2,}+``): giving underscores back never helps a match, and
 #: trying it made a ruled form line cost a thousand times the rest of the cue.
 _CHECKBOX_RANK = (
-    r"(?:\[ ?\]|☐|□|_{2,}+)[ \t]*(?:I (?:(?:intend|plan|will|promise|commit|am committed|agree) "
-    r"to|will|shall) (?:rank|list|place|put)\b[^\n]{0,60}\b(?:first|#\s?1|number one|top)|"
+    r"(?:\[ ?\]|\( ?\)|☐|□|_{2,}+)[ \t]*(?:I (?:(?:intend|plan|will|promise|commit|am committed|"
+    r"agree) to|will|shall) (?:rank|list|place|put)\b[^\n]{0,60}\b(?:first|#\s?1|number one|top)|"
     r"[^\n]{0,60}\bwill be "
-    r"ranked (?:first|#\s?1|number one|1st)\b)")
-_CHECKBOX_KEYS = ("[", "☐", "□", "__")
+    r"ranked (?:first|#\s?1|number one|1st)\b|"
+    # "( ) Ostrander is my first choice and I will rank it #1."
+    r"[^\n]{0,60}\bI (?:will|intend to|plan to|promise to) rank (?:it|us|them|[\w'&-]+(?: "
+    r"[\w'&-]+){0,2}) (?:first|#\s?1|number one|1st)\b)")
+#: A box to tick that tells the rank, not only one that promises it: "( ) Ostrander Memorial
+#: Psychiatry is my first choice and I will rank it #1."
+_CHECKBOX_TELLS_RANK = (_CHECKBOX_RANK[:-1] + r"|[^\n]{0,60}\bis my (?:first|#\s?1|number one|"
+                        r"no\.? ?1|top) choice\b)")
+_CHECKBOX_KEYS = ("[", "( )", "()", "☐", "□", "__")
 #: A statement in the applicant's voice for the applicant to sign (a letter of intent): "1.
 #: Gulf Coast Neurology will be ranked as my first choice on my NRMP Rank Order List", "I
 #: will not accept an interview or position with another neurology program". The program
@@ -483,7 +490,7 @@ _COMMIT_THIRD = [
     # the same form asks the applicant to disclose the rank
     _c("rank.intent_checkbox", Flag.RANK_INQUIRY, 1.0,
        "a form asks the applicant to tick how they will rank the program",
-       _CHECKBOX_RANK, keys=_CHECKBOX_KEYS),
+       _CHECKBOX_TELLS_RANK, keys=_CHECKBOX_KEYS),
 ]
 
 # Commitment, fifth wave: "we would like a commitment from you", "if we're your top choice,
@@ -1379,13 +1386,29 @@ _ROUND29 = [
        r"first)|(?:#\s?1|number one|"
        r"first) (?:on|for) you)\b[^.?!]{0,25}?\b(?:let (?:me|us) know|tell (?:me|us)|say so)\b",
        keys=("if we", "if ")),
+    # a form's field: "Other interviews completed or scheduled (program + city):"
+    _c("rank.form_other_interviews", Flag.RANK_INQUIRY, 1.0,
+       "a form asks for the applicant's other interviews or programs",
+       r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?other (?:interviews?|programs?|applications?)\b[^\n:?]{0,60}"
+       r":[ \t_]*(?:\n|$)",
+       keys=("other interview", "other program", "other application")),
+    # "please bring the attached Statement of Intent, signed"
+    _c("commit.sign_statement_of_intent", Flag.COMMITMENT_REQUEST, 1.0,
+       "asks the applicant to sign and return a statement of intent",
+       r"\bplease (?:sign|return|bring|send|e-?mail|complete)\b[^.?!]{0,40}\b(?:statement|"
+       r"declaration|form|letter) of (?:intent|commitment)\b",
+       keys=("of intent", "of commitment")),
     # "offering interview days to applicants who are willing to confirm, in their reply to
     # this email, that Kingsford will be in their top three"
     _c("commit.confirm_we_will_be_top", Flag.COMMITMENT_REQUEST, 1.0,
        "asks for a statement that the program will be among the applicant's top choices",
-       r"\b(?:confirm|state|affirm|certify|promise|assure (?:us|me))(?:,? in [^,.?!]{0,40},)? that "
-       r"(?:we|[\w'&.-]+(?: [\w'&.-]+){0,3}) (?:will|would|is going to) be (?:in |among |at )?"
-       r"(?:their|your|his|her) (?:top|first|#\s?1|number one|no\.? ?1)\b",
+       r"\b(?:confirm\w*|state|affirm|certify|promise|assure (?:us|me))(?:,? in [^,.?!]{0,40},)? "
+       r"that,?(?: [^,.?!]{0,40},)? (?:we|[\w'&.-]+(?: [\w'&.-]+){0,3}) (?:will|would|is going to) "
+       r"be (?:(?:in|among|at|one of) )?(?:(?:their|your|his|her) (?:top|first|#\s?1|number one|"
+       # "confirming that, should you interview, Wrenfield will be one of the top three
+       # programs on your rank order list"
+       r"no\.? ?1)\b|the top (?:\d|two|three|four|five)\b[^.?!]{0,30}\b(?:your|their) (?:rank|"
+       r"list))",
        keys=("confirm", "state", "affirm", "certify", "promise", "assure")),
     # Round 31: "we ask that people who accept an interview with us not go on to interview
     # at the other Houston-area EM programs"

@@ -931,8 +931,8 @@ _POLICY_FRAME = re.compile(
     r"\bnot affected by (?:anything|what) you (?:tell|share|say)\b[^.?!;]*$|"
     # asked not to tell: "Please don't send us your rank intentions or a list of where else
     # you're interviewing", "I'd rather you didn't tell me where we land on your list"
-    r"\b(?:please )?(?:don't|do not|never) (?:send|share|tell|give|disclose|e-?mail|forward) "
-    r"(?:us|me|him|her|them|anyone)\b[^.?!;]{0,80}$|"
+    r"\b(?:please )?(?:don't|do not|never) (?:send|share|tell|give|disclose|e-?mail|forward)\b"
+    r"(?:(?!\bbut\b|\bhowever\b)[^.?!;]){0,80}$|"
     r"\b(?:rather|prefer)(?: that)? you (?:didn't|did not|don't|do not|not|wouldn't) (?:tell|send|"
     r"share|say|disclose)\b[^.?!;]{0,80}$|"
     # "NRMP rules prohibit programs from asking where else you interviewed"

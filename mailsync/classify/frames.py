@@ -389,7 +389,12 @@ _WITHDRAW_TOPIC = _any(
     r"(?:do not|don't|not to|not) (?:schedule|book|accept|attend|pursue|take)(?: or (?:schedule|"
     r"book|accept|attend|pursue|take))? (?:any )?interviews "
     r"(?:with|at) (?:the |any )?other (?:[\w'/-]+ ){0,4}programs",
-    r"(?:no longer|not) interviewing (?:elsewhere|anywhere else|with other|at other)",
+    r"(?:no longer|not) (?:be )?interviewing (?:elsewhere|anywhere else|(?:with|at) (?:the |any )?"
+    r"other)",
+    # "he asks that applicants who book the November 12 date not keep interviews at the other
+    # West Texas IM programs"
+    r"(?:not|never|don't|do not) (?:keep|hold|schedule|book|take|attend) (?:any )?(?:[\w'-]+ ){0,2}"
+    r"interviews (?:at|with) (?:the |any )?other",
     r"(?:drop|withdraw|cancel|decline)(?:s|ed|led|ped|ping|ling|ing)? (?:all |any )?(?:of )?"
     r"(?:your|their|ur|the) "
     r"(?:other|remaining) (?:[\w'-]+ ){0,4}(?:applications|interviews|interview invitations|"
@@ -420,6 +425,12 @@ _WITHDRAW_TOPIC = _any(
     r"interviews\b[^.?!]{0,120}\b(?:(?:not|n't) (?:schedule|attend|book|go to|keep)|cancel|drop|"
     r"skip|let go of)(?:ling|ing|ped)? (?:them|those|the rest)|interviews\b[^.?!]{0,120}\blet "
     r"(?:them|those|the rest) go\b",
+    # "I'd let the neurology interviews you still have go"; "she would honestly rather you
+    # skip the Boston interview on the 22nd"
+    r"let (?:the |your |those |any )?(?:[\w'-]+ ){0,3}interviews (?:you (?:still )?have |"
+    r"(?:still )?left |that are left )?go\b",
+    r"(?:rather|prefer)(?: that)? you (?:skip|cancel|drop|miss|pass on|skipped|cancell?ed|dropped) "
+    r"(?:the |your )(?:[\w'-]+ ){0,3}interview\b",
     r"(?:tell|let|inform|notify) (?:the |your |ur )?other (?:programs|places|schools|hospitals)"
     r"(?: know)? (?:that )?(?:you(?:'re| are)?|ur|u're|u are) (?:going|settled|committed|coming|"
     r"choosing|done|taken)",
@@ -595,7 +606,7 @@ _STOP_RANK = _any(
     r"you (?:told|wrote|said|mentioned|shared with) (?:us|me)",
     r"(?:since|as|now that|after|when) you (?:let|told) (?:us|me)",
     r"(?:no need to|(?:please )?(?:do not|don't)) (?:tell|share|disclose|let us know)",
-    r"you (?:do not|don't) (?:have|need) to (?:tell|share|disclose|answer|reveal)",
+    r"you (?:also )?(?:do not|don't) (?:have|need) to (?:tell|share|disclose|answer|reveal)",
     _DATE_CHOICE,
     r"certif(?:y|ied|ication) (?:of )?your rank", r"rank list (?:is|was) certified",
     r"(?:under )?no obligation to", r"not (?:obligated|obliged) to",
@@ -626,6 +637,9 @@ _STOP_RANK = _any(
     OPTION_RANKING,
 )
 _STOP_COMMIT = _any(
+    # no declaration wanted: "You do not need to tell us that we are your first choice."
+    r"you (?:also )?(?:do not|don't) (?:have|need) to (?:tell|share|disclose|answer|reveal|say|"
+    r"promise|commit)\b(?![^.?!;]*\bbut\b)",
     # dates to choose: "reply with your first and second choices by Friday so I can hold
     # your spot"
     r"your (?:first|top|1st) (?:and|&|or) (?:second|backup|2nd) (?:choices?|preferences?|dates?|"

@@ -173,3 +173,51 @@ def test_a_physician_named_by_surname_tells_apart_programs_sharing_a_coordinator
     unnamed = msg(body.replace("Dr. Amundsen asked me", "We wanted"), subject="Interview "
                   "invitation", sender=shared)
     assert Linker((main, rural)).link(unnamed, kind=Kind.INTERVIEW_INVITE).program_id is None
+
+
+# Round 34 (heldout105, a Korean-American senior in psychiatry and neurology whose school's
+# student affairs office writes from the domain its psychiatry program shares; heldout106, an
+# IMG from India in internal medicine and transitional year among interview-day terms and
+# visa paperwork).
+@pytest.mark.parametrize(("body", "flags"), [
+    ("One more thing from Dr. Pruett: he asks that applicants who book the November 12 date "
+     "not keep interviews at the other West Texas IM programs.", {W}),
+    ("We prefer that you not be interviewing at the other New England TY programs.", {W}),
+    ("And honestly, I'd let the neurology interviews you still have go.", {W}),
+    ("She also asked me to pass along that she would honestly rather you skip the Boston "
+     "interview on the 22nd.", {W}),
+    ("For the applicants I invite personally, I ask one thing: please bring the attached "
+     "Statement of Intent, signed, by January 20.", {C}),
+    ("Please fill out the profile below and reply by Friday.\n\nName:\nVisa needed:\nOther "
+     "interviews completed or scheduled (program + city):\nQuestions for Dr. Ames:", {R}),
+    ("Form preview:\n  Please select ONE:\n   ( ) Quillbrook is my first choice and I will rank "
+     "it #1.\n   ( ) Quillbrook is in my top three.", {R, C}),
+    # look-alikes
+    ("You also don't need to tell us anything about your other interviews or plans; we only "
+     "need your date.", set()),
+    ("• Please do not send thank-you notes, letters of intent, or updates about how you plan "
+     "to rank us.", set()),
+    ("• You do not need to tell us that we are your first choice.", set()),
+])
+def test_round34_red_flags(body: str, flags: set) -> None:
+    got, cues = _flags(body)
+    assert got == flags, cues
+
+
+def test_the_schools_student_affairs_on_a_shared_university_domain_is_not_the_program() -> None:
+    program = Program(program_id="C1", name="Calderbrook University Psychiatry Residency",
+                      institution="Calderbrook University Hospital", specialty="Psychiatry",
+                      email_domains=("calderbrook.edu",), pd_name="Dr. Thaddeus Greaves",
+                      pd_email="tgreaves@calderbrook.edu")
+    body = ("Dear MS4s,\n\nIf a program asks you to promise to rank them first, or suggests you "
+            "cancel other interviews, please let us know. Programs are not permitted to ask "
+            "where else you are interviewing.\n\nMarguerite Olande, MD\nAssociate Dean\nOffice "
+            "of Student Affairs")
+    m = msg(body, subject="If a program asks where they are on your list",
+            sender="osa@calderbrook.edu")
+    c = classify(m, programs=(program,))
+    assert c.kind is Kind.OTHER and not c.flags & {R, C, W}, c.reasons
+    assert Linker((program,)).link(m, kind=c.kind).program_id is None
+    pd = msg("Thank you for interviewing with us. Are we your first choice?\n\nThaddeus Greaves, "
+             "MD\nProgram Director", subject="Calderbrook", sender="tgreaves@calderbrook.edu")
+    assert R in classify(pd, programs=(program,)).flags

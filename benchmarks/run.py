@@ -28,7 +28,8 @@ UNSEEN = tuple(HERE.parent / "tests" / "data" / name
                             "heldout59", "heldout62", "heldout65", "heldout68", "heldout71",
                             "heldout74", "heldout77", "heldout80", "heldout83",
                             "heldout86", "heldout89", "heldout92",
-                            "heldout95", "heldout98", "heldout101", "heldout104", "heldout107"))
+                            "heldout95", "heldout98", "heldout101", "heldout104", "heldout107",
+                            "heldout110"))
 
 
 def main() -> int:

@@ -149,8 +149,14 @@ def _same_person(msg: ParsedMessage) -> bool:
     mine = set()
     for a in msg.to:
         mine |= words(a.name) | words(a.addr.partition("@")[0])
-    theirs = words(msg.from_.name if msg.from_ else "") | words(msg.sender.partition("@")[0])
-    return bool(mine & theirs - {"med", "dr", "doctor"})
+    name = msg.from_.name if msg.from_ else ""
+    theirs = words(name) | words(msg.sender.partition("@")[0])
+    if mine & theirs - {"med", "dr", "doctor"}:
+        return True
+    # the same surname written differently: "dani.vasquezhale" beside "Danielle Vasquez-Hale"
+    # and "dvasquezhale"
+    squeezed = (re.sub(r"[^a-z]", "", name.lower()), re.sub(r"[^a-z]", "", msg.sender.lower()))
+    return any(len(w) >= 6 and any(w in t for t in squeezed) for w in mine)
 
 
 _RESIDENCY_SENDER = re.compile(

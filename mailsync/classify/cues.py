@@ -1033,8 +1033,10 @@ _COMMIT = [
        r"(?:both|all|these|the) (?:documents|forms|papers))\b|"
        r"\b(?:need|require|awaiting|expect|waiting for)\w*\b[^.?!]{0,20}\bsigned (?:[\w-]+ )?"
        r"(?:letter|offer|contract|agreement|copy|documents?|forms?)\b|"
+       # (not an invitation's "To accept, please reply … indicating your preferred date")
        r"\bto accept\b[^.?!]{0,30}\bplease (?:sign|"
-       r"return|reply|respond|confirm)\b|"
+       r"return|reply|respond|confirm)\b(?![^.?!]{0,60}\b(?:preferred|interview|date|slot|"
+       r"session|time)s?\b)|"
        r"\b(?:contract|"
        r"agreement|letter) (?:be )?(?:executed|signed|for signature)\b|\binterested in accepting\b|"
        r"\bto accept (?:this|the|our) (?:offer|position)\b|\bhopes? you will accept\b|"

@@ -1300,6 +1300,11 @@ _PUT_YOU_DOWN = (
     r"(?:as|for) (?:ranking|putting|listing|having) (?:us|[\w'&-]+(?: [\w'&-]+){0,2}) (?:#\s?1|"
     r"first|number one|no\.? ?1|at the top|in your top)")
 
+_WITHDRAWN_ONES_RANKED = (
+    r"\b(?:applicants|candidates|those|people|residents|interviewees) who (?:have )?(?:already )?"
+    r"withdrawn from (?:the )?(?:main )?(?:residency )?(?:match|nrmp)\b[^.?!]{0,80}\b(?:are the "
+    r"ones|rank(?:ed|ing)? (?:them |you )?(?:to match|first|highly)|comfortable|get (?:the|our) "
+    r"(?:spots?|positions?))")
 _IF_SERIOUS_CANCEL = (
     r"\bif you(?:'re| are) (?:really |truly |actually )?(?:serious|committed|sure|all in)"
     r"(?: about| on| to)? (?:us|[\w'&-]+(?: [\w'&-]+){0,2})?\b[^.?!]{0,15}?[,:;–—-]\s*(?:then )?"
@@ -1398,6 +1403,38 @@ _ROUND29 = [
        r"\bplease (?:sign|return|bring|send|e-?mail|complete)\b[^.?!]{0,40}\b(?:statement|"
        r"declaration|form|letter) of (?:intent|commitment)\b",
        keys=("of intent", "of commitment")),
+    # "If you could list which of those programs have also invited you (and on which dates)"
+    _c("rank.list_which_invited_you", Flag.RANK_INQUIRY, 1.0,
+       "asks which other programs invited the applicant",
+       r"\b(?:list|tell (?:us|me)|let (?:us|me) know|share|name)\b[^.?!]{0,20}\bwhich (?:of "
+       r"(?:those|these|the) )?(?:other )?(?:[\w-]+ )?programs? (?:have |has )?(?:also |already )?"
+       r"(?:invited|interviewed|offered|accepted) you\b",
+       keys=("which",)),
+    # relayed: "ask him which programs he has ranked above us"
+    _c("rank.ranked_above_us", Flag.RANK_INQUIRY, 1.0,
+       "asks which programs the applicant ranks above this one",
+       r"\bwhich (?:other )?programs? (?:he|she|they|you)(?: has| have|'s|'ve| will| would|'ll|"
+       r"'d)? (?:ranked|rank|ranks|put|placed|listed|rate|rated) (?:above|ahead of|over|higher "
+       r"than) "
+       r"(?:us|ours|[\w'&-]+(?: [\w'&-]+){0,2})\b",
+       keys=("above", "ahead of", "over", "higher than")),
+    # "Dr. Baptiste would be grateful if applicants who consider Quarry Hill one of their top
+    # three urology programs would let us know"
+    _c("rank.who_consider_us_top_tell", Flag.RANK_INQUIRY, 1.0,
+       "asks the applicants who rank the program near the top to say so",
+       r"\b(?:applicants|those|people|anyone|candidates|you) who (?:consider|see|have|rank|put|"
+       r"count) (?:us|[\w'&-]+(?: [\w'&-]+){0,2}) (?:as )?(?:one of )?(?:their|your|the) (?:top|"
+       r"first|#\s?1|number one)\b[^.?!]{0,60}\b(?:let (?:us|me|him|her) know|tell (?:us|me|him|"
+       r"her)|reply|write|e-?mail)",
+       keys=("consider", "who see", "who have", "who rank", "who put", "who count")),
+    # "The applicants who have already withdrawn from the Main Match by the time we meet to
+    # rank on January 7 are the ones the committee feels comfortable ranking to match."
+    _c("withdraw.withdrawn_ones_ranked", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "says the applicants ranked to match are those who withdrew from the Match",
+       _WITHDRAWN_ONES_RANKED, negatable=False, keys=("withdrawn from",)),
+    _c("commit.withdrawn_ones_ranked", Flag.COMMITMENT_REQUEST, 1.0,
+       "ties ranking to match to withdrawing from the Match",
+       _WITHDRAWN_ONES_RANKED, negatable=False, keys=("withdrawn from",)),
     # "offering interview days to applicants who are willing to confirm, in their reply to
     # this email, that Kingsford will be in their top three"
     _c("commit.confirm_we_will_be_top", Flag.COMMITMENT_REQUEST, 1.0,

@@ -301,6 +301,9 @@ _DATES_OFFERED = re.compile(
     r"offered) (?:interview )?(?:dates|days|slots|sessions)|(?:dates|days|slots|sessions) "
     r"(?:available|offered|we offer|to choose from))\b", re.I)
 #: The same without the words of a first place, which a date choice shares.
+#: Beside a first choice, the programs it is among (not the dates offered).
+_PROGRAMS_AROUND = re.compile(r"\b(?:first|top) choice (?:among|of (?:all|the)) (?:the |your )?"
+                              r"(?:[\w-]+ ){0,4}programs\b", re.I)
 _PROGRAM_NAMED = re.compile(r"\b(?:us|our program|programs?|list|#\s?1|number one|other|else|"
                             r"elsewhere|rank\w*|signal\w*|one of (?:your|their) top|(?:is|are|"
                             r"was) (?:your|their) (?:first|top))\b", re.I)
@@ -317,7 +320,11 @@ def _drop_choice_among_options(hits: list[Hit], body: str) -> list[Hit]:
             return bool(_PROGRAM_RANK.search(_OPTION_RANKING.sub(" ", span)))
     elif _DATES_OFFERED.search(body):
         def asks_rank(span: str) -> bool:
-            return bool(_PROGRAM_NAMED.search(span))
+            # read around the hit: "whether Tamarind Coast is your first choice among the
+            # Texas internal medicine programs" (the hit itself is "your first")
+            pos = body.find(span)
+            around = body[max(0, pos - 30):pos + len(span) + 60] if pos >= 0 else span
+            return bool(_PROGRAM_NAMED.search(span) or _PROGRAMS_AROUND.search(around))
     else:
         return hits
     return [h for h in hits if not ((h.target is Flag.RANK_INQUIRY or h.cue == "info.rank_question")
@@ -686,6 +693,7 @@ def _frame_gates() -> tuple[tuple[tuple[Flag, tuple[str, ...]], ...], tuple[str,
 
 _GATES: tuple[tuple[tuple[Flag, tuple[str, ...]], ...], tuple[str, ...]] | None = None
 _ADDRESS = ("you", "please", "kindly", "candidate", "applicant", "interviewee", "people who",
+            "people we", "invitee",
             "those who", " u ", " u?", " ur ", "everyone", "everybody")
 
 
@@ -913,7 +921,8 @@ _POLICY_FRAME = re.compile(
     r"request|require|pressure|expect|solicit)(?:s|ed|ing)?\b(?:(?!\bbut\b|\bhowever\b)"
     r"[^.?!;])*$|"
     r"\bif (?:(?:a|any|the|another|one of your) (?:residency )?(?:program|program director|PD|"
-    r"interviewer|faculty member|resident)s?|anyone|anybody|someone|somebody|they)"
+    r"interviewer|faculty member|resident)s?(?:'s? (?:message|e-?mail|note|letter)| (?:message|"
+    r"e-?mail|note|letter|invitation|form|survey)s?)?|anyone|anybody|someone|somebody|they)"
     + ASKER_CLAUSE + r" (?:ever )?"
     r"(?:asks?|says?|tells?|wants?|offers?|requires?|"
     r"pressures?|requests?)\b[^.?!;]*$|"

@@ -334,8 +334,8 @@ _WITHDRAW_TOPIC = _any(
     r"travel to) (?:the |your |that |those |the rest of (?:your|her|his|their) )(?:[\w'-]+ ){0,3}"
     r"interviews?\b(?! (?:day|dinner|social|tour|reception|lunch|in person|itself))",
     # "I would ask you to release those remaining dates so other applicants can have them"
-    r"release (?:those|these|your|the|any|all) (?:remaining|other|outstanding) (?:[\w'-]+ ){0,2}"
-    r"(?:dates|slots|spots|interviews)",
+    r"release (?:those|these|your|the|any|all) (?:remaining|other|outstanding|such) "
+    r"(?:[\w'-]+ ){0,2}(?:dates|slots|spots|interviews)",
     # "please don't go on interviewing at the other Great Basin programs"
     r"(?:don't|do not|not to|not) (?:go on|keep on|keep|continue) (?:interviewing|to interview) "
     r"(?:at|with) (?:the |any )?other",
@@ -391,10 +391,11 @@ _WITHDRAW_TOPIC = _any(
     r"(?:with|at) (?:the |any )?other (?:[\w'/-]+ ){0,4}programs",
     r"(?:no longer|not) (?:be )?interviewing (?:elsewhere|anywhere else|(?:with|at) (?:the |any )?"
     r"other)",
+    r"not (?:to )?interview (?:at|with) (?:those|these|the other|other|any other)\b",
     # "he asks that applicants who book the November 12 date not keep interviews at the other
     # West Texas IM programs"
     r"(?:not|never|don't|do not) (?:keep|hold|schedule|book|take|attend) (?:any )?(?:[\w'-]+ ){0,2}"
-    r"interviews (?:at|with) (?:the |any )?other",
+    r"interview(?:s| dates| slots| days) (?:at|with) (?:the |any )?other",
     r"(?:drop|withdraw|cancel|decline)(?:s|ed|led|ped|ping|ling|ing)? (?:all |any )?(?:of )?"
     r"(?:your|their|ur|the) "
     r"(?:other|remaining) (?:[\w'-]+ ){0,4}(?:applications|interviews|interview invitations|"
@@ -425,6 +426,10 @@ _WITHDRAW_TOPIC = _any(
     r"interviews\b[^.?!]{0,120}\b(?:(?:not|n't) (?:schedule|attend|book|go to|keep)|cancel|drop|"
     r"skip|let go of)(?:ling|ing|ped)? (?:them|those|the rest)|interviews\b[^.?!]{0,120}\blet "
     r"(?:them|those|the rest) go\b",
+    # "You can cancel whatever you still have left on the gen surg side."
+    r"(?:cancel|clear|drop|skip)(?:ling|ing)? (?:whatever|everything|anything|all)(?: else)?"
+    r"(?: that)?(?: you)?(?: still)? (?:have|'ve got|got)(?: left)? (?:on|in) (?:the|your|ur) "
+    r"(?:[\w'-]+ ){0,3}(?:side|calendar|schedule|trail|circuit|list)\b",
     # "I'd let the neurology interviews you still have go"; "she would honestly rather you
     # skip the Boston interview on the 22nd"
     r"let (?:the |your |those |any )?(?:[\w'-]+ ){0,3}interviews (?:you (?:still )?have |"
@@ -478,6 +483,11 @@ _YOU = re.compile(_any(r"you", r"your", r"yours", r"you're", r"you've", r"you'll
                         r"(?:ask|asks|asking|require|requires) (?:that )?(?:all )?(?:our |the )?"
                         r"(?:candidates|applicants|invitees|interviewees)(?! (?:not|never|do "
                         r"not|don't)\b)",
+                        # "she prefers that the people we interview not interview at those
+                        # two as well"
+                        r"(?:asks?|asked|prefers?|wants?|expects?) that (?:the |our )?(?:people|"
+                        r"applicants|candidates|interviewees|invitees)(?: (?:we|who) "
+                        r"[^.?!]{0,40}?)? not",
                         r"(?:applicants|candidates) (?:are requested|are asked|list|provide|"
                         r"send|share|indicate|disclose)").pattern
                   # an imperative opening the sentence or a clause: "…this morning, please
@@ -503,7 +513,8 @@ _NOT_ASKED = (r"(?:do not|don't|never|cannot|can't|won't|will not|not (?:allowed
 #: rank us" (shared with the cues' policy frame in engine.py).
 ASKER_CLAUSE = r"(?: (?:that|which|who|claiming|purporting|pretending)(?: [\w'-]+){1,6}?)?"
 _IF_ASKED = (r"if (?:(?:a|any|the|another|one of your) (?:residency )?(?:program|program director|"
-             r"PD|interviewer)s?|anyone|anybody|someone|somebody)" + ASKER_CLAUSE +
+             r"PD|interviewer)s?(?:'s? (?:message|e-?mail|note|letter)| (?:message|e-?mail|note|"
+             r"letter|invitation|form|survey)s?)?|anyone|anybody|someone|somebody)" + ASKER_CLAUSE +
              r" (?:ever )?(?:asks?|says?|tells?|wants?|pressures?|offers?|requires?)")
 #: "Nobody here will ever ask you to…", "no member of our faculty should ask".
 _NOBODY_ASKS = (r"(?:nobody|no one|no (?:member|person|faculty|staff|resident|program|"
@@ -781,7 +792,7 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "let ur other", "let other", "stop looking", "quit looking", "done with",
         "off the interview", "turn down", "turned down", "turning down", "turns down",
         "releas", "need to do", "need to go to", "need to attend", "need to keep",
-        "need to bother", "need to fly", "need to travel"),
+        "need to bother", "need to fly", "need to travel", "not interview", "not to interview"),
 }
 
 FRAMES: tuple[tuple[Flag, re.Pattern[str], re.Pattern[str], re.Pattern[str] | None], ...] = (

@@ -21,6 +21,7 @@ import pytest
 
 from mailsync.classify import classify
 from mailsync.link import Linker
+from mailsync.message import Address
 from mailsync.programs import Contact, Program
 from mailsync.taxonomy import Flag, Kind
 
@@ -221,3 +222,58 @@ def test_the_schools_student_affairs_on_a_shared_university_domain_is_not_the_pr
     pd = msg("Thank you for interviewing with us. Are we your first choice?\n\nThaddeus Greaves, "
              "MD\nProgram Director", subject="Calderbrook", sender="tgreaves@calderbrook.edu")
     assert R in classify(pd, programs=(program,)).flags
+
+
+# Round 35 (heldout108, a Nepali IMG in internal medicine and neurology among formal,
+# template-heavy coordinators and portal notices with the program's words pasted in;
+# heldout109, a US senior in general surgery and urology, whose early urology match and
+# away-rotation mentors bring pressure phrased as advice).
+@pytest.mark.parametrize(("body", "flags"), [
+    ("One small favor when you reply: if you could list which of those programs have also "
+     "invited you, that will help Dr. Ames's office sort out the calendar.", {R}),
+    ("Dr. Ames would be grateful if applicants who consider Quillbrook one of their top three "
+     "programs would let us know. A one-line reply is all he needs.", {R}),
+    ("The applicants who have already withdrawn from the Main Match by the time we meet to rank "
+     "are the ones the committee feels comfortable ranking to match.", {C, W}),
+    ("Great to have you back. You can cancel whatever you still have left on the gen surg "
+     "side. We've got you.", {W}),
+    ("She prefers that the people we interview not interview at those two as well.", {W}),
+    ("Dr. Ames asks that applicants who accept an interview with us not hold interview dates at "
+     "other Puget Sound programs. By confirming a date, you agree to release any such "
+     "interviews.", {W}),
+    ("LaTonya, please reach out to the applicant and ask him which programs he has ranked above "
+     "us. Need this before Thursday.", {R}),
+    # look-alikes
+    ("Interview dates: December 10; January 14.\n\nTo accept, please reply to this e-mail "
+     "indicating your preferred date.", set()),
+    ("If a program message asks how you will rank it, where else you are interviewing, or asks "
+     "you to cancel other interviews, you are not required to answer.", set()),
+])
+def test_round35_red_flags(body: str, flags: set) -> None:
+    got, cues = _flags(body)
+    assert got == flags, cues
+
+
+def test_a_platforms_invitation_with_dates_still_asks_the_programs_question() -> None:
+    body = ("Available sessions:\n  Tue, Oct 27\n  Tue, Nov 10\n\nMessage from the program:\n"
+            "\"Before you confirm a date, Dr. Ames requests that each invited applicant indicate "
+            "whether Quillbrook is your first choice among the Ohio family medicine programs you "
+            "applied to.\"")
+    c = classify(msg(body, subject="Interview Invitation: Quillbrook FM",
+                     sender="notifications@rotunda.example"))
+    assert R in c.flags, c.reasons
+
+
+def test_the_applicants_own_school_account_forwarding_a_programs_mail_is_read() -> None:
+    body = ("---------- Forwarded message ---------\nFrom: Hollis Grady <hgrady@redfern.example>\n"
+            "Subject: Redfern General Surgery\nTo: <dvasquezhale@med.tennant.example>\n\n"
+            "We're finalizing our list this week. Where are we on your list?\n\nHollis Grady, MD\n"
+            "Program Director")
+    m = msg(body, subject="Fwd: Redfern General Surgery", name="Danielle Vasquez-Hale",
+            sender="dvasquezhale@med.tennant.example",
+            to=Address(name="", addr="dani.vasquezhale@lumen.example"))
+    redfern = Program(program_id="R1", name="Redfern General Surgery Residency",
+                      institution="Redfern Medical Center", specialty="General Surgery",
+                      email_domains=("redfern.example",))
+    c = classify(m, programs=(redfern,))
+    assert c.kind is not Kind.OTHER and R in c.flags, c.reasons

@@ -301,12 +301,12 @@ _DATES_OFFERED = re.compile(
     r"offered) (?:interview )?(?:dates|days|slots|sessions)|(?:dates|days|slots|sessions) "
     r"(?:available|offered|we offer|to choose from))\b", re.I)
 #: The same without the words of a first place, which a date choice shares.
-#: Beside a first choice, the programs it is among (not the dates offered).
-_PROGRAMS_AROUND = re.compile(r"\b(?:first|top) choice (?:among|of (?:all|the)) (?:the |your )?"
-                              r"(?:[\w-]+ ){0,4}programs\b", re.I)
 _PROGRAM_NAMED = re.compile(r"\b(?:us|our program|programs?|list|#\s?1|number one|other|else|"
                             r"elsewhere|rank\w*|signal\w*|one of (?:your|their) top|(?:is|are|"
                             r"was) (?:your|their) (?:first|top))\b", re.I)
+#: Beside a first choice, the programs it is among (not the dates offered).
+_PROGRAMS_AROUND = re.compile(r"\b(?:first|top) choice (?:among|of (?:all|the)) (?:the |your )?"
+                              r"(?:[\w-]+ ){0,4}programs\b", re.I)
 
 
 def _drop_choice_among_options(hits: list[Hit], body: str) -> list[Hit]:

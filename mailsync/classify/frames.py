@@ -392,6 +392,9 @@ _WITHDRAW_TOPIC = _any(
     r"(?:no longer|not) (?:be )?interviewing (?:elsewhere|anywhere else|(?:with|at) (?:the |any )?"
     r"other)",
     r"not (?:to )?interview (?:at|with) (?:those|these|the other|other|any other)\b",
+    # "she prefers that they not accept further OB/GYN interview invitations"
+    r"(?:not|never|don't|do not) accept (?:any )?(?:further|more|other|additional) "
+    r"(?:[\w/'-]+ ){0,3}(?:interview )?(?:invitations|invites)",
     # "he asks that applicants who book the November 12 date not keep interviews at the other
     # West Texas IM programs"
     r"(?:not|never|don't|do not) (?:keep|hold|schedule|book|take|attend) (?:any )?(?:[\w'-]+ ){0,2}"
@@ -486,14 +489,15 @@ _YOU = re.compile(_any(r"you", r"your", r"yours", r"you're", r"you've", r"you'll
                         # "she prefers that the people we interview not interview at those
                         # two as well"
                         r"(?:asks?|asked|prefers?|wants?|expects?) that (?:the |our )?(?:people|"
-                        r"applicants|candidates|interviewees|invitees)(?: (?:we|who) "
+                        r"applicants|candidates|interviewees|invitees|they)(?: (?:we|who) "
                         r"[^.?!]{0,40}?)? not",
                         r"(?:applicants|candidates) (?:are requested|are asked|list|provide|"
                         r"send|share|indicate|disclose)").pattern
                   # an imperative opening the sentence or a clause: "…this morning, please
                   # don't schedule or take interviews with other programs" (not one put to a
                   # colleague by name: "Marisol — please let Dr. Khatib know …")
-                  + r"|(?:^|[:;]|(?-i:[a-z]{3,}),)\s*(?:please|kindly) (?!note|be aware|see|"
+                  + r"|(?:^|[:;]|(?-i:[a-z]{3,}),)\s*(?:so |and |but )?(?:please|kindly) "
+                    r"(?!note|be aware|see|"
                     r"find|remember|know)", re.I)
 
 #: A demand put to applicants at large ("we only rank applicants who are committed to
@@ -792,7 +796,8 @@ GATES: dict[Flag, tuple[str, ...]] = {
         "let ur other", "let other", "stop looking", "quit looking", "done with",
         "off the interview", "turn down", "turned down", "turning down", "turns down",
         "releas", "need to do", "need to go to", "need to attend", "need to keep",
-        "need to bother", "need to fly", "need to travel", "not interview", "not to interview"),
+        "need to bother", "need to fly", "need to travel", "not interview", "not to interview",
+        "invitations", "invites"),
 }
 
 FRAMES: tuple[tuple[Flag, re.Pattern[str], re.Pattern[str], re.Pattern[str] | None], ...] = (

@@ -243,6 +243,12 @@ def test_the_schools_student_affairs_on_a_shared_university_domain_is_not_the_pr
      "interviews.", {W}),
     ("LaTonya, please reach out to the applicant and ask him which programs he has ranked above "
      "us. Need this before Thursday.", {R}),
+    # and two from older tuning sets: an imperative after "so", an ask of "they"
+    ("One expectation: second-look guests should have wrapped up their interview season by "
+     "then, so please don't plan other residency visits after the 29th.", {W}),
+    ("Dr. Okonjo-Hale asked me to reach out. She really enjoyed your interview.\n\nShe also "
+     "wanted me to mention something she tells the candidates she's serious about: she prefers "
+     "that they not accept further OB/GYN interview invitations from here on.", {W}),
     # look-alikes
     ("Interview dates: December 10; January 14.\n\nTo accept, please reply to this e-mail "
      "indicating your preferred date.", set()),

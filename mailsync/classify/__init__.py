@@ -140,9 +140,10 @@ def classify(
     combined = model.combine(result, view, msg)
     # The model reads words, not asks: a known program's mail whose cues say what it is or
     # find a red flag (an invitation dashed off from a phone, a bargain in Spanish) stays
-    # about the applicant's applications, as does a relayed ask.
-    sure = relay is not None or (ctx.program and (result.confidence >= _RULES_KNOW
-                                                  or bool(result.flags & RED_FLAGS)))
+    # about the applicant's applications, as does a relayed ask, and a program's text that a
+    # phone service mails on (whose opt-out boilerplate the model reads as marketing).
+    sure = relay is not None or ((ctx.program or ctx.phone_notice) and (
+        result.confidence >= _RULES_KNOW or bool(result.flags & RED_FLAGS)))
     if not (no_offer and combined.kind is Kind.PRE_MATCH_OFFER) \
             and not (combined.kind is Kind.OTHER and sure):
         result = combined

@@ -68,6 +68,8 @@ class SenderContext:
     #: The domain borrows a national service's name without being its domain
     #: ("nrmp-earlyresults.com", "ecfmg-verify.net"): how phishing dresses up.
     impostor: bool = False
+    #: A phone service mailing on a text or voicemail ("SMS from … (+1 605-555-0114)").
+    phone_notice: bool = False
 
     @property
     def institutional(self) -> bool:
@@ -98,6 +100,7 @@ def sender_context(msg: ParsedMessage, programs: Sequence[Program],
             address = forwarded_from
     domain = address.rpartition("@")[2]
     suffixes = _suffixes(domain)
+    phone_notice = bool(_PHONE_NOTICE.search(msg.subject or ""))
     name = msg.from_.name if msg.from_ else ""
     platform = not suffixes.isdisjoint(_PLATFORM_SET) or bool(
         name and PLATFORM_NAMES.search(name) and domain not in FREEMAIL)
@@ -111,9 +114,9 @@ def sender_context(msg: ParsedMessage, programs: Sequence[Program],
                             and not _RELAY_LOCAL.match(address)),
         automated=bool(_AUTOMATED_LOCAL.match(address)),
         residency_sender=bool(_RESIDENCY_SENDER.search(f"{name} {domain}")
-                              or _PHONE_LOCAL.match(address)
-                              or _PHONE_NOTICE.search(msg.subject or "")),
+                              or _PHONE_LOCAL.match(address) or phone_notice),
         impostor=suffixes.isdisjoint(_NATIONAL_SET) and _borrows_service_name(domain),
+        phone_notice=phone_notice,
     )
 
 
@@ -171,7 +174,9 @@ _PHONE_LOCAL = re.compile(r"\+?1?\d{10}@")
 #: "Text message from +1 973-555-0170"): in the tuning sets 68 of 70 such mails are a
 #: program's, the transcript as short on vocabulary as the phone's own.
 _PHONE_NOTICE = re.compile(r"\b(?:voice ?mail|voice message|text messages?|sms|missed call)\b"
-                           r"[^\n]{0,30}?\(?\+?1?[ (-]*\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b", re.I)
+                           # the number after the sender's name: "SMS from Halvorsen Path
+                           # Residency (+1 605-555-0114)"
+                           r"[^\n]{0,60}?\(?\+?1?[ (-]*\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b", re.I)
 
 
 _PLATFORM_SET = frozenset(PLATFORM_DOMAINS)

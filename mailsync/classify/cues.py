@@ -705,7 +705,12 @@ _OFFER = [
        keys=("cycle", "outside of the", "ahead of the", "match offer", "spot")),
     _c("offer.letter", Kind.PRE_MATCH_OFFER, 0.9, "offer letter / contract to sign",
        r"\b(?:offer letter|letter of offer|resident agreement|agreement of appointment|"
-       r"(?:employment|PGY-?\d) contract|acceptance of appointment)\b|\byour offer\b"),
+       r"(?:employment|PGY-?\d) contract|acceptance of appointment|house ?staff agreement)\b|"
+       r"\byour offer\b|"
+       # onboarding for a position before Match Day (after it, the Match's own: see
+       # classify._contract_after_match_day)
+       r"\bcongratulations on your appointment (?:as|to) (?:a |an |the )?(?:PGY-?\d|resident|"
+       r"intern|categorical|preliminary)\b"),
     _c("offer.selected_position", Kind.PRE_MATCH_OFFER, 1.2, "selected for a position",
        r"\bselection for a (?:PGY-?\d )?(?:[\w-]+ )?position\b"),
 ]
@@ -960,7 +965,8 @@ _RANK = [
        r"(?!\s*(?:and|or|&)\s*second)(?!\s*(?:choice )?(?:of |for )?(?:interview |your )?(?:date|"
        r"day|time|slot|session))"
        r"(?![\w ]{0,12}\))",  # "(your first choice)" beside a date is not a question
-       before=r"\b(?:are|is|be|were|am)\b[^.?!\n]{0,50}$|\b(?:who|what|which|where)'s\b"
+       # ("am" of a clock time is no verb: "11:30 AM Afternoon breakout … (your first choice")
+       before=r"\b(?:are|is|be|were|(?<!\d )am)\b[^.?!\n]{0,50}$|\b(?:who|what|which|where)'s\b"
               r"[^.?!\n]{0,50}$",
        # Reported or wished, not asked: "your letter telling us we are your #1",
        # "we would love to be your first choice".
@@ -1017,8 +1023,17 @@ _COMMIT = [
        r"\b(?:rank|put|place|list) (?:us|[\w'-]+(?: [\w'-]+){0,3}) (?:#\s?1|first|number one|"
        r"at the top)\b[^.?!]{0,40}\b(?:and|,) (?:we|I)(?:'ll| will| promise| guarantee| "
        r"(?:put|rank|list|place) you (?:#\s?1|first|number one|at the top))\b|"
-       r"\b(?:will|would|can|could) you (?:rank|put|list) us\b[^.?!]{0,40}\bif (?:we|I)\b",
-       keys=("if you ", "rank ", "put ", "place ", "list ")),  # derived keys missed branch 2
+       r"\b(?:will|would|can|could) you (?:rank|put|list) us\b[^.?!]{0,40}\bif (?:we|I)\b|"
+       # the reward for a withdrawal: "Cancel them, and I'll make sure the committee puts you…"
+       r"\b(?:cancel|withdraw|decline|drop|skip)\b[^.?!]{0,60}(?:,|\band) (?:I|we)(?:'ll| will) "
+       r"(?:make sure|see to it|ensure|guarantee|take care)\b|"
+       # the terms as a given: "with the pathology/surgery pair at the top of your list, both of
+       # you will be ranked to match here"
+       r"\bwith (?:us|[\w'/-]+(?: [\w'/-]+){0,3}) (?:at the top of|first on|#\s?1 on|number one "
+       r"on) your (?:rank )?list\b[^.?!]{0,20}\b(?:you|both of you)(?:'ll| will| are going to)\b",
+       # (the keys derived from the pattern missed branch 2)
+       keys=("if you ", "rank ", "put ", "place ", "list ", "cancel", "withdraw", "decline", "drop",
+             "skip", "at the top of", "first on", "1 on", "number one on")),
     _c("commit.promise", Flag.COMMITMENT_REQUEST, 1.0, "asks for a promise or commitment",
        r"\bgive (?:me|us) your word\b|\byour (?:word|promise|commitment) that you\b|"
        r"\bconfirm(?:ing)? that\b[^.?!]{0,60}\b(?:intend to|plan to|will|would|are going to) rank"

@@ -197,8 +197,9 @@ _COMMIT = [
     # "whether you intend to commit to us", "can you commit", "can we count on you",
     # "a verbal commitment". Look-alike: "programs may not ask for a commitment" (negated).
     _c("commit.ask_commit", Flag.COMMITMENT_REQUEST, 1.0, "asks the applicant to commit",
-       r"\b(?:whether|if) you (?:intend|plan|are (?:willing|able|ready|prepared)|would be willing|"
-       r"will|can|could) (?:to )?commit\b|"
+       # a couple asked together: "whether you and Dr. Adebanjo can commit to Westfall"
+       r"\b(?:whether|if) you(?: and (?:dr |your )?[\w'-]+| two| both)?(?: both)? (?:intend|plan|"
+       r"are (?:willing|able|ready|prepared)|would be willing|will|can|could) (?:to )?commit\b|"
        # relayed: "Ask him whether he's prepared to commit to Grantham."
        r"\b(?:whether|if) (?:he|she|they)(?:'s|'re| is| are| would be) (?:willing|able|ready|"
        r"prepared) to commit\b|\b(?:can|will|would|could) you (?:commit|promise|pledge|"
@@ -341,8 +342,9 @@ _COMMIT_MORE = [
        keys=("#", "number one", "no.", "first", "top", "1st")),
     _c("commit.committing_to_rank", Flag.COMMITMENT_REQUEST, 1.0, "asks for a commitment to rank",
        r"\b(?:commit(?:s|ted|ting)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)) (?:to )?(?:rank"
-       r"(?:ing)?|list(?:ing)?|put(?:ting)?|plac(?:e|ing)) (?:us|our program|this program|[\w'-]+ "
-       r"(?:first|#\s?1|highly|at the top))",
+       r"(?:ing)?|list(?:ing)?|put(?:ting)?|plac(?:e|ing)) (?:us|our program|this program|"
+       # "commit to ranking the Westfall programs as your first pair"
+       r"(?:the )?[\w'-]+(?: programs?)? (?:as (?:your )?)?(?:first|#\s?1|highly|at the top))",
        # the program's own word: "We are committed to ranking you highly"
        unless=r"\b(?:we|I)(?:'re|'m| are| am)(?: (?:fully|all|very|truly|still|firmly))? $",
        keys=("commit", "pledg", "promis")),

@@ -354,7 +354,10 @@ def _drop_asked_whether_asked(hits: list[Hit], body: str,
 
 #: Words someone said before, quoted: "at the end the PD said "so, are we your number one?""
 _QUOTED_SPEECH = re.compile(r"\b(?:said|asked|told (?:me|us|him|her|them)|wrote|was like|went)"
-                            r"\b[,:]?\s*\"[^\"]*$", re.I)
+                            # asked of someone else: "our PD asked one of the applicants on
+                            # zoom today "are we your number one?""
+                            r"\b(?:(?<=asked)(?: (?!to\b|you\b)[\w'-]+){1,7})?[,:]?\s*\"[^\"]*$",
+                            re.I)
 #: A quoted phrase that names a kind of message: the "promise us #1" emails.
 _QUOTED_NAME = re.compile(r"[^\"\n]{0,60}\"\s+(?:e-?mails?|messages?|notes?|letters?|calls?|"
                           r"questions?|requests?|texts?|lines?|speech|talk|things?)\b", re.I)
@@ -527,6 +530,13 @@ _CALL_TO_ACTION = re.compile(
 CONTEXT_ONLY: tuple[Cue, ...] = tuple(c for c in ALL_CUES if c.target == "ctx.other")
 
 
+def _texting_service(hit: Hit, ctx: SenderContext) -> bool:
+    """An opt-out line ("Reply STOP to opt out") in a text a program sent, as a phone
+    service mails it on ("SMS from Halvorsen Path Residency (+1 605-555-0114)"): the
+    service's habit, not a marketer's."""
+    return hit.cue == "other.sms_opt_out" and ctx.phone_notice
+
+
 def early_other(view: View, ctx: SenderContext, reading: Reading | None = None
                 ) -> Reason | None:
     """For a sender who is no institution, the reason :func:`other_gate` would give before
@@ -548,7 +558,7 @@ def early_other(view: View, ctx: SenderContext, reading: Reading | None = None
                       span=ctx.address)
     # A recruiter may be placing the applicant in a residency position: an offer, which
     # only the full read can tell (see other_gate).
-    hits = [h for h in hits if h.cue != "other.recruiting"]
+    hits = [h for h in hits if h.cue != "other.recruiting" and not _texting_service(h, ctx)]
     if sum(h.weight for h in hits) >= THRESHOLD:
         return hits[0].reason()
     return None
@@ -1137,7 +1147,7 @@ def other_gate(hits: list[Hit], ctx: SenderContext, terms: int, forwarded: bool,
     # a recruiter offering a residency position makes an offer, not a job advertisement
     offer = any(h.target is Kind.PRE_MATCH_OFFER for h in hits)
     commercial = [h for h in hits if h.target == "ctx.other"
-                  and not (offer and h.cue == "other.recruiting")]
+                  and not (offer and h.cue == "other.recruiting") and not _texting_service(h, ctx)]
     if sum(h.weight for h in commercial) >= THRESHOLD:
         return commercial[0].reason()
     # An account-security notice alone is weak evidence (banks and shops send them too);

@@ -232,7 +232,9 @@ _COMMIT_TOPIC = _any(
     r"#\s?1|number one)|first|1st|#\s?1|number one|at the top|highest)",
     r"(?:put|puts|putting) us (?:first|at the top|#\s?1)",
     r"make us your (?:top|first|#\s?1|number[- ]one)",
-    r"(?:put|confirm|state|commit) (?:it |this |that )?in writing", r"in writing that",
+    # (not the writer's own: "To put it in writing so there's no confusion: I'd like to know…")
+    r"(?:put|confirm|state|commit) (?:it |this |that )?in writing(?! so (?:that )?there(?:'s| is| "
+    r"will be) no\b)", r"in writing that",
     r"(?:are|is|be|being) (?:truly |fully |really )?committed to "
     r"(?:coming|joining|training|spending|doing|starting|matching|us|our)",
     r"(?:know|tell (?:me|us)|confirm|say)(?: that)? (?:we're|we are|we'd be|we would be|we will be)"
@@ -433,6 +435,14 @@ _WITHDRAW_TOPIC = _any(
     r"(?:cancel|clear|drop|skip)(?:ling|ing)? (?:whatever|everything|anything|all)(?: else)?"
     r"(?: that)?(?: you)?(?: still)? (?:have|'ve got|got)(?: left)? (?:on|in) (?:the|your|ur) "
     r"(?:[\w'-]+ ){0,3}(?:side|calendar|schedule|trail|circuit|list)\b",
+    # "Take the rest of the month off, cancel what's left on your calendar"
+    r"(?:cancel|clear|drop|skip)(?:ling|ing)? (?:what|whatever|everything|anything)(?:'s| is) "
+    r"(?:still )?left (?:on|in) (?:the|your|ur) (?:[\w'-]+ ){0,3}(?:side|calendar|schedule|trail|"
+    r"circuit|list)\b",
+    # "you don't need to put yourself through more January interviews"
+    r"(?:doesn't|don't|does not|do not|not) (?:really )?need to (?:put yourself through|sit "
+    r"through|go through|do) (?:any )?(?:more|further|other|additional) (?:[\w'-]+ ){0,2}"
+    r"interviews",
     # "I'd let the neurology interviews you still have go"; "she would honestly rather you
     # skip the Boston interview on the 22nd"
     r"let (?:the |your |those |any )?(?:[\w'-]+ ){0,3}interviews (?:you (?:still )?have |"

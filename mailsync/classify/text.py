@@ -33,7 +33,9 @@ _SENTENCE = re.compile(r"[.!?](?<![ap]\.m\.)(?<![AP]\.M\.)[\"')\]]*\s+(?=[\"'(\[
 _PROGRAMME = re.compile(r"(?<=[Pp]rogram)me")
 #: Text-message shorthand, as residents write from their phones ("if ur putting us first
 #: just shoot me a msg"): "ur" before a verb in -ing or a state is "you're", else "your".
-_CHAT = re.compile(r" (u|ur|pls|plz|msg|ppl)(?=[ ,.!?]|$)")  # led by a literal: fast scan
+_CHAT = re.compile(r" (u|ur|r|pls|plz|msg|ppl)(?=[ ,.!?]|$)")  # led by a literal: fast scan
+#: "r" is "are" only before its subject ("r u ranking us 1st?"): else an initial or a letter.
+_R_ARE = re.compile(r" (?:u|you|we|they)\b")
 _UR_ARE = re.compile(r"[a-z]+ing|interested|not|still|ready|sure|free|welcome|done|in|on|"
                      r"at|a|an|the|going|coming|gonna")
 _CHAT_WORDS = {"u": "you", "pls": "please", "plz": "please", "msg": "message", "ppl": "people"}
@@ -42,6 +44,8 @@ _CHAT_WORDS = {"u": "you", "pls": "please", "plz": "please", "msg": "message", "
 def _chat(text: str) -> str:
     def spell(m: re.Match[str]) -> str:
         word = m.group(1)
+        if word == "r":
+            return " are" if _R_ARE.match(text, m.end()) else m.group(0)
         if word != "ur":
             return " " + _CHAT_WORDS[word]
         nxt = text[m.end() + 1:m.end() + 16].split(" ", 1)[0]
@@ -58,7 +62,7 @@ def normalize(text: str) -> str:
             text = text.replace(fancy, plain)
     if "rogramme" in text:
         text = _PROGRAMME.sub("", text)
-    if " u" in text or " pl" in text or " msg" in text or " ppl" in text:
+    if " u" in text or " pl" in text or " msg" in text or " ppl" in text or " r " in text:
         text = _chat(text)
     if "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)

@@ -215,6 +215,15 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     0.88/0.93, 1.00/0.93; withdrawal 0.73/0.73, 0.89/0.67. After the round: 0.937, 0.962;
     linking 1.000, 0.982; rank 0.86/0.80, 0.84/0.94; commitment 0.93/0.93, 1.00/1.00;
     withdrawal 0.90/0.82, 0.92/0.92.
+  - ``heldout111``, ``heldout112`` (round 36, 161 and 158; 111 is a Nigerian IMG in
+    pathology and internal medicine in the Couples Match, whose programs ask about the
+    partner too and text through a scheduling service, 112 an Egyptian IMG in neurology and
+    pediatrics who sent preference signals, among residents writing from phones). As first
+    scored: macro-F1 0.898, 0.945; linking 0.988, 0.975; rank P/R 0.87/0.93, 0.86/0.86;
+    commitment 0.94/0.80, 0.74/1.00; withdrawal 1.00/0.83, 1.00/0.92. After the round:
+    0.904, 0.955; linking 0.994, 0.975; rank 0.93/0.93, 1.00/1.00; commitment 1.00/0.95,
+    0.74/1.00 (112 labels a contract to sign as withdrawal only); withdrawal 1.00/0.92,
+    1.00/0.92.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -308,6 +317,9 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     group chats: rank recall 0.71).
   - ``heldout110`` (165), scored once at the end of round 35: 0.939, linking 0.952, rank
     0.80/1.00, commitment 0.93/0.93, withdrawal 0.83/0.91.
+  - ``heldout113`` (164), scored once at the end of round 36: 0.906, linking 0.988, rank
+    0.88/0.82, commitment 0.94/0.79, withdrawal 0.90/0.82 (a DO senior in emergency
+    medicine: short casual notes from phones).
 
 Each fresh writer still brings wordings no family covers: on the fifteen sets scored once,
 rank recall is 0.69–1.00, commitment recall 0.65–0.92 and withdrawal recall 0.73–1.00,
@@ -654,6 +666,15 @@ BARS = {
     "heldout110": Bars(165, 0.93, 0.95, {
         "rank_inquiry": (1.0, 0.8), "commitment_request": (0.93, 0.93),
         "withdrawal_request": (0.9, 0.83), "response_deadline": (0.95, 0.97)}),
+    "heldout111": Bars(161, 0.9, 0.99, {
+        "rank_inquiry": (0.92, 0.92), "commitment_request": (1.0, 0.95),
+        "withdrawal_request": (0.91, 1.0), "response_deadline": (1.0, 0.94)}),
+    "heldout112": Bars(158, 0.95, 0.97, {
+        "rank_inquiry": (1.0, 1.0), "commitment_request": (1.0, 0.73),
+        "withdrawal_request": (0.92, 1.0), "response_deadline": (0.92, 0.94)}),
+    "heldout113": Bars(164, 0.9, 0.98, {
+        "rank_inquiry": (0.82, 0.87), "commitment_request": (0.78, 0.93),
+        "withdrawal_request": (0.81, 0.9), "response_deadline": (0.87, 0.92)}),
     "heldout98": Bars(168, 0.91, 0.95, {
         "rank_inquiry": (0.75, 0.9), "commitment_request": (0.85, 0.92),
         "withdrawal_request": (0.75, 0.9), "response_deadline": (0.89, 1.0)}),

@@ -1,0 +1,86 @@
+"""Round 36: families generalized from two more tuning corpora by other writers
+(tests/data/heldout111, a Nigerian IMG in pathology and internal medicine in the Couples
+Match, whose programs ask about the partner too and text through a scheduling service;
+heldout112, an Egyptian IMG in neurology and pediatrics who sent preference signals, among
+residents writing from phones and a PD who follows a call up in writing).
+
+A couple asked together ("whether you and Dr. Adebanjo can commit", "commit to ranking the
+Westfall programs as your first pair"); the reward for a withdrawal ("cancel them, and I'll
+make sure…"); the terms as a given ("with the pair at the top of your list, both of you will
+be ranked to match"); a phone's "r u ranking us 1st?"; "cancel what's left on your
+calendar". Look-alikes: a PD putting the question itself in writing is no ask for a written
+promise; "11:30 AM … (your first choice - good news)" in an itinerary is no question; a
+friend telling what a PD asked another applicant; a phone service's opt-out line under a
+program's text. Every text here is written for this test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mailsync.classify import classify
+from mailsync.classify.text import normalize
+from mailsync.taxonomy import Flag, Kind
+
+from .test_classify_helpers import msg, red_flags
+
+R, C, W = Flag.RANK_INQUIRY, Flag.COMMITMENT_REQUEST, Flag.WITHDRAWAL_REQUEST
+SENDER = "mokafor@brindlewoodhealth.org"
+SIG = "\n\nMiriam Okafor\nProgram Coordinator, Pathology Residency\nBrindlewood Health"
+
+
+def _flags(body: str) -> tuple[set, list[str]]:
+    return red_flags(body + SIG, subject="Brindlewood Pathology", sender=SENDER)
+
+
+@pytest.mark.parametrize(("body", "flags"), [
+    ("Dr. Hale is still waiting to hear whether you and Dr. Mensah can commit to Brindlewood "
+     "as your first pair. Could you reply to him, even briefly?", {C}),
+    ("If you and your partner will both commit to ranking the Brindlewood programs as your "
+     "first pair, I will see that both of you are ranked to match.", {C}),
+    ("There is no reason to keep flying around in January. Cancel them, and I'll make sure the "
+     "committee puts you where you belong.", {C, W}),
+    ("Let me be plain from the surgery side: with the Brindlewood pair at the top of your "
+     "list, both of you will be ranked to match here.", {C}),
+    ("great seeing u at the dinner. r u ranking us 1st? if so just shoot me a yes", {R, C}),
+    ("P.S. Take the rest of the month off, cancel what's left on your calendar, and let us "
+     "be your home.", {W}),
+    ("Honestly, you don't need to put yourself through more January interviews.", {W}),
+    ("To put it in writing so there's no confusion: I'd like to know where Brindlewood falls "
+     "on your list.", {R}),
+    # look-alikes
+    ("Your itinerary:\n\n8:00 AM Welcome\n11:30 AM Afternoon breakout: cytopathology "
+     "shadowing (your first choice - good news, we had room)\n12:30 PM Wrap-up", set()),
+])
+def test_round36_red_flags(body: str, flags: set) -> None:
+    got, cues = _flags(body)
+    assert got == flags, cues
+
+
+def test_a_friend_telling_what_a_pd_asked_someone_else_asks_nothing() -> None:
+    body = ("remember I told you my PD was super by-the-book? my co-resident said our PD asked "
+            "one of the applicants on zoom today \"are we your number one?\" the applicant "
+            "just laughed. anyway how's your list going?\n\nKwame\nPGY-2 (sent from phone)")
+    c = classify(msg(body, subject="lol you won't believe this",
+                     sender="kwame.b91@quillbox.example"))
+    assert not c.flags & {R, C, W}, c.reasons
+
+
+def test_a_programs_text_keeps_its_kind_through_the_services_opt_out_line() -> None:
+    body = ('TextWell - you have a new text message\n\nFrom: Brindlewood Path Residency '
+            '(+1 605-555-0114)\n\n"Hi Dr. Okoye, this is Miriam from Brindlewood Pathology. '
+            "You're invited to interview with us (virtual)! Reply 1 for Wed Nov 4, 2 for Wed "
+            'Nov 18. Please reply by Mon Oct 12. Reply STOP to opt out."')
+    c = classify(msg(body, subject="SMS from Brindlewood Path Residency (+1 605-555-0114)",
+                     sender="notify@textwell.example"))
+    assert c.kind is Kind.INTERVIEW_INVITE, c.reasons
+    # a marketer's own opt-out line still reads as marketing
+    ad = classify(msg("Is your practice ranking #1 on Google? Book a free audit before Friday "
+                      "and we'll guarantee first-page placement. Reply STOP to opt out.",
+                      subject="Rank #1 on Google", sender="growth@rankboost.example"))
+    assert ad.kind is Kind.OTHER, ad.reasons
+
+
+def test_r_before_its_subject_is_are() -> None:
+    assert normalize("ok. r u ranking us 1st?") == "ok. are you ranking us 1st?"
+    assert normalize("Dr. r Patel and plan r") == "Dr r Patel and plan r"

@@ -1024,6 +1024,10 @@ _COMMIT = [
        r"at the top)\b[^.?!]{0,40}\b(?:and|,) (?:we|I)(?:'ll| will| promise| guarantee| "
        r"(?:put|rank|list|place) you (?:#\s?1|first|number one|at the top))\b|"
        r"\b(?:will|would|can|could) you (?:rank|put|list) us\b[^.?!]{0,40}\bif (?:we|I)\b|"
+       # the benefit first: "We can make it happen for you here if Wabash is your #1"
+       r"\b(?:make it happen|take care of you|make sure you match|get you in)\b[^.?!]{0,40}\bif "
+       r"(?:we're|we are|[\w'-]+(?: [\w'-]+)? is) your (?:#\s?1|number one|first choice|top "
+       r"choice)\b|"
        # the reward for a withdrawal: "Cancel them, and I'll make sure the committee puts you…"
        r"\b(?:cancel|withdraw|decline|drop|skip)\b[^.?!]{0,60}(?:,|\band) (?:I|we)(?:'ll| will) "
        r"(?:make sure|see to it|ensure|guarantee|take care)\b|"
@@ -1033,9 +1037,11 @@ _COMMIT = [
        r"on) your (?:rank )?list\b[^.?!]{0,20}\b(?:you|both of you)(?:'ll| will| are going to)\b",
        # (the keys derived from the pattern missed branch 2)
        keys=("if you ", "rank ", "put ", "place ", "list ", "cancel", "withdraw", "decline", "drop",
-             "skip", "at the top of", "first on", "1 on", "number one on")),
+             "skip", "at the top of", "first on", "1 on", "number one on", "make it happen",
+             "take care of you", "make sure you match", "get you in")),
     _c("commit.promise", Flag.COMMITMENT_REQUEST, 1.0, "asks for a promise or commitment",
        r"\bgive (?:me|us) your word\b|\byour (?:word|promise|commitment) that you\b|"
+       r"\b(?:need|want|have to have) your word\b|"
        r"\bconfirm(?:ing)? that\b[^.?!]{0,60}\b(?:intend to|plan to|will|would|are going to) rank"
        r"\b|"
        r"\bletter of commitment\b|\bneed (?:your|a) (?:commitment|yes)\b(?!\s*(?:/|or)\s*no\b)|"

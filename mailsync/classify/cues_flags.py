@@ -67,6 +67,8 @@ _RANK = [
        r"|spent) (?:us |our program )?(?:a |one of your |your |any )?(?:[\w-]+ )?signals?\b|"
        r"\b(?:which|what|where|how many) (?:programs? )?(?:did|have) you (?:\w+ )?signal\w*\b|"
        r"\bwhether you (?:signal\w*|sent (?:us )?a signal)\b",
+       # what a platform says programs see: "programs see only whether YOU signaled THEM"
+       unless=r"\b(?:see|sees|seen|shown|shows|visible|know|knows)(?: only)?\s*$",
        keys=("signal",)),
     # "How many interviews do you have?", "what other offers", "who else".
     _c("rank.other_interviews", Flag.RANK_INQUIRY, 1.0, "asks about other interviews or offers",
@@ -157,7 +159,8 @@ _RANK_MORE = [
        # a demand about them, not a question which: "release the other programs you've
        # interviewed with" (a withdrawal request)
        unless=r"\b(?:release|cancel|withdraw from|decline|drop|turn down|let go of|notify|"
-              r"inform|walk away from|back out of) (?:all |any )?(?:of )?(?:the |your )?$",
+              r"inform|walk away from|back out of|withdrawn from|withdrew from) (?:all |any )?"
+              r"(?:of )?(?:the |your )?$",
        keys=("programs", "places", "institutions", "hospitals", "residencies")),
     # "Could you reply with the list of prelim programs where you have applied?"
     _c("rank.programs_where", Flag.RANK_INQUIRY, 1.0, "asks where the applicant applied",
@@ -287,8 +290,16 @@ _RANK_THIRD = [
        r"ask (?:you|each (?:candidate|applicant)|every (?:candidate|applicant)|all (?:candidates|"
        r"applicants)) about)\b[^.?!]{0,40}\b(?:your|their|each candidate's|applicants') (?:[\w-]+ )"
        r"{0,2}(?:rank(?:ing)? (?:list|plans?|intentions?|order)|rank order list|rol\b|top "
-       r"(?:choices|programs|three|five)|other (?:interviews|programs|offers))",
-       keys=("rank", "rol", "top ", "other ")),
+       r"(?:choices|programs|three|five)|other (?:interviews|programs|offers))|"
+       # a habit announced: "Dr. McCreary likes to sit down with every applicant and ask where
+       # else you're interviewing and where Pennyrile would fall on your list"
+       r"\b(?:will|likes? to|always|(?:is|are) going to|plans? to)\b(?: (?!not\b|never\b)"
+       r"[\w'-]+){0,8}? asks? (?:you |each applicant |every applicant )?(?:where else you(?:'re| "
+       r"are|'ve| have)|where (?:we|[\w'-]+(?: [\w'-]+)?) (?:would |will )?(?:falls?|stands?|"
+       r"ranks?) on your)",
+       # "none of our interviewers will ask you where else you have applied"
+       unless=r"\b(?:none|no one|nobody|no (?:member|faculty|interviewer|one)s?)\b[^.?!]{0,60}$",
+       keys=("rank", "rol", "top ", "other ", "where else", "on your")),
 ]
 
 #: A line of a form to tick: "[ ] I intend to rank St. Brigid's Mercy as my first choice",
@@ -352,13 +363,16 @@ _COMMIT_MORE = [
        r"\b(?:if you (?:can|could|would)|can you|could you|would you|please|need you to|want yo"
        r"u to)"
        r" (?:\w+ )?(?:assure|reassure|promise|guarantee) (?:me|us)\b|\b(?:let (?:us|me) know|tell "
-       r"(?:us|me)|assure (?:us|me)) (?:that )?you(?:'ll| will| plan to| intend to| are going to| "
-       r"would) (?:rank|put|list|place) us\b|"
+       r"(?:us|me)|assure (?:us|me)) (?:that )?(?:you|they)(?:'ll| will| plan to| intend to| are "
+       r"going to| would) (?:rank|put|list|place) (?:us\b|(?!programs\b|them\b|it\b)[\w'-]+"
+       # a group asked: "we ask those we invite to let us know that they plan to rank Cahaba
+       # Valley first"
+       r"(?: [\w'-]+)? (?:first|#\s?1|number one|at the top)\b)|"
        # "In return, I'd ask that you let us know you'll be ranking St. Bronwen FM first"
        r"\b(?:let (?:us|me) know|tell (?:us|me)|assure (?:us|me)) (?:that )?you(?:'ll| will) be "
        r"(?:ranking|putting|listing|placing) (?:us|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}) "
        r"(?:first|#\s?1|number one|at the top)\b",
-       keys=("assure", "promise", "guarantee", "rank us", "put us", "list us", "place us",
+       keys=("assure", "promise", "guarantee", "rank ", "put ", "list ", "place ",
              "be ranking", "be putting", "be listing", "be placing")),
     _c("commit.early", Flag.COMMITMENT_REQUEST, 1.0, "asks for an early commitment",
        r"\bearly (?:commitment|acceptance|signing|decision)\b|\bcommit (?:to (?:us|our program) )?"
@@ -384,9 +398,13 @@ _COMMIT_THIRD = [
        r"reserve|secure|take care)\b|\b(?:rank you to match|guarantee\w*|ensure|make sure|"
        r"hold|reserve|offer)\b[^.?!]{0,60}\b(?:only if|if|provided(?: that)?|as long as|so long as|"
        r"on the condition that) you (?:\w+ )?(?:rank|commit|promise|put|list|place|pick|choose|"
-       r"pledge|agree to rank)\b(?! (?:programs|in your true))",
+       r"pledge|agree to rank)\b(?! (?:programs|in your true))|"
+       # the program's habit: "we rank our prelims to match if they tell us we're their #1"
+       r"\brank (?:you|them|our [\w-]+) to match\b[^.?!]{0,40}\bif (?:you|they) (?:tell|let) us "
+       r"(?:know )?(?:that )?(?:we(?:'re| are)|[\w'-]+ is) (?:your|their) (?:#\s?1|number one|"
+       r"first|top)",
        keys=("if you", "should you", "once you", "provided", "as long as", "so long as",
-             "assuming you", "on the condition")),
+             "assuming you", "on the condition", "to match")),
     _c("commit.commitment_from_you", Flag.COMMITMENT_REQUEST, 1.0, "asks for a commitment",
        r"\b(?:commitment|promise|pledge|assurance|guarantee|your word) (?:from you|that you|tha"
        r"t (?:[\w'-]"
@@ -1361,7 +1379,11 @@ _ROUND29 = [
     _c("rank.where_we_fall", Flag.RANK_INQUIRY, 1.0,
        "asks where the program falls among the applicant's choices",
        r"\bwhere (?!you\b)(?:we|[\w'&-]+(?: [\w'&-]+){0,2}) (?:falls?|lands?|stands?|sits?|fits?) "
-       r"(?:for you|on your (?:list|rank)|in your (?:list|rank|order|mind|plans))\b",
+       r"(?:for you|on your (?:list|rank)|in your (?:list|rank|order|mind|plans))\b|"
+       # the list named just before: "once you have sorted out your list, I would be glad to
+       # hear from you where Calloway-Pierce falls on it"
+       r"\b(?:your|the) (?:rank )?list\b[^.?!]{0,60}\bwhere (?!you\b)(?:we|[\w'&-]+(?: "
+       r"[\w'&-]+){0,2}) (?:falls?|lands?|stands?|sits?) on it\b",
        keys=("fall", "land", "stand", "sit", "fits")),
     # "Just curious what the conflict is — another interview? Which program? Dr. Burkhalter
     # likes to know who we're up against"

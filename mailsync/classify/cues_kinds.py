@@ -296,7 +296,10 @@ _OFFER = [
     _c("offer.send_contract", Kind.PRE_MATCH_OFFER, 1.2, "sends the applicant a contract to sign",
        r"\b(?:send|give|email|e-mail|mail|forward) you (?:our|the|a|your) (?:resident |residency |"
        r"house ?staff |employment |pgy-?1 |pgy-?2 )?(?:contract|employment agreement|offer "
-       r"letter)\b", hypothetical=True, keys=("you our", "you the", "you a", "you your")),
+       # "Human Resources is pleased to send you your Resident Agreement for a PGY-1 position"
+       r"letter)\b|\b(?:send|give|email|e-mail|mail|forward) you (?:our|the|a|your) (?:resident|"
+       r"residency|house ?staff) agreement\b",
+       hypothetical=True, keys=("you our", "you the", "you a", "you your")),
     _c("offer.it_to_you", Kind.PRE_MATCH_OFFER, 0.6, "offers a held position to the applicant",
        r"\boffer (?:it|this (?:position|spot|place)|the (?:position|spot|place)) to you\b|"
        r"\b(?:hold|reserve|set aside|keep)\b[^.?!]{0,30}\b(?:position|spot) (?:for you|open for yo"

@@ -360,7 +360,12 @@ _QUOTED_SPEECH = re.compile(r"\b(?:said|asked|told (?:me|us|him|her|them)|wrote|
                             re.I)
 #: A quoted phrase that names a kind of message: the "promise us #1" emails.
 _QUOTED_NAME = re.compile(r"[^\"\n]{0,60}\"\s+(?:e-?mails?|messages?|notes?|letters?|calls?|"
-                          r"questions?|requests?|texts?|lines?|speech|talk|things?)\b", re.I)
+                          r"questions?|requests?|texts?|lines?|speech|talk|things?)\b|"
+                          # quoted to be judged: ""tell me we're your first choice and consider
+                          # it done" and "cancel the January interviews" are not mentoring"
+                          r"[^\"\n]{0,80}\"\s*(?:and \"[^\"\n]{0,80}\"\s*)?(?:are|is|were|was|"
+                          r"aren't|isn't)\s+(?:not|exactly|precisely|what|the (?:kind|sort))\b",
+                          re.I)
 
 
 def _drop_reported_speech(hits: list[Hit], body: str,
@@ -1171,6 +1176,9 @@ _PEER_VOICE = fast_regex(
     r"\bi (?:just )?certified\b|\b(?:had|did) my interview|\bmy (?:own )?(?:interview day|"
     r"rank list|first invite)|\b(?:a|the|my|one) (?:pd|program director|coordinator)\b"
     r"[^.?!\n]{0,40}\b(?:asked|told|emailed|wrote to|sent) me\b|"
+    # forwarding what their own PD sent: "My PD at the Jersey program sent this today"
+    r"\bmy (?:pd|program director)\b[^.?!\n]{0,40}\b(?:sent|forwarded|emailed) (?:me )?"
+    r"(?:this|that)\b|"
     # "For me it's Orland Heights #1", "my number one is …", "I'm ranking Thornwood first"
     # (not a chief's "I matched here as my #1", nor a form's "1 = X will be my #1")
     r"\bfor me,? it'?s\b[^.?!\n]{0,40}(?:#\s?1|number one|first)|"
@@ -1182,7 +1190,10 @@ _FAMILY_VOICE = re.compile(
     r"^[ \t]*(?:love|hugs|xoxo|lots of love|all our love),?[ \t]*\n?[ \t]*(?:mom|mum|dad|mama|"
     r"papa|mommy|daddy|ammi|abbu|amma|appa|grandma|grandpa|nana|nani|auntie?|uncle|mamá|papá|"
     r"mãe|pai)\b|^[ \t]*(?:hi|hey|dear|my) (?:sweetie|honey|sweetheart|beta|darling|kiddo|baby|"
-    r"pumpkin)\b", re.I | re.M)
+    r"pumpkin)\b|"
+    # a bare kinship word as the last line: "Mamoo" (mother's brother), "Ammi"
+    r"^[ \t]*(?:mom|mum|dad|mama|papa|ammi|abbu|amma|appa|mamoo|mamu|chacha|khala|phupho|"
+    r"nana|nani|dada|dadi)[ \t]*\Z", re.I | re.M)
 #: A program speaking of itself.
 _PROGRAM_VOICE = re.compile(r"\b(?:our (?:program|residency|residents|interview|faculty|"
                             r"selection committee|coordinator)|we are pleased|we would like to|"

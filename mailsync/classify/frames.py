@@ -424,8 +424,10 @@ _WITHDRAW_TOPIC = _any(
     r"anywhere|elsewhere)",
     r"(?:no|little) (?:reason|need|point) (?:for you )?to (?:keep|continue) (?:spending|doing) "
     r"(?:[\w'-]+ ){0,4}?interviews",
+    # "there's really no reason to keep the rest of your interviews on the calendar"
     r"(?:no|little) (?:reason|need|point) (?:for you )?to (?:keep|continue) (?:doing |going to |"
-    r"with )?(?:the |your |any |ur |more |other )?(?:[\w'-]+ ){0,2}interviews",
+    r"with )?(?:the rest of |all of )?(?:the |your |any |ur |more |other )?(?:[\w'-]+ ){0,2}"
+    r"interviews",
     r"hold off on (?:any |all )?(?:further|more|other|additional|remaining) (?:[\w'-]+ ){0,2}"
     r"interviews",
     r"interviews\b[^.?!]{0,120}\b(?:(?:not|n't) (?:schedule|attend|book|go to|keep)|cancel|drop|"

@@ -84,3 +84,63 @@ def test_a_programs_text_keeps_its_kind_through_the_services_opt_out_line() -> N
 def test_r_before_its_subject_is_are() -> None:
     assert normalize("ok. r u ranking us 1st?") == "ok. are you ranking us 1st?"
     assert normalize("Dr. r Patel and plan r") == "Dr r Patel and plan r"
+
+
+# Round 37 (heldout114, a Pakistani IMG among small community programs whose PDs write
+# personally and whose HR offices send contracts before Match Day; heldout115, a US senior in
+# OB/GYN among platforms, HTML mail and a chair's pressure dressed as mentoring).
+@pytest.mark.parametrize(("body", "flags"), [
+    ("Just so you're not surprised: Dr. Hale likes to sit down with every applicant and ask "
+     "where else you're interviewing and where Brindlewood would fall on your list.", {R}),
+    ("We only extend second-look invitations to a few applicants, and we ask those we invite "
+     "to let us know that they plan to rank Brindlewood first.", {C}),
+    ("So once you have sorted out your list, I would be glad to hear from you where "
+     "Brindlewood falls on it.", {R}),
+    ("Here's how we do it: we rank our prelims to match if they tell us we're their #1 for "
+     "prelim surgery. Let me know & it's a done deal.", {C}),
+    ("P.S. If you're sure about us, there's really no reason to keep the rest of your "
+     "interviews on the calendar.", {W}),
+    # look-alikes
+    ("In line with NRMP policy, none of our interviewers will ask you where else you have "
+     "applied or interviewed.", set()),
+])
+def test_round37_red_flags(body: str, flags: set) -> None:
+    got, cues = _flags(body)
+    assert got == flags, cues
+
+
+def test_the_benefit_named_before_its_terms_is_a_bargain() -> None:
+    got, cues = _flags("Dr C - great talking yesterday. We can make it happen for you here if "
+                       "Brindlewood is your #1. Just need your word on that and I'll take it to "
+                       "the committee.")
+    assert C in got and {"commit.reciprocity", "commit.promise"} <= set(cues), cues
+
+
+@pytest.mark.parametrize(("sender", "subject", "body"), [
+    # family: a bare kinship word signs off
+    ("tariq.m@quillpost.example", "dinner + question",
+     "Hamza,\n\nDinner on Sunday, please be home.\n\nAlso beta, which hospital will you put "
+     "first? Your aunty says Kentucky is too far. You decide, you are the doctor.\n\nMamoo"),
+    # a friend forwarding what their own PD sent them
+    ("bilal.a@quillpost.example", "Fwd: is this even allowed??",
+     "Look at this. My PD at the Jersey program sent this today. Is this allowed??\n\n"
+     "---------- Forwarded message ---------\nFrom: Program Director <pd@eastshore.example>\n"
+     "Subject: checking in\n\nDr. Aslam, we enjoyed meeting you. Are we your #1?"),
+    # a platform telling what programs see
+    ("no-reply@residencycas-notify.example", "Application Submitted",
+     "Your application has been submitted. Signals are confidential: programs see only "
+     "whether YOU signaled THEM, never your other signals."),
+])
+def test_round37_look_alikes_carry_no_flag(sender: str, subject: str, body: str) -> None:
+    c = classify(msg(body, subject=subject, sender=sender))
+    assert not c.flags & {R, C, W}, c.reasons
+
+
+def test_a_contract_sent_for_a_position_before_match_day_is_an_offer() -> None:
+    body = ("Dear Dr. Chaudhry,\n\nCongratulations! Human Resources is pleased to send you your "
+            "Resident Agreement for a PGY-1 position in Internal Medicine beginning July 1, "
+            "2027. We need your signed agreement by Tuesday, February 9, 2027.\n\nAngela "
+            "Strickland\nHuman Resources, Brindlewood Health")
+    c = classify(msg(body, subject="Your Resident Agreement (Action Required)",
+                     sender="talent@brindlewoodhealth.org", date="2027-01-26T09:00:00-06:00"))
+    assert c.kind is Kind.PRE_MATCH_OFFER, c.reasons

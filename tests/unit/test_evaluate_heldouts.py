@@ -224,6 +224,14 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     0.904, 0.955; linking 0.994, 0.975; rank 0.93/0.93, 1.00/1.00; commitment 1.00/0.95,
     0.74/1.00 (112 labels a contract to sign as withdrawal only); withdrawal 1.00/0.92,
     1.00/0.92.
+  - ``heldout114``, ``heldout115`` (round 37, 157 and 164; 114 is a Pakistani IMG among small
+    community programs whose PDs write personally and whose HR offices send contracts before
+    Match Day, 115 a US senior in OB/GYN among platforms, HTML mail and a chair's pressure
+    dressed as mentoring; both label most offers without commitment_request). As first
+    scored: macro-F1 0.928, 0.929; linking 1.000, 0.994; rank P/R 0.73/0.92, 0.69/0.92;
+    commitment 0.56/0.82, 0.67/0.91; withdrawal 1.00/1.00, 1.00/0.82. After the round: 0.948,
+    0.935; linking 1.000, 0.994; rank 0.92/1.00, 0.80/1.00; commitment 0.61/1.00, 0.69/1.00;
+    withdrawal 1.00/1.00, 1.00/0.91.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -320,6 +328,8 @@ that a change which generalizes worse fails here even while the tuned sets stay 
   - ``heldout113`` (164), scored once at the end of round 36: 0.906, linking 0.988, rank
     0.88/0.82, commitment 0.94/0.79, withdrawal 0.90/0.82 (a DO senior in emergency
     medicine: short casual notes from phones).
+  - ``heldout116`` (161), scored once at the end of round 37: 0.939, linking 0.963, rank
+    0.87/1.00, commitment 0.88/1.00, withdrawal 1.00/0.92.
 
 Each fresh writer still brings wordings no family covers: on the fifteen sets scored once,
 rank recall is 0.69–1.00, commitment recall 0.65–0.92 and withdrawal recall 0.73–1.00,
@@ -675,6 +685,15 @@ BARS = {
     "heldout113": Bars(164, 0.9, 0.98, {
         "rank_inquiry": (0.82, 0.87), "commitment_request": (0.78, 0.93),
         "withdrawal_request": (0.81, 0.9), "response_deadline": (0.87, 0.92)}),
+    "heldout114": Bars(157, 0.94, 1.0, {
+        "rank_inquiry": (1.0, 0.92), "commitment_request": (1.0, 0.61),
+        "withdrawal_request": (1.0, 1.0), "response_deadline": (1.0, 0.85)}),
+    "heldout115": Bars(164, 0.93, 0.99, {
+        "rank_inquiry": (1.0, 0.8), "commitment_request": (1.0, 0.68),
+        "withdrawal_request": (0.9, 1.0), "response_deadline": (0.92, 0.97)}),
+    "heldout116": Bars(161, 0.93, 0.96, {
+        "rank_inquiry": (1.0, 0.86), "commitment_request": (1.0, 0.88),
+        "withdrawal_request": (0.91, 1.0), "response_deadline": (0.94, 0.94)}),
     "heldout98": Bars(168, 0.91, 0.95, {
         "rank_inquiry": (0.75, 0.9), "commitment_request": (0.85, 0.92),
         "withdrawal_request": (0.75, 0.9), "response_deadline": (0.89, 1.0)}),

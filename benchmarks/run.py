@@ -29,7 +29,8 @@ UNSEEN = tuple(HERE.parent / "tests" / "data" / name
                             "heldout74", "heldout77", "heldout80", "heldout83",
                             "heldout86", "heldout89", "heldout92",
                             "heldout95", "heldout98", "heldout101", "heldout104", "heldout107",
-                            "heldout110", "heldout113", "heldout116"))
+                            "heldout110", "heldout113", "heldout116",
+                            "heldout119"))
 
 
 def main() -> int:

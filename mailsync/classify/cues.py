@@ -1011,8 +1011,12 @@ _RANK = [
        r"nking|"
        r"interviewing with|applying to)\b|"
        r"\bdid you signal us\b|\bwhere (?:did|have) you (?:signal|send your signals)\b|"
-       r"\bwhich regions\b",
-       keys=('other', 'else', 'ranking', 'interviewing', 'applying', 'signal', 'regions')),
+       r"\bwhich regions\b|"
+       # "which part of the country are your advanced radiology applications concentrated in?"
+       r"\b(?:which|what) (?:parts? of the country|states?|cities|areas?) (?:are|is) your "
+       r"(?:[\w-]+ ){0,3}(?:applications|interviews)\b",
+       keys=('other', 'else', 'ranking', 'interviewing', 'applying', 'signal', 'regions',
+             'applications', 'interviews')),
 ]
 
 _COMMIT = [

@@ -153,7 +153,12 @@ _RANK_MORE = [
        r"where |which |at which |to which |with which )?you(?:'re| are| have|'ve| will)? (?:still |"
        r"also |currently |seriously )?"
        r"(?:considering|interviewing|interviewed|ranking|applying|applied|looking at|weighing|"
-       r"signal\w*|visit\w*)\b|\b(?:list|name|tell us|share) (?:the |all |any )?(?:other )?"
+       r"signal\w*|visit\w*)\b|"
+       # a survey's "Please rank the categorical and advanced DR programs you interviewed with
+       # this season, in your current order of preference" (advice says "true order")
+       r"\brank\b[^.?!]{0,60}\bprograms\b[^.?!]{0,60}\bin your (?:current|present) order of "
+       r"preference|"
+       r"\b(?:list|name|tell us|share) (?:the |all |any )?(?:other )?"
        r"(?:programs|places|institutions) (?:where |at which |that |you )?(?:you(?:'ve| have)? )?"
        r"(?:interviewed|applied|signal\w*|rank\w*|are (?:considering|ranking|interviewing))\b",
        # a demand about them, not a question which: "release the other programs you've
@@ -1100,6 +1105,9 @@ _ROUND22 = [
        r"\b(?:somos|seremos|estamos como|es|sería) (?:[\w-]+ ){0,3}?(?:su|tu) primera "
        r"opci[oó]n\b|"
        r"\b(?:qu[eé]|cu[aá]l) lugar\b[^.?!]{0,40}\b(?:tu|su) lista\b|"
+       # "saber en qué lugar nos tienes tú. ¿Estamos entre tus primeras opciones?"
+       r"\b(?:estamos|somos|quedamos) (?:entre|dentro de) (?:tus|sus) (?:primeras|principales) "
+       r"opciones\b|\ben qu[eé] lugar nos (?:tienes|tiene|pones|pone)\b|"
        r"\b(?:otros|dem[aá]s) programas\b[^.?!]{0,50}\b(?:entrevist\w*|aplicaste|postulaste|"
        r"aplic[oó]|postul[oó])\b[^.!]{0,80}\?|"
        r"\b(?:sur|dans) (?:votre|ta) liste\b[^.!]{0,80}\?|"

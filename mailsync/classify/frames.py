@@ -394,6 +394,10 @@ _WITHDRAW_TOPIC = _any(
     r"(?:no longer|not) (?:be )?interviewing (?:elsewhere|anywhere else|(?:with|at) (?:the |any )?"
     r"other)",
     r"not (?:to )?interview (?:at|with) (?:those|these|the other|other|any other)\b",
+    # "he asks that applicants who accept an interview with Ingleside refrain from
+    # interviewing at other preliminary medicine programs in Texas"
+    r"refrain from (?:interviewing|scheduling|accepting|booking|attending) (?:any )?(?:further |"
+    r"more |other )?(?:interviews? )?(?:at|with) (?:any |the )?other",
     # "she prefers that they not accept further OB/GYN interview invitations"
     r"(?:not|never|don't|do not) accept (?:any )?(?:further|more|other|additional) "
     r"(?:[\w/'-]+ ){0,3}(?:interview )?(?:invitations|invites)",
@@ -401,8 +405,8 @@ _WITHDRAW_TOPIC = _any(
     # West Texas IM programs"
     r"(?:not|never|don't|do not) (?:keep|hold|schedule|book|take|attend) (?:any )?(?:[\w'-]+ ){0,2}"
     r"interview(?:s| dates| slots| days) (?:at|with) (?:the |any )?other",
-    r"(?:drop|withdraw|cancel|decline)(?:s|ed|led|ped|ping|ling|ing)? (?:all |any )?(?:of )?"
-    r"(?:your|their|ur|the) "
+    r"(?:drop|withdraw|cancel|decline|declin(?=ing))(?:s|ed|led|ped|ping|ling|ing)? (?:all |any )?"
+    r"(?:of )?(?:your|their|ur|the) "
     r"(?:other|remaining) (?:[\w'-]+ ){0,4}(?:applications|interviews|interview invitations|"
     r"invitations|offers|programs)",
     r"(?:no|not schedule any) (?:further|more|other) interviews",
@@ -527,7 +531,8 @@ _NOT_ASKED = (r"(?:do not|don't|never|cannot|can't|won't|will not|not (?:allowed
 #: Who the asker is, between "if anyone" and "asks": "If a program that participates in the
 #: Match asks you to…", "If anyone claiming to speak for our program asks how you plan to
 #: rank us" (shared with the cues' policy frame in engine.py).
-ASKER_CLAUSE = r"(?: (?:that|which|who|claiming|purporting|pretending)(?: [\w'-]+){1,6}?)?"
+ASKER_CLAUSE = (r"(?: (?:that|which|who|claiming|purporting|pretending|associated|affiliated|"
+                r"connected|representing|speaking|from|at)(?: [\w'-]+){1,6}?)?")
 _IF_ASKED = (r"if (?:(?:a|any|the|another|one of your) (?:residency )?(?:program|program director|"
              r"PD|interviewer)s?(?:'s? (?:message|e-?mail|note|letter)| (?:message|e-?mail|note|"
              r"letter|invitation|form|survey)s?)?|anyone|anybody|someone|somebody)" + ASKER_CLAUSE +
@@ -545,7 +550,11 @@ _NOBODY_ASKS = (r"(?:nobody|no one|no (?:member|person|faculty|staff|resident|pr
 _DATE_CHOICE = (r"(?:first|top) choice (?:of|for) (?:interview |your )?"
                 r"(?:date|slot|session|time|day)s?|"
                 r"(?:date|slot|session|time)s? (?:in|by) (?:order of )?preference|"
-                r"(?:date|day|slot|session|time) (?:is|would be) your (?:first|top|preferred)")
+                r"(?:date|day|slot|session|time) (?:is|would be) your (?:first|top|preferred)|"
+                # "reply with your FIRST CHOICE and SECOND CHOICE interview dates"
+                r"(?:first|top|1st) choice,? (?:(?:second|2nd) choice,? )?(?:and|&|or) (?:second|"
+                r"backup|2nd|third|3rd) choice (?:(?:among|of|from) (?:the |these )?)?"
+                r"(?:interview )?(?:date|slot|session|time|day)s?")
 _NRMP_RULES = r"NRMP (?:rules?|polic(?:y|ies)|code|agreement)"
 #: Ranking choices inside the program (pathways, clinic sites, electives), not programs:
 #: "rank the four pathways below from 1 to 4", "could you rank the sites 1-3?".
@@ -572,6 +581,11 @@ _NO_ANSWER_NEEDED = (r"(?:do not|don't|never|shouldn't|should not|needn't) feel 
                      r"not affected by anything you tell|(?:shouldn't|should not) have asked|"
                      r"please disregard")
 _STOP_RANK = _any(
+    # the program's own priority: "Our #1 priority on interview day is that you feel at home"
+    r"our (?:#\s?1|number one|top|first) (?:priority|goal|concern|job|focus|aim)",
+    # "we do not expect or want you to tell us anything about your rank list"
+    r"(?:do not|don't|never) (?:\w+ ){0,2}(?:expect|want|need|ask)(?: or (?:want|expect|need|ask))?"
+    r" (?:you )?to (?:tell|share|disclose|reveal|say)",
     # an instruction to rank honestly: "Please rank us wherever we truly belong on your list,
     # and don't write back to tell me where that is"
     r"rank (?:us|programs|them|everyone) (?:wherever|however|in whatever order|where (?:we|it|"
@@ -633,7 +647,8 @@ _STOP_RANK = _any(
     r"you (?:told|wrote|said|mentioned|shared with) (?:us|me)",
     r"(?:since|as|now that|after|when) you (?:let|told) (?:us|me)",
     r"(?:no need to|(?:please )?(?:do not|don't)) (?:tell|share|disclose|let us know)",
-    r"you (?:also )?(?:do not|don't) (?:have|need) to (?:tell|share|disclose|answer|reveal)",
+    r"you (?:also )?(?:do not|don't|never|don't ever|do not ever) (?:have|need) to (?:tell|share|"
+    r"disclose|answer|reveal)",
     _DATE_CHOICE,
     r"certif(?:y|ied|ication) (?:of )?your rank", r"rank list (?:is|was) certified",
     r"(?:under )?no obligation to", r"not (?:obligated|obliged) to",
@@ -854,8 +869,11 @@ _QUOTED = re.compile(r"^\s*(?:>|\||On .{5,80} wrote:)")
 #: or a quoted one-sentence question in the first person (not a voicemail's transcript).
 #: The program answers it; it asks nothing.
 _FAQ_QUESTION = re.compile(
-    r"[ \t]*(?:>|Q(?:uestion)?\s*\d{0,2}\s*[:.)]|[\"“][^\"”\n.!]{0,160}\b(?:I|my|me|I'm|I've)\b"
-    r"[^\"”\n.!]{0,160}\?)")
+    r"[ \t]*(?:>|Q(?:uestion)?\s*[:.)]|"
+    # a numbered one in the applicant's voice ("Q3: Will I be asked…"); a survey's numbered
+    # item asks the applicant ("Q5. Please rank the programs you interviewed with")
+    r"Q(?:uestion)?\s*\d{1,2}\s*[:.)](?=[^\n]{0,200}\b(?:I|my|me|I'm|I've|we|us|our)\b)|"
+    r"[\"“][^\"”\n.!]{0,160}\b(?:I|my|me|I'm|I've)\b[^\"”\n.!]{0,160}\?)")
 
 
 def applicants_question(text: str, start: int = 0) -> bool:

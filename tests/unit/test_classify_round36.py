@@ -1,4 +1,4 @@
-"""Round 36: families generalized from two more tuning corpora by other writers
+"""Rounds 36 to 38: families generalized from tuning corpora by other writers
 (tests/data/heldout111, a Nigerian IMG in pathology and internal medicine in the Couples
 Match, whose programs ask about the partner too and text through a scheduling service;
 heldout112, an Egyptian IMG in neurology and pediatrics who sent preference signals, among
@@ -11,7 +11,8 @@ be ranked to match"); a phone's "r u ranking us 1st?"; "cancel what's left on yo
 calendar". Look-alikes: a PD putting the question itself in writing is no ask for a written
 promise; "11:30 AM … (your first choice - good news)" in an itinerary is no question; a
 friend telling what a PD asked another applicant; a phone service's opt-out line under a
-program's text. Every text here is written for this test.
+program's text. Rounds 37 and 38 follow below, each headed by its corpora. Every text here
+is written for this test.
 """
 
 from __future__ import annotations
@@ -144,3 +145,38 @@ def test_a_contract_sent_for_a_position_before_match_day_is_an_offer() -> None:
     c = classify(msg(body, subject="Your Resident Agreement (Action Required)",
                      sender="talent@brindlewoodhealth.org", date="2027-01-26T09:00:00-06:00"))
     assert c.kind is Kind.PRE_MATCH_OFFER, c.reasons
+
+
+# Round 38 (heldout117, a Mexican IMG in pediatrics and family medicine among bilingual
+# programs and surveys; heldout118, a US senior in radiology with preliminary and transitional
+# years, pairing questions, newsletters and platform reminders).
+@pytest.mark.parametrize(("body", "flags"), [
+    ("One more thing - Dr. Hale also wanted me to ask: which part of the country are your "
+     "advanced radiology applications concentrated in?", {R}),
+    ("Q5. Please rank the categorical and advanced DR programs you interviewed with this "
+     "season, in your current order of preference.", {R}),
+    ("Just to confirm one thing for our planning: you'll be declining your remaining TY "
+     "interviews in January, correct?", {W}),
+    ("One request from our program director: he asks that applicants who accept an interview "
+     "with Brindlewood refrain from interviewing at other pathology programs in Ohio.", {W}),
+    ("Estamos empezando a armar nuestra lista y me ayudaría saber en qué lugar nos tienes tú. "
+     "¿Estamos entre tus primeras opciones?", {R}),
+    # look-alikes
+    ("Please reply with your FIRST CHOICE and SECOND CHOICE interview dates from the list "
+     "below by Wednesday.", set()),
+    ("Please reply with your FIRST choice, SECOND choice and THIRD choice among the dates "
+     "below.", set()),
+    ("Our #1 priority on interview day is that you feel at home, so if anything would make the "
+     "day easier for you, just tell me.", set()),
+    ("No reply is needed, and we do not expect or want you to tell us anything about your rank "
+     "list.", set()),
+    ("You never need to tell us which advanced programs you are ranking, and we'd rather you "
+     "didn't.", set()),
+    ("- If anyone associated with our program asks you about your rank list, please let our "
+     "GME office know.", set()),
+    # advice, not a survey: "true order"
+    ("Please rank the programs you interviewed with in your true order of preference.", set()),
+])
+def test_round38_red_flags(body: str, flags: set) -> None:
+    got, cues = _flags(body)
+    assert got == flags, cues

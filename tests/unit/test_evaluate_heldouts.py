@@ -232,6 +232,13 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     commitment 0.56/0.82, 0.67/0.91; withdrawal 1.00/1.00, 1.00/0.82. After the round: 0.948,
     0.935; linking 1.000, 0.994; rank 0.92/1.00, 0.80/1.00; commitment 0.61/1.00, 0.69/1.00;
     withdrawal 1.00/1.00, 1.00/0.91.
+  - ``heldout117``, ``heldout118`` (round 38, 161 and 165; 117 is a Mexican IMG in pediatrics
+    and family medicine among bilingual programs and surveys, 118 a US senior in radiology
+    with preliminary and transitional years, pairing questions, newsletters and platform
+    reminders). As first scored: macro-F1 0.929, 0.948; linking 0.975, 0.994; rank P/R
+    0.69/0.85, 0.59/0.77; commitment 0.89/0.94, 0.76/1.00; withdrawal 1.00/0.83, 1.00/0.85.
+    After the round: 0.943, 0.948; linking 0.981, 0.994; rank 0.86/0.92, 0.80/0.92;
+    commitment 0.89/0.94, 0.76/1.00; withdrawal 1.00/0.83, 1.00/1.00.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -330,6 +337,8 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     medicine: short casual notes from phones).
   - ``heldout116`` (161), scored once at the end of round 37: 0.939, linking 0.963, rank
     0.87/1.00, commitment 0.88/1.00, withdrawal 1.00/0.92.
+  - ``heldout119`` (158), scored once at the end of round 38: 0.958, linking 0.987, rank
+    0.85/0.92, commitment 1.00/1.00, withdrawal 1.00/0.91.
 
 Each fresh writer still brings wordings no family covers: on the fifteen sets scored once,
 rank recall is 0.69–1.00, commitment recall 0.65–0.92 and withdrawal recall 0.73–1.00,
@@ -694,6 +703,15 @@ BARS = {
     "heldout116": Bars(161, 0.93, 0.96, {
         "rank_inquiry": (1.0, 0.86), "commitment_request": (1.0, 0.88),
         "withdrawal_request": (0.91, 1.0), "response_deadline": (0.94, 0.94)}),
+    "heldout117": Bars(161, 0.94, 0.98, {
+        "rank_inquiry": (0.92, 0.85), "commitment_request": (0.94, 0.88),
+        "withdrawal_request": (0.83, 1.0), "response_deadline": (0.9, 0.88)}),
+    "heldout118": Bars(165, 0.94, 0.99, {
+        "rank_inquiry": (0.92, 0.8), "commitment_request": (1.0, 0.76),
+        "withdrawal_request": (1.0, 1.0), "response_deadline": (0.97, 1.0)}),
+    "heldout119": Bars(158, 0.95, 0.98, {
+        "rank_inquiry": (0.91, 0.84), "commitment_request": (1.0, 1.0),
+        "withdrawal_request": (0.9, 1.0), "response_deadline": (0.97, 0.91)}),
     "heldout98": Bars(168, 0.91, 0.95, {
         "rank_inquiry": (0.75, 0.9), "commitment_request": (0.85, 0.92),
         "withdrawal_request": (0.75, 0.9), "response_deadline": (0.89, 1.0)}),

@@ -203,8 +203,11 @@ _RELAY = re.compile(
     r"just )?(?:reach out|find out|ask|get in touch|write|pass|tell|check|text|message|contact|"
     # "Dr. Hutchens asked me to sort of feel things out with the Egyptian applicants"
     r"sound (?:you|things|it) out|feel (?:you|things|it) out)\b|"
-    r"\b(?:he|she|they) said to tell you\b|\bme pidi[óo] que\b", re.I)
-_RELAY_KEYS = (" me to ", "said to tell", "pidió", "pidio", " ME TO ", " of us ")
+    r"\b(?:he|she|they) said to tell you\b|\bme pidi[óo] que\b|"
+    # "Then he asked me point blank whether you'd be ranking Bluewater first"
+    r"\basked me (?:point[- ]blank |directly |straight out |outright )?(?:whether|if) you(?:'d| "
+    r"would|'re| are| will| plan)\b", re.I)
+_RELAY_KEYS = (" me to ", "said to tell", "pidió", "pidio", " ME TO ", " of us ", "asked me")
 _PROGRAM_PERSON = re.compile(r"\b(?:Dr\.?|Doctor|PD|APD|program director|chair|chief)\b")
 
 

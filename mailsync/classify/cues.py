@@ -1000,7 +1000,13 @@ _RANK = [
     _c("rank.ranking_in_top", Flag.RANK_INQUIRY, 1.0, "asks whether the applicant ranks it top",
        r"\b(?:be |are you |you be )?rank(?:ing)? (?:us|\w+(?: \w+){0,3}) (?:in|as) your "
        + _YOU_RANK_SLOT + r"\b|\bplanning to rank (?:us|\w+(?: \w+){0,3}) (?:#\s?1|first|"
-       r"number one|highly|in your top|(?:as|in) (?:your|their) (?:top|first|#\s?1))",
+       r"number one|highly|in your top|(?:as|in) (?:your|their) (?:top|first|#\s?1))|"
+       # "he asked me point blank whether you'd be ranking Bluewater first"
+       r"\b(?:whether|if) you(?:'d| would|'ll| will|'re| are)(?: be)? rank(?:ing)? (?:us|[\w'&-]+"
+       r"(?: [\w'&-]+){0,3}) (?:first|#\s?1|number one|at the top)\b",
+       # reported, not passed on: "one of our faculty asked in December whether you'd rank IM
+       # or neurology first" (a relay says "asked me")
+       unless=r"\basked (?!me\b|us\b)[^.?!]{0,30}$",
        keys=('rank',)),
     _c("rank.other_programs", Flag.RANK_INQUIRY, 1.0, "asks where else the applicant applied",
        # "worried about what other programs had told them": the programs do, not the applicant

@@ -1464,6 +1464,15 @@ _ROUND29 = [
     _c("withdraw.withdrawn_ones_ranked", Flag.WITHDRAWAL_REQUEST, 1.0,
        "says the applicants ranked to match are those who withdrew from the Match",
        _WITHDRAWN_ONES_RANKED, negatable=False, keys=("withdrawn from",)),
+    # the same, the ranking first: "the candidates we rank at the very top are the ones who
+    # have withdrawn their other applications before our rank meeting"
+    _c("withdraw.top_ranked_withdrew", Flag.WITHDRAWAL_REQUEST, 1.0,
+       "says the applicants ranked highest are those who gave up their other applications",
+       r"\b(?:applicants|candidates|people|residents|interviewees) (?:we|I|the committee) "
+       r"(?:rank|ranks|ranked|put|place)\b[^.?!]{0,40}\b(?:are|were) (?:the ones|those|the "
+       r"(?:applicants|candidates)) who (?:have |had )?(?:already )?(?:withdrawn|cancell?ed|"
+       r"declined|dropped|turned down)\b",
+       negatable=False, keys=("withdrawn", "cancel", "declined", "dropped", "turned down")),
     _c("commit.withdrawn_ones_ranked", Flag.COMMITMENT_REQUEST, 1.0,
        "ties ranking to match to withdrawing from the Match",
        _WITHDRAWN_ONES_RANKED, negatable=False, keys=("withdrawn from",)),

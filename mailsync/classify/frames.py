@@ -394,6 +394,10 @@ _WITHDRAW_TOPIC = _any(
     r"(?:no longer|not) (?:be )?interviewing (?:elsewhere|anywhere else|(?:with|at) (?:the |any )?"
     r"other)",
     r"not (?:to )?interview (?:at|with) (?:those|these|the other|other|any other)\b",
+    # "we ask that applicants who accept an interview with us decline interviews at other
+    # family medicine programs in the Fox Valley area"
+    r"(?:decline|cancel|turn down|skip|drop)(?:s|ing)? (?:any |all )?(?:further |more )?"
+    r"interviews? (?:at|with) (?:any |the )?other",
     # "he asks that applicants who accept an interview with Ingleside refrain from
     # interviewing at other preliminary medicine programs in Texas"
     r"refrain from (?:interviewing|scheduling|accepting|booking|attending) (?:any )?(?:further |"
@@ -581,6 +585,10 @@ _NO_ANSWER_NEEDED = (r"(?:do not|don't|never|shouldn't|should not|needn't) feel 
                      r"not affected by anything you tell|(?:shouldn't|should not) have asked|"
                      r"please disregard")
 _STOP_RANK = _any(
+    # days to keep apart: "If you are also interviewing with the MVH PM&R program, let me know
+    # your PM&R date and I'll try to keep your two interviews on separate days"
+    r"if you(?:'re| are) (?:also )?interviewing (?:with|at) (?:the|our) [^.?!]{0,60}\blet "
+    r"(?:me|us) know (?:your|the|which) (?:[\w&/-]+ )?(?:date|day|time)",
     # the program's own priority: "Our #1 priority on interview day is that you feel at home"
     r"our (?:#\s?1|number one|top|first) (?:priority|goal|concern|job|focus|aim)",
     # "we do not expect or want you to tell us anything about your rank list"
@@ -698,6 +706,8 @@ _STOP_COMMIT = _any(
     # the program's own disclaimer; "would you give us a non-binding indication" still asks
     r"(?:is|are|be|remains?|stays?) (?:completely |entirely |totally |strictly )?non-?binding",
     r"not (?:a )?binding", r"no (?:commitment|obligation)", r"not obligated",
+    # "this is not a guarantee of any Match outcome, and I am not asking for anything in return"
+    r"not (?:a |any )?guarantee", r"not asking (?:you )?for anything",
     # attendance, not a promise about the Match: "still committed to joining us Thursday"
     r"committed to (?:joining|attending|coming)(?: us)? (?:this|on|for|tomorrow|tonight|next|"
     r"by|the (?:interview|session|dinner|social|event))",
@@ -752,6 +762,10 @@ _STOP_WITHDRAW = _any(
     r"(?:do not|don't|never|not) (?:sign|return|execute)", _NOBODY_ASKS,
     r"(?:please )?(?:do not|don't|never) withdraw",
     r"(?:chose|decided|opted|elected) to withdraw", r"if you (?:need|have|must|decide) to cancel",
+    # leaving this program's own waitlist: "If you would like to withdraw your application from
+    # consideration, simply reply to this message."
+    r"if you (?:would like|wish|want|decide|choose|prefer|need) to withdraw your (?:application|"
+    r"name|candidacy)",
     # the program's own calendar: "No further interviews will be offered"
     r"no (?:further|more|additional|other) interviews? (?:will|would|can|could|are|is) "
     r"(?:\w+ )?(?:be )?(?:offered|scheduled|available|extended|added)",

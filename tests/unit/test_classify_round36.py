@@ -1,4 +1,4 @@
-"""Rounds 36 to 38: families generalized from tuning corpora by other writers
+"""Rounds 36 to 39: families generalized from tuning corpora by other writers
 (tests/data/heldout111, a Nigerian IMG in pathology and internal medicine in the Couples
 Match, whose programs ask about the partner too and text through a scheduling service;
 heldout112, an Egyptian IMG in neurology and pediatrics who sent preference signals, among
@@ -11,7 +11,7 @@ be ranked to match"); a phone's "r u ranking us 1st?"; "cancel what's left on yo
 calendar". Look-alikes: a PD putting the question itself in writing is no ask for a written
 promise; "11:30 AM … (your first choice - good news)" in an itinerary is no question; a
 friend telling what a PD asked another applicant; a phone service's opt-out line under a
-program's text. Rounds 37 and 38 follow below, each headed by its corpora. Every text here
+program's text. Rounds 37 to 39 follow below, each headed by its corpora. Every text here
 is written for this test.
 """
 
@@ -21,6 +21,7 @@ import pytest
 
 from mailsync.classify import classify
 from mailsync.classify.text import normalize
+from mailsync.programs import Program
 from mailsync.taxonomy import Flag, Kind
 
 from .test_classify_helpers import msg, red_flags
@@ -180,3 +181,45 @@ def test_a_contract_sent_for_a_position_before_match_day_is_an_offer() -> None:
 def test_round38_red_flags(body: str, flags: set) -> None:
     got, cues = _flags(body)
     assert got == flags, cues
+
+
+# Round 39 (heldout120, a US DO senior in PM&R with preliminary years, among small programs
+# and a research mentor who relays; heldout121, an Iranian IMG in pathology and family
+# medicine among terse administrative mail and a Persian physicians' network).
+@pytest.mark.parametrize(("body", "flags"), [
+    ("We are pleased to invite you to interview on November 12. One note from Dr Hale: we ask "
+     "that applicants who accept an interview with us decline interviews at other pathology "
+     "programs in the Fox Valley area.", {W}),
+    # look-alikes
+    ("Please understand this is not a guarantee of any Match outcome, and I am not asking for "
+     "anything in return.", set()),
+    ("If you are also interviewing with the Brindlewood cytopathology program, let me know your "
+     "cytopathology date and I'll keep your two interviews on separate days.", set()),
+    ("If you would like to withdraw your application from consideration, simply reply to this "
+     "message.", set()),
+    ("One of our faculty asked in December whether you'd rank pathology or medicine first. "
+     "That question shouldn't have been asked.", set()),
+])
+def test_round39_red_flags(body: str, flags: set) -> None:
+    got, cues = _flags(body)
+    assert got == flags, cues
+
+
+def test_the_top_of_the_list_kept_for_those_who_withdrew_asks_a_withdrawal() -> None:
+    got, cues = _flags("I understand, and I respect that. But I'll be honest with you: the "
+                       "candidates we rank at the very top are the ones who have withdrawn their "
+                       "other applications before our rank meeting.")
+    assert W in got and "withdraw.top_ranked_withdrew" in cues, cues
+
+
+def test_a_mentor_passing_on_a_pds_direct_question_asks_it() -> None:
+    brindlewood = Program(program_id="B1", name="Brindlewood Pathology Residency",
+                          institution="Brindlewood Health", specialty="Pathology",
+                          email_domains=("brindlewoodhealth.org",), pd_name="Dr. Vincent Hale")
+    body = ("Andrea,\n\nHeads up. Vincent Hale called me this afternoon about you. He loved you "
+            "at the interview.\n\nThen he asked me point blank whether you'd be ranking "
+            "Brindlewood first, and said it would make things easier at their rank meeting.\n\n"
+            "T\n\nSent from my iPad")
+    c = classify(msg(body, subject="Vince called me", sender="tagbayani@cvrehab.example"),
+                 programs=(brindlewood,))
+    assert R in c.flags and any(r.cue == "relay.program_ask" for r in c.reasons), c.reasons

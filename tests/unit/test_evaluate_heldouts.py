@@ -239,6 +239,14 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     0.69/0.85, 0.59/0.77; commitment 0.89/0.94, 0.76/1.00; withdrawal 1.00/0.83, 1.00/0.85.
     After the round: 0.943, 0.948; linking 0.981, 0.994; rank 0.86/0.92, 0.80/0.92;
     commitment 0.89/0.94, 0.76/1.00; withdrawal 1.00/0.83, 1.00/1.00.
+  - ``heldout120``, ``heldout121`` (round 39, 165 and 169; 120 is a US DO senior in PM&R
+    with preliminary years among small programs and a research mentor who relays, 121 an
+    Iranian IMG in pathology and family medicine among terse administrative mail and a
+    Persian physicians' network writing in Finglish). As first scored: macro-F1 0.927,
+    0.904; linking 0.994, 0.988; rank P/R 0.87/0.93, 0.88/0.93; commitment 0.90/1.00,
+    0.94/0.94; withdrawal 0.85/0.92, 1.00/0.77. After the round: 0.932, 0.904; linking 0.994,
+    0.988; rank 0.93/1.00, 0.93/0.93; commitment 0.90/1.00, 1.00/0.94; withdrawal 0.92/1.00,
+    1.00/0.85.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -339,6 +347,8 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     0.87/1.00, commitment 0.88/1.00, withdrawal 1.00/0.92.
   - ``heldout119`` (158), scored once at the end of round 38: 0.958, linking 0.987, rank
     0.85/0.92, commitment 1.00/1.00, withdrawal 1.00/0.91.
+  - ``heldout122`` (163), scored once at the end of round 39: 0.985, linking 0.988, rank
+    1.00/0.93, commitment 0.76/1.00, withdrawal 1.00/0.83.
 
 Each fresh writer still brings wordings no family covers: on the fifteen sets scored once,
 rank recall is 0.69–1.00, commitment recall 0.65–0.92 and withdrawal recall 0.73–1.00,
@@ -712,6 +722,15 @@ BARS = {
     "heldout119": Bars(158, 0.95, 0.98, {
         "rank_inquiry": (0.91, 0.84), "commitment_request": (1.0, 1.0),
         "withdrawal_request": (0.9, 1.0), "response_deadline": (0.97, 0.91)}),
+    "heldout120": Bars(165, 0.93, 0.99, {
+        "rank_inquiry": (1.0, 0.93), "commitment_request": (1.0, 0.9),
+        "withdrawal_request": (1.0, 0.92), "response_deadline": (0.9, 0.97)}),
+    "heldout121": Bars(169, 0.9, 0.98, {
+        "rank_inquiry": (0.93, 0.93), "commitment_request": (0.94, 1.0),
+        "withdrawal_request": (0.84, 1.0), "response_deadline": (0.94, 0.97)}),
+    "heldout122": Bars(163, 0.98, 0.98, {
+        "rank_inquiry": (0.92, 1.0), "commitment_request": (1.0, 0.76),
+        "withdrawal_request": (0.83, 1.0), "response_deadline": (0.9, 0.97)}),
     "heldout98": Bars(168, 0.91, 0.95, {
         "rank_inquiry": (0.75, 0.9), "commitment_request": (0.85, 0.92),
         "withdrawal_request": (0.75, 0.9), "response_deadline": (0.89, 1.0)}),

@@ -30,7 +30,8 @@ UNSEEN = tuple(HERE.parent / "tests" / "data" / name
                             "heldout86", "heldout89", "heldout92",
                             "heldout95", "heldout98", "heldout101", "heldout104", "heldout107",
                             "heldout110", "heldout113", "heldout116",
-                            "heldout119", "heldout122"))
+                            "heldout119", "heldout122",
+                            "heldout125"))
 
 
 def main() -> int:

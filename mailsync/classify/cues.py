@@ -1041,6 +1041,13 @@ _COMMIT = [
        # the reward for a withdrawal: "Cancel them, and I'll make sure the committee puts you…"
        r"\b(?:cancel|withdraw|decline|drop|skip)\b[^.?!]{0,60}(?:,|\band) (?:I|we)(?:'ll| will) "
        r"(?:make sure|see to it|ensure|guarantee|take care)\b|"
+       # a place for dropped interviews: "still a spot here with your name on it if you drop the
+       # January interviews"
+       r"\b(?:spot|place|position)\b[^.?!]{0,40}\bif you (?:\w+ )?(?:drop|cancel|decline|skip|"
+       r"withdraw from)\b[^.?!]{0,30}\binterviews\b|"
+       # "If you just tell him we are, you're in"
+       r"\bif you (?:\w+ )?(?:tell|let) (?:him|her|them|us|me) (?:know )?(?:that )?(?:we(?:'re| "
+       r"are)|it is|it's)\b[^.?!]{0,20}\byou(?:'re| are) in\b|"
        # the terms as a given: "with the pathology/surgery pair at the top of your list, both of
        # you will be ranked to match here"
        r"\bwith (?:us|[\w'/-]+(?: [\w'/-]+){0,3}) (?:at the top of|first on|#\s?1 on|number one "
@@ -1048,7 +1055,8 @@ _COMMIT = [
        # (the keys derived from the pattern missed branch 2)
        keys=("if you ", "rank ", "put ", "place ", "list ", "cancel", "withdraw", "decline", "drop",
              "skip", "at the top of", "first on", "1 on", "number one on", "make it happen",
-             "take care of you", "make sure you match", "get you in")),
+             "take care of you", "make sure you match", "get you in", "spot", "place",
+             "position", "tell him", "tell her", "tell them")),
     _c("commit.promise", Flag.COMMITMENT_REQUEST, 1.0, "asks for a promise or commitment",
        r"\bgive (?:me|us) your word\b|\byour (?:word|promise|commitment) that you\b|"
        r"\b(?:need|want|have to have) your word\b|"

@@ -394,6 +394,10 @@ _WITHDRAW_TOPIC = _any(
     r"(?:no longer|not) (?:be )?interviewing (?:elsewhere|anywhere else|(?:with|at) (?:the |any )?"
     r"other)",
     r"not (?:to )?interview (?:at|with) (?:those|these|the other|other|any other)\b",
+    # the condition of a place: "a spot here with your name on it if you drop the January
+    # interviews"
+    r"(?:if|once) you (?:\w+ )?(?:drop|cancel|skip|decline) (?:the|your|those|all|ur) "
+    r"(?:[\w'-]+ ){0,2}interviews",
     # "we ask that applicants who accept an interview with us decline interviews at other
     # family medicine programs in the Fox Valley area"
     r"(?:decline|cancel|turn down|skip|drop)(?:s|ing)? (?:any |all )?(?:further |more )?"
@@ -558,7 +562,11 @@ _DATE_CHOICE = (r"(?:first|top) choice (?:of|for) (?:interview |your )?"
                 # "reply with your FIRST CHOICE and SECOND CHOICE interview dates"
                 r"(?:first|top|1st) choice,? (?:(?:second|2nd) choice,? )?(?:and|&|or) (?:second|"
                 r"backup|2nd|third|3rd) choice (?:(?:among|of|from) (?:the |these )?)?"
-                r"(?:interview )?(?:date|slot|session|time|day)s?")
+                r"(?:interview )?(?:date|slot|session|time|day)s?|"
+                # "your first, second and third choice from the dates below"
+                r"(?:first|1st),? (?:second|2nd),? (?:and|or|&) (?:third|3rd) choices? "
+                r"(?:(?:among|of|from) (?:the |these )?)?(?:interview )?(?:date|slot|session|time|"
+                r"day)s?")
 _NRMP_RULES = r"NRMP (?:rules?|polic(?:y|ies)|code|agreement)"
 #: Ranking choices inside the program (pathways, clinic sites, electives), not programs:
 #: "rank the four pathways below from 1 to 4", "could you rank the sites 1-3?".
@@ -764,8 +772,12 @@ _STOP_WITHDRAW = _any(
     r"(?:chose|decided|opted|elected) to withdraw", r"if you (?:need|have|must|decide) to cancel",
     # leaving this program's own waitlist: "If you would like to withdraw your application from
     # consideration, simply reply to this message."
-    r"if you (?:would like|wish|want|decide|choose|prefer|need) to withdraw your (?:application|"
-    r"name|candidacy)",
+    r"if you (?:would like|wish|want|decide|choose|prefer|need) (?:us )?to withdraw your "
+    r"(?:application|name|candidacy)",
+    # a platform's way out: "If you are no longer interested in this program, you can withdraw
+    # your application from Calloway Memorial directly in MatchSlate"
+    r"if you(?:'re| are) no longer interested",
+    r"you (?:can|may) (?:always )?withdraw your (?:application|name|candidacy)",
     # the program's own calendar: "No further interviews will be offered"
     r"no (?:further|more|additional|other) interviews? (?:will|would|can|could|are|is) "
     r"(?:\w+ )?(?:be )?(?:offered|scheduled|available|extended|added)",

@@ -1,4 +1,4 @@
-"""Rounds 36 to 39: families generalized from tuning corpora by other writers
+"""Rounds 36 to 40: families generalized from tuning corpora by other writers
 (tests/data/heldout111, a Nigerian IMG in pathology and internal medicine in the Couples
 Match, whose programs ask about the partner too and text through a scheduling service;
 heldout112, an Egyptian IMG in neurology and pediatrics who sent preference signals, among
@@ -11,7 +11,7 @@ be ranked to match"); a phone's "r u ranking us 1st?"; "cancel what's left on yo
 calendar". Look-alikes: a PD putting the question itself in writing is no ask for a written
 promise; "11:30 AM … (your first choice - good news)" in an itinerary is no question; a
 friend telling what a PD asked another applicant; a phone service's opt-out line under a
-program's text. Rounds 37 to 39 follow below, each headed by its corpora. Every text here
+program's text. Rounds 37 to 40 follow below, each headed by its corpora. Every text here
 is written for this test.
 """
 
@@ -223,3 +223,23 @@ def test_a_mentor_passing_on_a_pds_direct_question_asks_it() -> None:
     c = classify(msg(body, subject="Vince called me", sender="tagbayani@cvrehab.example"),
                  programs=(brindlewood,))
     assert R in c.flags and any(r.cue == "relay.program_ask" for r in c.reasons), c.reasons
+
+
+# Round 40 (heldout123, a Bangladeshi IMG in internal medicine and psychiatry among polite PDs
+# and classmates on messaging bridges; heldout124, a US senior in general surgery among blunt
+# surgical PDs, a chair's hints and second-look forms).
+@pytest.mark.parametrize(("body", "flags"), [
+    ("Tessa - still a spot here with your name on it if you drop the January interviews. "
+     "Door's open.", {C, W}),
+    ("Between us - are we your #1? If you just tell him we are, you're in.", {R, C}),
+    # look-alikes
+    ("Please reply to this email with your first, second and third choice from the dates "
+     "below and I will do my best to give you your first choice.", set()),
+    ("If you are no longer interested in this program, you can withdraw your application "
+     "directly in MatchSlate so that another applicant may be invited.", set()),
+    ('Please reply "YES" if you wish to remain under consideration, or "NO" if you would like '
+     "us to withdraw your application from our review.", set()),
+])
+def test_round40_red_flags(body: str, flags: set) -> None:
+    got, cues = _flags(body)
+    assert got == flags, cues

@@ -247,6 +247,13 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     0.94/0.94; withdrawal 0.85/0.92, 1.00/0.77. After the round: 0.932, 0.904; linking 0.994,
     0.988; rank 0.93/1.00, 0.93/0.93; commitment 0.90/1.00, 1.00/0.94; withdrawal 0.92/1.00,
     1.00/0.85.
+  - ``heldout123``, ``heldout124`` (round 40, 162 and 164; 123 is a Bangladeshi IMG in
+    internal medicine and psychiatry among polite PDs and classmates on messaging bridges,
+    124 a US senior in general surgery among blunt surgical PDs, a chair's hints and
+    second-look forms). As first scored: macro-F1 0.926, 0.914; linking 0.994, 0.994; rank
+    P/R 0.82/1.00, 0.65/0.85; commitment 1.00/0.94, 0.80/0.80; withdrawal 0.86/1.00,
+    0.83/0.83. After the round: 0.926, 0.911; linking 0.994, 0.994; rank 0.82/1.00,
+    0.69/0.85; commitment 1.00/0.94, 0.82/0.93; withdrawal 0.92/1.00, 0.92/0.92.
   - ``heldout30``, ``heldout31`` (round 10, 166 and 168; 30 hides its asks in P.S. lines,
     relayed words and jokes, 31 has recruiters, SOAP and programs outside the NRMP). As
     first scored: macro-F1 0.943, 0.903; rank P/R 0.76/0.80, 0.92/0.86; commitment
@@ -349,6 +356,8 @@ that a change which generalizes worse fails here even while the tuned sets stay 
     0.85/0.92, commitment 1.00/1.00, withdrawal 1.00/0.91.
   - ``heldout122`` (163), scored once at the end of round 39: 0.985, linking 0.988, rank
     1.00/0.93, commitment 0.76/1.00, withdrawal 1.00/0.83.
+  - ``heldout125`` (160), scored once at the end of round 40: 0.936, linking 0.975, rank
+    0.83/1.00, commitment 0.57/0.93, withdrawal 0.87/0.93.
 
 Each fresh writer still brings wordings no family covers: on the fifteen sets scored once,
 rank recall is 0.69–1.00, commitment recall 0.65–0.92 and withdrawal recall 0.73–1.00,
@@ -731,6 +740,15 @@ BARS = {
     "heldout122": Bars(163, 0.98, 0.98, {
         "rank_inquiry": (0.92, 1.0), "commitment_request": (1.0, 0.76),
         "withdrawal_request": (0.83, 1.0), "response_deadline": (0.9, 0.97)}),
+    "heldout123": Bars(162, 0.92, 0.99, {
+        "rank_inquiry": (1.0, 0.82), "commitment_request": (0.94, 1.0),
+        "withdrawal_request": (1.0, 0.92), "response_deadline": (0.86, 0.86)}),
+    "heldout124": Bars(164, 0.91, 0.99, {
+        "rank_inquiry": (0.84, 0.68), "commitment_request": (0.93, 0.82),
+        "withdrawal_request": (0.91, 0.91), "response_deadline": (0.97, 0.9)}),
+    "heldout125": Bars(160, 0.93, 0.97, {
+        "rank_inquiry": (1.0, 0.83), "commitment_request": (0.92, 0.56),
+        "withdrawal_request": (0.92, 0.86), "response_deadline": (0.93, 0.93)}),
     "heldout98": Bars(168, 0.91, 0.95, {
         "rank_inquiry": (0.75, 0.9), "commitment_request": (0.85, 0.92),
         "withdrawal_request": (0.75, 0.9), "response_deadline": (0.89, 1.0)}),

@@ -559,14 +559,11 @@ _DATE_CHOICE = (r"(?:first|top) choice (?:of|for) (?:interview |your )?"
                 r"(?:date|slot|session|time|day)s?|"
                 r"(?:date|slot|session|time)s? (?:in|by) (?:order of )?preference|"
                 r"(?:date|day|slot|session|time) (?:is|would be) your (?:first|top|preferred)|"
-                # "reply with your FIRST CHOICE and SECOND CHOICE interview dates"
-                r"(?:first|top|1st) choice,? (?:(?:second|2nd) choice,? )?(?:and|&|or) (?:second|"
-                r"backup|2nd|third|3rd) choice (?:(?:among|of|from) (?:the |these )?)?"
-                r"(?:interview )?(?:date|slot|session|time|day)s?|"
-                # "your first, second and third choice from the dates below"
-                r"(?:first|1st),? (?:second|2nd),? (?:and|or|&) (?:third|3rd) choices? "
-                r"(?:(?:among|of|from) (?:the |these )?)?(?:interview )?(?:date|slot|session|time|"
-                r"day)s?")
+                # dates put in order: "your FIRST CHOICE and SECOND CHOICE interview dates", "your
+                # first, second and third choice from the dates below"
+                r"(?:first|top|1st)(?: choice)?,? (?:(?:second|2nd)(?: choice)?,? )?(?:and|&|or) "
+                r"(?:second|backup|2nd|third|3rd) choices? (?:(?:among|of|from) (?:the |these )?)?"
+                r"(?:interview )?(?:date|slot|session|time|day)s?")
 _NRMP_RULES = r"NRMP (?:rules?|polic(?:y|ies)|code|agreement)"
 #: Ranking choices inside the program (pathways, clinic sites, electives), not programs:
 #: "rank the four pathways below from 1 to 4", "could you rank the sites 1-3?".
